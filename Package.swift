@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "PartnerNet",
+    products: [
+        .library(name: "PartnerNetCore", targets: ["PartnerNetCore"]),
+        .library(name: "PartnerNetMetrics", targets: ["PartnerNetMetrics"]),
+        .library(name: "PartnerNetIO", targets: ["PartnerNetIO"]),
+        .library(name: "PartnerNetReport", targets: ["PartnerNetReport"]),
+        .executable(name: "partnernet", targets: ["partnernet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // Model and compact graph: no file I/O, no C.
+        .target(name: "PartnerNetCore"),
+        // Pure-Swift algorithms over the compact graph.
+        .target(name: "PartnerNetMetrics", dependencies: ["PartnerNetCore"]),
+        // Area folders, JSON areas; parse errors with file, line and column.
+        .target(
+            name: "PartnerNetIO",
+            dependencies: ["PartnerNetCore", .product(name: "CSV", package: "CSV.swift")]),
+        // Tables and summaries: where the model, metrics and I/O meet.
+        .target(
+            name: "PartnerNetReport",
+            dependencies: ["PartnerNetCore", "PartnerNetMetrics", "PartnerNetIO"]),
+        .executableTarget(
+            name: "partnernet",
+            dependencies: [
+                "PartnerNetCore", "PartnerNetMetrics", "PartnerNetIO", "PartnerNetReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "PartnerNetCoreTests", dependencies: ["PartnerNetCore"]),
+        .testTarget(
+            name: "PartnerNetMetricsTests",
+            dependencies: ["PartnerNetCore", "PartnerNetMetrics", "PartnerNetIO"]),
+        .testTarget(name: "PartnerNetIOTests", dependencies: ["PartnerNetCore", "PartnerNetIO"]),
+        .testTarget(
+            name: "PartnerNetCLITests",
+            dependencies: ["partnernet", "PartnerNetIO"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

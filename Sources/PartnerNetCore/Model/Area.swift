@@ -1,0 +1,119 @@
+/// Per-relation settings from `area.json`.
+public struct RelationOptions: Hashable, Sendable, Codable {
+    /// Overrides the area's default direction for this relation; `nil` keeps the default.
+    public var directed: Bool?
+    /// Other keys, kept as given.
+    public var extra: [String: JSONValue]
+
+    public init(directed: Bool? = nil, extra: [String: JSONValue] = [:]) {
+        self.directed = directed
+        self.extra = extra
+    }
+}
+
+/// The contents of `area.json`: the area's name, directions and focal sector.
+public struct AreaMetadata: Hashable, Sendable {
+    public var name: String?
+    /// Default direction of every relation (false when absent).
+    public var directed: Bool
+    /// Per-relation overrides, keyed by relation name.
+    public var relations: [String: RelationOptions]
+    /// The sector whose dominance is in question; `local-authority` when absent.
+    public var focalSector: String?
+    /// Keys PartnerNet does not interpret, kept and written back.
+    public var extra: [String: JSONValue]
+
+    public init(
+        name: String? = nil, directed: Bool = false, relations: [String: RelationOptions] = [:],
+        focalSector: String? = nil, extra: [String: JSONValue] = [:]
+    ) {
+        self.name = name
+        self.directed = directed
+        self.relations = relations
+        self.focalSector = focalSector
+        self.extra = extra
+    }
+
+    /// The sector used when `focal_sector` is absent.
+    public static let defaultFocalSector = "local-authority"
+
+    /// Whether `relation` is directed: its own setting, else the area's default.
+    /// `co-membership` is always undirected.
+    public func isDirected(relation: String) -> Bool {
+        if relation == Area.coMembership { return false }
+        return relations[relation]?.directed ?? directed
+    }
+}
+
+/// The order of the columns a user added to each table, so they are written back in place.
+public struct ExtraColumns: Hashable, Sendable, Codable {
+    public var organisations: [String]
+    public var relationships: [String]
+    public var partnerships: [String]
+    public var memberships: [String]
+
+    public init(
+        organisations: [String] = [], relationships: [String] = [], partnerships: [String] = [],
+        memberships: [String] = []
+    ) {
+        self.organisations = organisations
+        self.relationships = relationships
+        self.partnerships = partnerships
+        self.memberships = memberships
+    }
+}
+
+/// One place's partnership network: organisations, the relationships between them, and
+/// the partnerships they sit on. A value type; every element is kept as the user gave it.
+public struct Area: Hashable, Sendable {
+    /// The relation formed by projecting memberships onto organisations: a tie for every
+    /// pair sharing a partnership, weighted by the number shared.
+    public static let coMembership = "co-membership"
+
+    public var metadata: AreaMetadata
+    public var organisations: [Organisation]
+    public var relationships: [Relationship]
+    public var partnerships: [Partnership]
+    public var memberships: [Membership]
+    /// Extra columns in the order they were read, for writing back.
+    public var extraColumns: ExtraColumns
+
+    public init(
+        metadata: AreaMetadata = AreaMetadata(), organisations: [Organisation] = [],
+        relationships: [Relationship] = [], partnerships: [Partnership] = [], memberships: [Membership] = [],
+        extraColumns: ExtraColumns? = nil
+    ) {
+        self.metadata = metadata
+        self.organisations = organisations
+        self.relationships = relationships
+        self.partnerships = partnerships
+        self.memberships = memberships
+        self.extraColumns =
+            extraColumns
+            ?? ExtraColumns(
+                organisations: Self.attributeKeys(organisations.map(\.attributes)),
+                relationships: Self.attributeKeys(relationships.map(\.attributes)),
+                partnerships: Self.attributeKeys(partnerships.map(\.attributes)),
+                memberships: Self.attributeKeys(memberships.map(\.attributes)))
+    }
+
+    /// Relation names in the order they first appear in the relationships.
+    public var relationNames: [String] {
+        var seen = Set<String>()
+        return relationships.compactMap { seen.insert($0.relation).inserted ? $0.relation : nil }
+    }
+
+    /// Sectors in the order they first appear among the organisations.
+    public var sectors: [String] {
+        var seen = Set<String>()
+        return organisations.compactMap { seen.insert($0.sector).inserted ? $0.sector : nil }
+    }
+
+    /// The focal sector: `focal_sector` from `area.json`, else `local-authority`.
+    public var focalSector: String { metadata.focalSector ?? AreaMetadata.defaultFocalSector }
+
+    /// The extra columns of `rows`: sorted, for areas built in code rather than read.
+    private static func attributeKeys(_ rows: [[String: String]]) -> [String] {
+        Set(rows.flatMap(\.keys)).sorted()
+    }
+}

@@ -1,0 +1,251 @@
+/// The tables of an area, for saying which could not be read.
+public enum AreaTable: String, Hashable, Sendable, CaseIterable {
+    case organisations, relationships, partnerships, memberships
+}
+
+extension Area {
+    /// Every problem in the area's content, in table order: errors that make the area
+    /// unusable and warnings about conventions applied to it.
+    ///
+    /// Errors: an empty or duplicate organisation or partnership id, an empty sector, a
+    /// relationship or membership naming an unknown organisation, a weight that is not a
+    /// positive finite number, a membership of an unknown partnership, a repeated
+    /// membership, negative votes, a quota below 1, an unknown `parent`, a cycle of
+    /// `parent` links, memberships without a partnerships table.
+    /// Warnings: self-loops (dropped from every graph), duplicate ties within a relation
+    /// (merged, weights summed; for an undirected relation `A,B` and `B,A` are the same
+    /// tie), a quota no coalition can reach.
+    ///
+    /// - Parameters:
+    ///   - origins: where each element was read from, for the locations.
+    ///   - unreadable: tables that could not be read; references into them are not checked,
+    ///     so one broken file does not bury its own error under a flood of others.
+    /// - Complexity: O(R + M + P · depth) expected time with hashing, for R relationships,
+    ///   M memberships and P partnerships.
+    public func diagnostics(origins: AreaOrigins, unreadable: Set<AreaTable> = []) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let organisationLine = firstOccurrences(
+            of: organisations.map(\.id), origins: origins.organisations, kind: "organisation", into: &found)
+        for (index, organisation) in organisations.enumerated() {
+            if organisation.sector.isEmpty {
+                found.append(.error(at: origins.organisations[index].location("sector"), "sector is empty"))
+            }
+        }
+        let checkOrganisations = !unreadable.contains(.organisations)
+
+        func checkOrganisation(_ id: String, field: String, origin: RowOrigin) {
+            guard checkOrganisations, organisationLine[id] == nil else { return }
+            if id.isEmpty {
+                found.append(.error(at: origin.location(field), "\(field) is empty"))
+                return
+            }
+            var message = "unknown organisation \(quoted(id)) in \(field)"
+            let trimmed = id.trimmingWhitespace()
+            if trimmed != id, organisationLine[trimmed] != nil {
+                message += " (did you mean \(quoted(trimmed)), without the surrounding spaces?)"
+            }
+            found.append(.error(at: origin.location(field), message))
+        }
+
+        // Relationships: references, weights, self-loops and duplicates.
+        var firstTie: [TieKey: Int] = [:]
+        for (index, tie) in relationships.enumerated() {
+            let origin = origins.relationships[index]
+            checkOrganisation(tie.source, field: "source", origin: origin)
+            checkOrganisation(tie.target, field: "target", origin: origin)
+            if !(tie.weight.isFinite && tie.weight > 0) {
+                found.append(
+                    .error(
+                        at: origin.location("weight"),
+                        "weight must be a positive finite number, got \(tie.weight)"))
+            }
+            if tie.relation.isEmpty {
+                found.append(.error(at: origin.location("relation"), "relation is empty"))
+            }
+            if tie.isSelfLoop {
+                found.append(
+                    .warning(
+                        at: origin.location(),
+                        "self-loop \(quoted(tie.source)) (\(tie.relation)) dropped from every graph"))
+                continue
+            }
+            let directed = metadata.isDirected(relation: tie.relation)
+            let key = TieKey(tie, directed: directed)
+            if let first = firstTie[key] {
+                let arrow = directed ? "→" : "–"
+                found.append(
+                    .warning(
+                        at: origin.location(),
+                        "duplicate tie \(quoted(tie.source)) \(arrow) \(quoted(tie.target)) (\(tie.relation)) "
+                            + "merged with \(origins.relationships[first].place): weights summed"))
+            } else {
+                firstTie[key] = index
+            }
+        }
+
+        // Partnerships: ids, parents, cycles, quotas.
+        let partnershipLine = firstOccurrences(
+            of: partnerships.map(\.id), origins: origins.partnerships, kind: "partnership", into: &found)
+        for (index, partnership) in partnerships.enumerated() {
+            let origin = origins.partnerships[index]
+            if let parent = partnership.parent, partnershipLine[parent] == nil {
+                found.append(.error(at: origin.location("parent"), "unknown parent partnership \(quoted(parent))"))
+            }
+            if let quota = partnership.quota, quota < 1 {
+                found.append(.error(at: origin.location("quota"), "quota must be at least 1, got \(quota)"))
+            }
+        }
+        found += parentCycleDiagnostics(origins: origins, index: partnershipLine)
+
+        // Memberships: references, votes, repeats, quotas that cannot be met.
+        if !memberships.isEmpty && !origins.hasPartnershipsTable {
+            found.append(
+                .error(
+                    at: SourceLocation(file: origins.membershipsFile),
+                    "memberships need a partnerships table (partnerships.csv) naming each partnership"))
+        }
+        var seat: [SeatKey: Int] = [:]
+        var votesOn: [String: Int] = [:]
+        for (index, membership) in memberships.enumerated() {
+            let origin = origins.memberships[index]
+            if origins.hasPartnershipsTable && !unreadable.contains(.partnerships)
+                && partnershipLine[membership.partnership] == nil
+            {
+                let message =
+                    membership.partnership.isEmpty
+                    ? "partnership is empty" : "unknown partnership \(quoted(membership.partnership))"
+                found.append(.error(at: origin.location("partnership"), message))
+            }
+            checkOrganisation(membership.organisation, field: "organisation", origin: origin)
+            if membership.votes < 0 {
+                found.append(
+                    .error(at: origin.location("votes"), "votes must be 0 or more, got \(membership.votes)"))
+            }
+            let key = SeatKey(partnership: membership.partnership, organisation: membership.organisation)
+            if let first = seat[key] {
+                found.append(
+                    .error(
+                        at: origin.location("organisation"),
+                        "\(quoted(membership.organisation)) is listed twice on partnership "
+                            + "\(quoted(membership.partnership)) (first at \(origins.memberships[first].place))"))
+            } else {
+                seat[key] = index
+            }
+            votesOn[membership.partnership, default: 0] += max(membership.votes, 0)
+        }
+        for (index, partnership) in partnerships.enumerated() {
+            guard let quota = partnership.quota, quota >= 1 else { continue }
+            let total = votesOn[partnership.id, default: 0]
+            if quota > total {
+                found.append(
+                    .warning(
+                        at: origins.partnerships[index].location("quota"),
+                        "quota \(quota) exceeds the \(total) votes on \(quoted(partnership.id)): "
+                            + "no coalition can carry a decision"))
+            }
+        }
+        return found
+    }
+
+    /// Reports empty and repeated ids and returns the index of each id's first occurrence.
+    private func firstOccurrences(
+        of ids: [String], origins: [RowOrigin], kind: String, into found: inout [Diagnostic]
+    ) -> [String: Int] {
+        var first: [String: Int] = [:]
+        first.reserveCapacity(ids.count)
+        for (index, id) in ids.enumerated() {
+            if id.isEmpty {
+                found.append(.error(at: origins[index].location("id"), "\(kind) id is empty"))
+            } else if let earlier = first[id] {
+                found.append(
+                    .error(
+                        at: origins[index].location("id"),
+                        "duplicate \(kind) id \(quoted(id)) (first at \(origins[earlier].place))"))
+            } else {
+                first[id] = index
+            }
+        }
+        return first
+    }
+
+    /// One error per cycle of `parent` links, naming the whole cycle, reported at the
+    /// member that comes first in the table.
+    private func parentCycleDiagnostics(origins: AreaOrigins, index: [String: Int]) -> [Diagnostic] {
+        // 0 = unvisited, 1 = on the current walk, 2 = finished.
+        var state = [UInt8](repeating: 0, count: partnerships.count)
+        var found: [Diagnostic] = []
+        for start in partnerships.indices where state[start] == 0 {
+            var walk: [Int] = []
+            var current: Int? = start
+            while let node = current, state[node] == 0 {
+                state[node] = 1
+                walk.append(node)
+                current = partnerships[node].parent.flatMap { index[$0] }
+            }
+            if let node = current, state[node] == 1, let entry = walk.firstIndex(of: node) {
+                let cycle = Array(walk[entry...])
+                let first = cycle.min()!
+                let names = (cycle + [cycle[0]]).map { quoted(partnerships[$0].id) }.joined(separator: " → ")
+                found.append(
+                    .error(at: origins.partnerships[first].location("parent"), "cycle of parent links: \(names)"))
+            }
+            for node in walk { state[node] = 2 }
+        }
+        return found
+    }
+}
+
+/// A tie's identity for finding duplicates: its relation and ends, unordered when the
+/// relation is undirected.
+private struct TieKey: Hashable {
+    let relation: String
+    let first: String
+    let second: String
+
+    init(_ tie: Relationship, directed: Bool) {
+        relation = tie.relation
+        if directed || tie.source <= tie.target {
+            (first, second) = (tie.source, tie.target)
+        } else {
+            (first, second) = (tie.target, tie.source)
+        }
+    }
+}
+
+private struct SeatKey: Hashable {
+    let partnership: String
+    let organisation: String
+}
+
+extension RowOrigin {
+    /// "line 5" for a table row, the path for a structured file.
+    fileprivate var place: String {
+        if let line { return "line \(line)" }
+        return path ?? file
+    }
+}
+
+/// A value in double quotes, with quotes and control characters escaped, for messages.
+func quoted(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\""
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
+    }
+}

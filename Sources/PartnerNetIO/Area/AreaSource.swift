@@ -1,0 +1,46 @@
+import Foundation
+import PartnerNetCore
+
+/// Finding areas on disk: an area folder, a JSON area file, or a collection (a folder
+/// whose sub-folders are areas).
+public enum AreaSource {
+    /// Reads the single area at `path`: an area folder or a `.json` area file.
+    ///
+    /// - Throws: ``AreaIOError/invalidInput(_:)``, naming a collection as such when `path`
+    ///   holds several areas.
+    public static func read(at path: String) throws(AreaIOError) -> LoadedArea {
+        if AreaJSON.isArea(path) && !isFolder(path) { return try AreaJSON.read(at: path) }
+        if isFolder(path) && !AreaFolder.isArea(path) {
+            let members = areas(inCollection: path)
+            if !members.isEmpty {
+                throw .invalidInput([
+                    .error(
+                        at: SourceLocation(file: path),
+                        "a collection of \(members.count) areas, not one area: name one of its folders, e.g. \(members[0])")
+                ])
+            }
+        }
+        if !FileManager.default.fileExists(atPath: path) {
+            throw .invalidInput([.error(at: SourceLocation(file: path), "no such file or folder")])
+        }
+        return try AreaFolder.read(at: path)
+    }
+
+    /// The areas a path stands for: itself when it is an area, its area sub-folders (and
+    /// `.json` files) in name order when it is a collection.
+    public static func expand(_ path: String) -> [String] {
+        if AreaJSON.isArea(path) || AreaFolder.isArea(path) || !isFolder(path) { return [path] }
+        let members = areas(inCollection: path)
+        return members.isEmpty ? [path] : members
+    }
+
+    private static func areas(inCollection path: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.sorted().map { AreaFolder.join(path, $0) }.filter { AreaFolder.isArea($0) }
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+}

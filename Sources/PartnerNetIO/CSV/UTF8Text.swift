@@ -1,0 +1,48 @@
+import Foundation
+import PartnerNetCore
+
+/// Decoding of a file's bytes as UTF-8 text, with the position of the first bad byte.
+enum UTF8Text {
+    /// The text of `data` without a leading byte-order mark.
+    ///
+    /// - Throws: a ``Diagnostic`` naming the line and column (in characters) of the first
+    ///   byte that is not part of a valid UTF-8 sequence.
+    static func decode(_ data: Data, file: String) throws(DiagnosticError) -> String {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        // Walk the scalars to find and locate the first invalid sequence.
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var line = 1
+        var column = 1
+        var offset = bytes.startIndex
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count == 1 && encoded.first == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                offset += encoded.count
+            case .error(let length):
+                let bad = bytes[offset..<(offset + length)].map { String(format: "0x%02X", $0) }.joined(separator: " ")
+                throw DiagnosticError(
+                    .error(
+                        at: SourceLocation(file: file, line: line, column: column),
+                        "not valid UTF-8 (byte \(bad)); save the file as UTF-8 (in Excel: CSV UTF-8)"))
+            case .emptyInput:
+                // Unreachable: String(validating:) failed, so some sequence is invalid.
+                throw DiagnosticError(.error(at: SourceLocation(file: file), "not valid UTF-8"))
+            }
+        }
+    }
+}
+
+/// A single diagnostic thrown where one problem ends the reading of a file.
+struct DiagnosticError: Error {
+    let diagnostic: Diagnostic
+    init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+}

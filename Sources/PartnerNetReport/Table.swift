@@ -1,0 +1,112 @@
+import Foundation
+import PartnerNetIO
+
+/// How a table is written: aligned text for people, CSV and JSON for programs.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case table
+    case csv
+    case json
+}
+
+/// A cell of a result table.
+public enum Cell: Sendable, Hashable {
+    case text(String)
+    /// A number; `nil` where the measure is undefined (empty in CSV, `null` in JSON).
+    /// `isCount` values print without decimals.
+    case number(Double?, isCount: Bool)
+}
+
+/// A result table: named columns, rows of cells, rendered in any ``OutputFormat``.
+public struct ResultTable: Sendable {
+    public var columns: [String]
+    public var rows: [[Cell]]
+
+    public init(columns: [String], rows: [[Cell]]) {
+        precondition(rows.allSatisfy { $0.count == columns.count }, "row length differs from the columns")
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// The table as text ending in a line break.
+    ///
+    /// - `table`: columns aligned, numbers right-aligned with 4 decimals (whole numbers
+    ///   for counts), `–` for undefined values.
+    /// - `csv`: RFC 4180, numbers in full (the shortest text that reads back exactly).
+    /// - `json`: an array of objects whose keys keep the column order; undefined is `null`.
+    public func rendered(as format: OutputFormat) -> String {
+        switch format {
+        case .table: aligned()
+        case .csv: CSVText.encode(header: columns, rows: rows.map { $0.map(Self.exact) })
+        case .json: json()
+        }
+    }
+
+    /// Full-precision text of a cell.
+    static func exact(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let text): text
+        case .number(nil, _): ""
+        case .number(let value?, _): value.isFinite ? formatNumber(value) : "\(value)"
+        }
+    }
+
+    /// Text of a cell for people: 4 decimals for measures, whole numbers for counts.
+    static func readable(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let text): text
+        case .number(nil, _): "–"
+        case .number(let value?, let isCount):
+            isCount || !value.isFinite ? formatNumber(value) : String(format: "%.4f", value)
+        }
+    }
+
+    private func aligned() -> String {
+        let body = rows.map { $0.map(Self.readable) }
+        let widths = columns.indices.map { column in
+            ([columns[column]] + body.map { $0[column] }).map(\.count).max() ?? 0
+        }
+        let numeric = columns.indices.map { column in
+            rows.allSatisfy { if case .text = $0[column] { false } else { true } } && !rows.isEmpty
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, text in
+                let padding = String(repeating: " ", count: widths[column] - text.count)
+                return numeric[column] ? padding + text : text + padding
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
+        return ([line(columns), rule] + body.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    private func json() -> String {
+        let objects = rows.map { row in
+            "  {" + zip(columns, row).map { "\(Self.jsonString($0)): \(Self.jsonValue($1))" }.joined(separator: ", ") + "}"
+        }
+        return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    static func jsonValue(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let text): jsonString(text)
+        case .number(let value?, _) where value.isFinite: formatNumber(value)
+        case .number: "null"
+        }
+    }
+
+    /// A JSON string literal, escaped per RFC 8259.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import PartnerNetMetrics
+import PartnerNetReport
+
+struct Network: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Network-level measures as metric,value rows.",
+        discussion: "Measures (names as in METRICS.md):\n"
+            + NetworkMeasure.allCases.map { "  \($0.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)) \($0.summary)" }
+            .joined(separator: "\n"))
+
+    @OptionGroup var input: AreaOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let loaded = try input.load()
+        let graph = try input.graph(of: loaded.area)
+        try output.write(ResultTable.networkValues(NetworkMeasure.allCases, in: graph).rendered(as: output.format))
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import PartnerNetReport
+
+struct Summary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A readable overview of an area: sectors, relations, partnerships, network measures.")
+
+    @Argument(help: "The area: a folder or a .json area file.")
+    var area: String
+
+    @Flag(name: .shortAndLong, help: "Do not print warnings about the input.")
+    var quiet = false
+
+    func run() throws {
+        let loaded = try loadArea(area)
+        if !quiet { Console.report(loaded.warnings) }
+        print(try AreaSummary(area: loaded.area, path: area, warningCount: loaded.warnings.count).rendered(), terminator: "")
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import PartnerNetCore
+import PartnerNetIO
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check areas and list every problem found.",
+        discussion: """
+            Reads each AREA (an area folder, a .json area, or a collection of areas) and prints
+            every error and warning, one per line, as FILE:LINE:COLUMN: error|warning: REASON,
+            then one line per area saying whether it is clean. COLUMN is the field's position
+            in the row, or the character in the line for encoding and quoting errors.
+
+            Exit status 0 only when every area has no errors (and, with --strict, no warnings).
+            """)
+
+    @Argument(help: "Areas or collections to check.")
+    var areas: [String]
+
+    @Flag(help: "Treat warnings (self-loops dropped, duplicate ties merged) as failures.")
+    var strict = false
+
+    func run() throws {
+        var failed = 0
+        let paths = areas.flatMap(AreaSource.expand)
+        for path in paths {
+            do {
+                let loaded = try AreaSource.read(at: path)
+                Console.report(loaded.warnings)
+                let area = loaded.area
+                let warnings = loaded.warnings.count
+                if strict && warnings > 0 { failed += 1 }
+                print(
+                    "\(warnings > 0 && strict ? "FAIL" : "ok")  \(path): \(area.organisations.count) organisations, "
+                        + "\(area.relationships.count) relationships (\(area.relationNames.count) relations), "
+                        + "\(area.partnerships.count) partnerships, \(area.memberships.count) memberships, "
+                        + "\(warnings) warning\(warnings == 1 ? "" : "s")")
+            } catch {
+                failed += 1
+                Console.report(error.diagnostics)
+                let errors = error.diagnostics.errors.count
+                print("FAIL  \(path): \(errors) error\(errors == 1 ? "" : "s"), \(error.diagnostics.warnings.count) warnings")
+            }
+        }
+        if paths.count > 1 { print("\(paths.count - failed) of \(paths.count) areas are clean") }
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
