@@ -33,14 +33,14 @@ let package = Package(
                 "PartnerNetCore", "PartnerNetMetrics", "PartnerNetIO", "PartnerNetReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Repository paths and temporary folders for the tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PartnerNetCoreTests", dependencies: ["PartnerNetCore"]),
         .testTarget(
             name: "PartnerNetMetricsTests",
-            dependencies: ["PartnerNetCore", "PartnerNetMetrics", "PartnerNetIO"]),
-        .testTarget(name: "PartnerNetIOTests", dependencies: ["PartnerNetCore", "PartnerNetIO"]),
-        .testTarget(
-            name: "PartnerNetCLITests",
-            dependencies: ["partnernet", "PartnerNetIO"]),
+            dependencies: ["PartnerNetCore", "PartnerNetMetrics", "PartnerNetIO", "TestSupport"]),
+        .testTarget(name: "PartnerNetIOTests", dependencies: ["PartnerNetCore", "PartnerNetIO", "TestSupport"]),
+        .testTarget(name: "PartnerNetCLITests", dependencies: ["partnernet", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -61,7 +61,19 @@ public struct ResultTable: Sendable {
     }
 
     private func aligned() -> String {
-        let body = rows.map { $0.map(Self.readable) }
+        // A column whose values are all whole numbers prints them without decimals.
+        let whole = columns.indices.map { column in
+            rows.allSatisfy { row in
+                if case .number(let value?, _) = row[column] { return value == value.rounded() }
+                return true
+            }
+        }
+        let body = rows.map { row in
+            row.enumerated().map { column, cell in
+                if whole[column], case .number(let value, _) = cell { return Self.readable(.number(value, isCount: true)) }
+                return Self.readable(cell)
+            }
+        }
         let widths = columns.indices.map { column in
             ([columns[column]] + body.map { $0[column] }).map(\.count).max() ?? 0
         }

@@ -57,7 +57,7 @@ extension Area {
                 found.append(
                     .error(
                         at: origin.location("weight"),
-                        "weight must be a positive finite number, got \(tie.weight)"))
+                        "weight must be a positive finite number, got \(tie.weight.isFinite && tie.weight == tie.weight.rounded() ? String(Int64(tie.weight)) : String(tie.weight))"))
             }
             if tie.relation.isEmpty {
                 found.append(.error(at: origin.location("relation"), "relation is empty"))
@@ -140,7 +140,7 @@ extension Area {
                 found.append(
                     .warning(
                         at: origins.partnerships[index].location("quota"),
-                        "quota \(quota) exceeds the \(total) votes on \(quoted(partnership.id)): "
+                        "quota \(quota) exceeds the \(total) vote\(total == 1 ? "" : "s") on \(quoted(partnership.id)): "
                             + "no coalition can carry a decision"))
             }
         }

@@ -24,9 +24,24 @@ struct AreaAssembly {
 
     /// The area when it has no errors; else every problem found, errors and warnings.
     func finish(path: String) throws(AreaIOError) -> LoadedArea {
-        let all = diagnostics + area.diagnostics(origins: origins, unreadable: unreadable)
+        let all = Self.inReadingOrder(diagnostics + area.diagnostics(origins: origins, unreadable: unreadable))
         if all.hasErrors { throw .invalidInput(all) }
         return LoadedArea(area: area, warnings: all.warnings, path: path)
+    }
+
+    /// Sorted by file (in the order files were read), then line and column; stable, so
+    /// problems at one place keep the order they were found in.
+    private static func inReadingOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var fileRank: [String: Int] = [:]
+        for diagnostic in diagnostics where fileRank[diagnostic.location.file] == nil {
+            fileRank[diagnostic.location.file] = fileRank.count
+        }
+        return diagnostics.enumerated().sorted { left, right in
+            let (a, b) = (left.element.location, right.element.location)
+            let keyA = (fileRank[a.file]!, a.line ?? 0, a.column ?? 0, left.offset)
+            let keyB = (fileRank[b.file]!, b.line ?? 0, b.column ?? 0, right.offset)
+            return keyA < keyB
+        }.map(\.element)
     }
 }
 

@@ -9,13 +9,14 @@ enum JSONText {
         do {
             return try JSONDecoder().decode(JSONValue.self, from: bytes)
         } catch {
-            throw DiagnosticError(.error(at: syntaxErrorLocation(in: bytes, file: file), "not valid JSON"))
+            let (location, reason) = syntaxError(in: bytes, file: file)
+            throw DiagnosticError(.error(at: location, "not valid JSON" + (reason.map { ": \($0)" } ?? "")))
         }
     }
 
     /// Foundation's JSONSerialization names the offending character's offset; turn it into
     /// a line and column.
-    private static func syntaxErrorLocation(in bytes: Data, file: String) -> SourceLocation {
+    private static func syntaxError(in bytes: Data, file: String) -> (SourceLocation, String?) {
         do {
             _ = try JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed])
         } catch {
@@ -33,10 +34,12 @@ enum JSONText {
                         column += 1
                     }
                 }
-                return SourceLocation(file: file, line: line, column: column)
+                let reason = description[..<range.lowerBound]
+                    .replacingOccurrences(of: " around ", with: "").trimmingCharacters(in: .whitespaces).lowercased()
+                return (SourceLocation(file: file, line: line, column: column), reason.isEmpty ? nil : reason)
             }
         }
-        return SourceLocation(file: file)
+        return (SourceLocation(file: file), nil)
     }
 }
 

@@ -47,6 +47,7 @@ public enum NetworkMeasure: String, CaseIterable, Sendable, Hashable {
     case edges
     case density
     case reciprocity
+    case reciprocityDyadic = "reciprocity_dyadic"
     case components
     case largestComponentShare = "largest_component_share"
 
@@ -57,6 +58,7 @@ public enum NetworkMeasure: String, CaseIterable, Sendable, Hashable {
         case .edges: "ties (arcs when directed)"
         case .density: "share of possible ties present"
         case .reciprocity: "share of arcs returned (1 when undirected; empty without ties)"
+        case .reciprocityDyadic: "share of connected pairs tied both ways (UCINET, ORA)"
         case .components: "weak components, isolates included"
         case .largestComponentShare: "share of organisations in the largest component"
         }
@@ -72,6 +74,7 @@ public enum NetworkMeasure: String, CaseIterable, Sendable, Hashable {
         case .edges: Double(graph.edgeCount)
         case .density: graph.density
         case .reciprocity: graph.reciprocity
+        case .reciprocityDyadic: graph.dyadicReciprocity
         case .components: Double(graph.weakComponents().count)
         case .largestComponentShare: graph.largestComponentShare
         }

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The `partnernet` executable end to end: output, exit status and one-line errors.
+@Suite struct CLITests {
+    func run(_ arguments: String...) throws -> CommandResult { try PartnerNetCommand.run(arguments) }
+
+    @Test func validateSaysOkForEveryBundledDataset() throws {
+        let result = try run("validate", "Datasets")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("of \(Paths.folders(in: "Datasets").count) areas are clean"))
+        #expect(result.stdout.split(separator: "\n").filter { $0.hasPrefix("ok  ") }.count == Paths.folders(in: "Datasets").count)
+    }
+
+    @Test(arguments: Paths.folders(in: "Tests/Fixtures/broken"))
+    func validateFailsOnBrokenInputWithOneLinePerProblem(name: String) throws {
+        let folder = "Tests/Fixtures/broken/\(name)"
+        let result = try run("validate", folder)
+        #expect(result.status == 1)
+        let expected = try String(contentsOfFile: Paths.repo(folder + "/expected.txt"), encoding: .utf8)
+            .split(separator: "\n").map { line in
+                line.hasPrefix(".:") ? folder + line.dropFirst() : folder + "/" + line
+            }
+        #expect(result.stderr.split(separator: "\n").map(String.init) == expected)
+        #expect(!result.stderr.contains("Fatal error"))
+        #expect(result.stdout.hasPrefix("FAIL  \(folder)"))
+    }
+
+    @Test func strictValidationFailsOnWarnings() throws {
+        let lenient = try run("validate", "Tests/Fixtures/areas/random_undirected")
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("warning: duplicate tie"))
+        let strict = try run("validate", "--strict", "Tests/Fixtures/areas/random_undirected")
+        #expect(strict.status == 1)
+    }
+
+    @Test func centralityWritesOneRowPerOrganisationWithIdFirst() throws {
+        let result = try run(
+            "centrality", "Datasets/knoke_bureaucracies", "--relation", "information", "--metrics", "in_degree,degree",
+            "--format", "csv")
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first == "id,in_degree,degree")
+        #expect(lines.count == 11)
+        #expect(lines.contains("NEWS,9,12"))
+    }
+
+    @Test func centralityJSONKeepsColumnOrderAndWritesToAFile() throws {
+        let file = Paths.temporaryFolder() + "/out.json"
+        let result = try run("centrality", "Datasets/krackhardt_kite", "--metrics", "degree", "-f", "json", "-o", file)
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        let rows = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as! [[String: Any]]
+        #expect(rows.count == 10)
+        #expect(rows[3]["id"] as? String == "3" && rows[3]["degree"] as? Int == 6)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("[\n  {\"id\": \"0\", \"degree\": 4}"))
+    }
+
+    @Test func networkPrintsMetricValueRows() throws {
+        let result = try run("network", "Datasets/padgett_florentine", "--relation", "marriage", "--format", "csv")
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "metric,value")
+        #expect(lines.contains("nodes,16"))
+        #expect(lines.contains("edges,20"))
+        #expect(lines.contains("components,2"))
+        #expect(lines.contains("largest_component_share,0.9375"))
+    }
+
+    @Test func summaryDescribesTheIllustrativeArea() throws {
+        let result = try run("summary", "Datasets/northbridge")
+        #expect(result.status == 0, "\(result.stderr)")
+        for heading in ["Organisations:", "Relations:", "Partnerships:", "Network (all relations", "local-authority"] {
+            #expect(result.stdout.contains(heading))
+        }
+    }
+
+    @Test func requestsThatCannotBeMetExitWithOneLine() throws {
+        let relation = try run("network", "Datasets/knoke_bureaucracies", "--relation", "gossip")
+        #expect(relation.status == 1)
+        #expect(
+            relation.stderr
+                == "error: unknown relation \"gossip\": the area has \"information\", \"money\"\n")
+        let metric = try run("centrality", "Datasets/knoke_bureaucracies", "--metrics", "fame")
+        #expect(metric.status == 64)
+        #expect(metric.stderr.contains("unknown metric 'fame'"))
+        let missing = try run("summary", "Datasets/nowhere")
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "Datasets/nowhere: error: no such file or folder\n")
+        let collection = try run("summary", "Datasets")
+        #expect(collection.status == 1)
+        #expect(collection.stderr.contains("a collection of"))
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// What a finished process printed and how it exited.
+public struct CommandResult: Sendable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+}
+
+/// Runs the built `partnernet` executable, which `swift test` builds beside the test bundle.
+public enum PartnerNetCommand {
+    public static let executable: String = {
+        var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path]
+        candidates.append(Bundle.main.bundleURL.path)
+        candidates.append(Paths.repo(".build/debug"))
+        for folder in candidates {
+            var url = URL(fileURLWithPath: folder)
+            // The test bundle may sit a level below the products folder.
+            for _ in 0..<3 {
+                let path = url.appendingPathComponent("partnernet").path
+                if FileManager.default.isExecutableFile(atPath: path) { return path }
+                url.deleteLastPathComponent()
+            }
+        }
+        return Paths.repo(".build/debug/partnernet")
+    }()
+
+    /// Runs `partnernet arguments…` from the repository root.
+    public static func run(_ arguments: [String]) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Paths.root)
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes to the end before waiting, so a large output cannot block the child.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return CommandResult(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
