@@ -54,9 +54,10 @@ extension Area {
         }
     }
 
-    /// Whether the union of `relations` is directed: true when any of them is.
+    /// Whether the union of `relations` is directed: true when any of them is; the area's
+    /// default direction when there are none (an area with no ties yet).
     public func isDirected(relations: [String]) -> Bool {
-        relations.contains { metadata.isDirected(relation: $0) }
+        relations.isEmpty ? metadata.directed : relations.contains { metadata.isDirected(relation: $0) }
     }
 }
 
