@@ -88,3 +88,43 @@ import TestSupport
         #expect(throws: AreaIOError.self) { try AreaSource.read(at: collection + "/missing") }
     }
 }
+
+@Suite struct LargeFileTests {
+    /// A file over 1 MiB is parsed in pieces on several cores; rows, line numbers and
+    /// errors must be those of a single pass. Every third name spans two lines.
+    @Test func aLargeFileReadsInPiecesWithExactLineNumbers() throws {
+        var organisations = "id,name,sector\r\n"
+        var line = 2
+        var lineOf: [String: Int] = [:]
+        for index in 0..<40_000 {
+            let name = index % 3 == 0 ? "\"Org \(index),\nsecond line\"" : "Organisation number \(index)"
+            organisations += "o\(index),\(name),s\(index % 5)\r\n"
+            lineOf["o\(index)"] = line
+            line += index % 3 == 0 ? 2 : 1
+        }
+        organisations += "o7,duplicate,s1\r\n"
+        let duplicateLine = line
+        organisations += "short row\r\n"
+        #expect(organisations.utf8.count > 1 << 20)
+        let folder = Paths.temporaryFolder()
+        try organisations.write(toFile: folder + "/organisations.csv", atomically: true, encoding: .utf8)
+        try "source,target\no1,o39999\n".write(toFile: folder + "/relationships.csv", atomically: true, encoding: .utf8)
+        do {
+            _ = try AreaFolder.read(at: folder)
+            Issue.record("expected errors")
+        } catch {
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "\(folder)/organisations.csv:\(duplicateLine):1: error: duplicate organisation id \"o7\" (first at line \(lineOf["o7"]!))",
+                    "\(folder)/organisations.csv:\(duplicateLine + 1): error: row has 1 field, the header (line 1) has 3",
+                ])
+        }
+        // Without the two bad rows the area loads, every row intact.
+        let clean = organisations.components(separatedBy: "o7,duplicate")[0]
+        try clean.write(toFile: folder + "/organisations.csv", atomically: true, encoding: .utf8)
+        let area = try AreaFolder.read(at: folder).area
+        #expect(area.organisations.count == 40_000)
+        #expect(area.organisations[39_999].id == "o39999")
+        #expect(area.organisations[30_000].name == "Org 30000,\nsecond line")
+    }
+}

@@ -181,7 +181,7 @@ public enum AreaFolder {
         let columns = mapping.columns
         for row in table.rows {
             let origin = RowOrigin(file: file, line: row.line, columns: columns)
-            let weightCell = mapping.value("weight", in: row).trimmingCharacters(in: .whitespaces)
+            let weightCell = mapping.value("weight", in: row).trimmingWhitespace()
             var weight = 1.0
             if !weightCell.isEmpty {
                 if let value = Double(weightCell) {
@@ -270,7 +270,7 @@ public enum AreaFolder {
     private static func wholeNumber(
         _ field: String, _ cell: String, _ origin: RowOrigin, _ diagnostics: inout [Diagnostic]
     ) -> Int? {
-        let text = cell.trimmingCharacters(in: .whitespaces)
+        let text = cell.trimmingWhitespace()
         if text.isEmpty { return nil }
         if let value = Int(text) { return value }
         diagnostics.append(.error(at: origin.location(field), "\(field) must be a whole number, got \"\(text)\""))

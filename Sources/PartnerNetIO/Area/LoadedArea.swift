@@ -49,7 +49,7 @@ extension MembershipRole {
     /// The role named by a cell: case-insensitive, surrounding spaces ignored, `member`
     /// when empty; `nil` when it names no role.
     init?(cell: String) {
-        let text = cell.trimmingCharacters(in: .whitespaces).lowercased()
+        let text = cell.trimmingWhitespace().lowercased()
         if text.isEmpty {
             self = .member
         } else if let role = MembershipRole(rawValue: text.replacingOccurrences(of: " ", with: "-")) {

@@ -27,43 +27,61 @@ struct CSVTable {
     /// Reads `text` as CSV, reporting malformed quoting and rows whose length differs from
     /// the header's.
     ///
+    /// A large file is cut at record boundaries (found by the quoting check) into one piece
+    /// per core, and the pieces are parsed at the same time; rows keep their file order.
+    ///
     /// - Throws: the first quoting error, or an empty file; these end the reading.
+    /// - Complexity: O(length of the text).
     static func parse(_ text: String, file: String, into diagnostics: inout [Diagnostic]) throws(DiagnosticError)
         -> CSVTable
     {
-        try checkQuoting(text, file: file)
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: false)
-        } catch {
-            throw DiagnosticError(.error(at: SourceLocation(file: file), "cannot read as CSV: \(error)"))
+        let pieces = text.utf8.count < 1 << 20 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let starts = try recordStarts(text, file: file, pieces: pieces)
+        let parsed = parallelMap(starts.count) { piece in
+            let start = text.utf8.index(text.startIndex, offsetBy: starts[piece].offset)
+            let end =
+                piece + 1 < starts.count ? text.utf8.index(text.startIndex, offsetBy: starts[piece + 1].offset) : text.endIndex
+            return records(in: String(text[start..<end]), firstLine: starts[piece].line)
         }
         var header: [String]?
         var headerLine = 1
         var rows: [Row] = []
-        var line = 1
-        while let fields = reader.next() {
-            defer { line += 1 + fields.reduce(0) { $0 + lineBreaks(in: $1) } }
-            if fields.count == 1 && fields[0].isEmpty { continue }  // a blank line
+        rows.reserveCapacity(parsed.reduce(0) { $0 + $1.count })
+        for row in parsed.joined() {
             guard let columns = header else {
-                header = fields
-                headerLine = line
+                header = row.fields
+                headerLine = row.line
                 continue
             }
-            if fields.count != columns.count {
+            if row.fields.count != columns.count {
+                let count = row.fields.count
                 diagnostics.append(
                     .error(
-                        at: SourceLocation(file: file, line: line),
-                        "row has \(fields.count) field\(fields.count == 1 ? "" : "s"), the header (line \(headerLine)) has \(columns.count)"
-                            + (fields.count > columns.count ? ": quote any field that contains a comma" : "")))
+                        at: SourceLocation(file: file, line: row.line),
+                        "row has \(count) field\(count == 1 ? "" : "s"), the header (line \(headerLine)) has \(columns.count)"
+                            + (count > columns.count ? ": quote any field that contains a comma" : "")))
                 continue
             }
-            rows.append(Row(fields: fields, line: line))
+            rows.append(row)
         }
         guard let header else {
             throw DiagnosticError(.error(at: SourceLocation(file: file, line: 1), "file is empty: expected a header row"))
         }
         return CSVTable(file: file, header: header, headerLine: headerLine, rows: rows)
+    }
+
+    /// The records of `text` through CSV.swift, blank lines skipped, each with its line.
+    private static func records(in text: String, firstLine: Int) -> [Row] {
+        // CSVReader(string:) reads from an in-memory string and cannot fail.
+        guard let reader = try? CSVReader(string: text, hasHeaderRow: false) else { return [] }
+        var rows: [Row] = []
+        var line = firstLine
+        while let fields = reader.next() {
+            defer { line += 1 + fields.reduce(0) { $0 + lineBreaks(in: $1) } }
+            if fields.count == 1 && fields[0].isEmpty { continue }  // a blank line
+            rows.append(Row(fields: fields, line: line))
+        }
+        return rows
     }
 
     /// Line breaks inside a field: CRLF, CR or LF each count once.
@@ -84,32 +102,47 @@ struct CSVTable {
         return count
     }
 
-    /// Finds a quoted field that never closes, or text after a field's closing quote.
-    private static func checkQuoting(_ text: String, file: String) throws(DiagnosticError) {
+    /// Checks the quoting of `text` and returns where to cut it into about `pieces` parts:
+    /// the UTF-8 offset and line of records that start after each share of the bytes.
+    ///
+    /// - Throws: a quoted field that never closes, or text after a field's closing quote.
+    private static func recordStarts(_ text: String, file: String, pieces: Int) throws(DiagnosticError)
+        -> [(offset: Int, line: Int)]
+    {
         enum State { case fieldStart, unquoted, quoted, afterQuote }
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let bytes = text.utf8
+        let share = max(1, bytes.count / max(pieces, 1))
+        var starts: [(offset: Int, line: Int)] = [(0, 1)]
         var state = State.fieldStart
         var line = 1
         var column = 1
-        var openLine = 1
-        var openColumn = 1
+        var (openLine, openColumn) = (1, 1)
         var previousCR = false
-        for scalar in text.unicodeScalars {
+        var offset = 0
+        for byte in bytes {
+            // A record starts here: at a field start just after a line break.
+            if state == .fieldStart && (previousCR || (offset > 0 && column == 1)) && byte != lf
+                && offset >= starts.count * share && starts.count < pieces
+            {
+                starts.append((offset, line))
+            }
             switch state {
             case .fieldStart, .unquoted:
-                if scalar == "\"" && state == .fieldStart {
+                if byte == quote && state == .fieldStart {
                     state = .quoted
                     (openLine, openColumn) = (line, column)
-                } else if scalar == "," || scalar == "\n" || scalar == "\r" {
+                } else if byte == comma || byte == lf || byte == cr {
                     state = .fieldStart
                 } else {
                     state = .unquoted
                 }
             case .quoted:
-                if scalar == "\"" { state = .afterQuote }
+                if byte == quote { state = .afterQuote }
             case .afterQuote:
-                if scalar == "\"" {
+                if byte == quote {
                     state = .quoted  // a doubled quote inside the field
-                } else if scalar == "," || scalar == "\n" || scalar == "\r" {
+                } else if byte == comma || byte == lf || byte == cr {
                     state = .fieldStart
                 } else {
                     throw DiagnosticError(
@@ -118,16 +151,17 @@ struct CSVTable {
                             "text after the closing quote of a field; write a quote inside a quoted field as \"\""))
                 }
             }
-            if scalar == "\n" {
+            if byte == lf {
                 if !previousCR { line += 1 }
                 column = 1
-            } else if scalar == "\r" {
+            } else if byte == cr {
                 line += 1
                 column = 1
-            } else {
-                column += 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1  // count characters, not the continuation bytes of one
             }
-            previousCR = scalar == "\r"
+            previousCR = byte == cr
+            offset += 1
         }
         if state == .quoted {
             throw DiagnosticError(
@@ -135,5 +169,6 @@ struct CSVTable {
                     at: SourceLocation(file: file, line: openLine, column: openColumn),
                     "quoted field is never closed: a \" opens here and the file ends inside it"))
         }
+        return starts
     }
 }

@@ -49,7 +49,7 @@ struct TableSchema {
         var seen: [String: Int] = [:]
         let headerLine = table.headerLine
         for (position, cell) in table.header.enumerated() {
-            let name = cell.trimmingCharacters(in: .whitespaces)
+            let name = cell.trimmingWhitespace()
             let key = name.lowercased()
             let location = SourceLocation(file: table.file, line: headerLine, column: position + 1)
             if name.isEmpty {
