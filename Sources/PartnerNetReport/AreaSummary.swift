@@ -66,7 +66,8 @@ public struct AreaSummary: Sendable {
         if !area.partnerships.isEmpty { lines.append("") }
 
         let graph = try Graph(area: area)
-        let scope = relations.isEmpty ? "no relations" : "all relations, \(graph.isDirected ? "directed" : "undirected")"
+        let scope =
+            relations.isEmpty ? "no relations" : "all relations, \(graph.isDirected ? "directed" : "undirected")"
         lines.append("Network (\(scope))")
         let measures = NetworkMeasure.allCases
         let width = measures.map(\.rawValue.count).max()!
@@ -75,7 +76,11 @@ public struct AreaSummary: Sendable {
             lines.append("  \(pad(measure.rawValue, width))  \(value)")
         }
         lines.append("")
-        lines.append(warningCount == 0 ? "No warnings." : "\(warningCount) warning\(warningCount == 1 ? "" : "s"): run `partnernet validate \(path)` to list them.")
+        lines.append(
+            warningCount == 0
+                ? "No warnings."
+                : "\(warningCount) warning\(warningCount == 1 ? "" : "s"): run `partnernet validate \(path)` to list them."
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -85,7 +90,8 @@ public struct AreaSummary: Sendable {
         for partnership in area.partnerships { children[partnership.parent, default: []].append(partnership) }
         var seats: [String: [Membership]] = [:]
         for seat in area.memberships { seats[seat.partnership, default: []].append(seat) }
-        let names = Dictionary(area.organisations.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(
+            area.organisations.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
         var lines: [String] = []
         func visit(_ partnership: Partnership, depth: Int) {
             let members = seats[partnership.id] ?? []

@@ -70,7 +70,9 @@ public struct ResultTable: Sendable {
         }
         let body = rows.map { row in
             row.enumerated().map { column, cell in
-                if whole[column], case .number(let value, _) = cell { return Self.readable(.number(value, isCount: true)) }
+                if whole[column], case .number(let value, _) = cell {
+                    return Self.readable(.number(value, isCount: true))
+                }
                 return Self.readable(cell)
             }
         }
@@ -92,7 +94,8 @@ public struct ResultTable: Sendable {
 
     private func json() -> String {
         let objects = rows.map { row in
-            "  {" + zip(columns, row).map { "\(Self.jsonString($0)): \(Self.jsonValue($1))" }.joined(separator: ", ") + "}"
+            "  {" + zip(columns, row).map { "\(Self.jsonString($0)): \(Self.jsonValue($1))" }.joined(separator: ", ")
+                + "}"
         }
         return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }

@@ -8,7 +8,9 @@ struct Centrality: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Node-level measures: one row per organisation, first column id.",
         discussion: "Measures (names as in METRICS.md):\n"
-            + NodeMeasure.allCases.map { "  \($0.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \($0.summary)" }
+            + NodeMeasure.allCases.map {
+                "  \($0.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \($0.summary)"
+            }
             .joined(separator: "\n"))
 
     @OptionGroup var input: AreaOptions
@@ -54,7 +56,8 @@ struct Centrality: ParsableCommand {
         return try names.map { name in
             guard let measure = NodeMeasure(rawValue: name) else {
                 throw ValidationError(
-                    "unknown metric '\(name)'; choose from \(NodeMeasure.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "unknown metric '\(name)'; choose from \(NodeMeasure.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             return measure
         }

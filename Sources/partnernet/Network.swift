@@ -6,7 +6,9 @@ struct Network: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Network-level measures as metric,value rows.",
         discussion: "Measures (names as in METRICS.md):\n"
-            + NetworkMeasure.allCases.map { "  \($0.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)) \($0.summary)" }
+            + NetworkMeasure.allCases.map {
+                "  \($0.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)) \($0.summary)"
+            }
             .joined(separator: "\n"))
 
     @OptionGroup var input: AreaOptions

@@ -14,6 +14,8 @@ struct Summary: ParsableCommand {
     func run() throws {
         let loaded = try loadArea(area)
         if !quiet { Console.report(loaded.warnings) }
-        print(try AreaSummary(area: loaded.area, path: area, warningCount: loaded.warnings.count).rendered(), terminator: "")
+        print(
+            try AreaSummary(area: loaded.area, path: area, warningCount: loaded.warnings.count).rendered(),
+            terminator: "")
     }
 }

@@ -39,7 +39,9 @@ struct Validate: ParsableCommand {
                 failed += 1
                 Console.report(error.diagnostics)
                 let errors = error.diagnostics.errors.count
-                print("FAIL  \(path): \(errors) error\(errors == 1 ? "" : "s"), \(error.diagnostics.warnings.count) warnings")
+                print(
+                    "FAIL  \(path): \(errors) error\(errors == 1 ? "" : "s"), \(error.diagnostics.warnings.count) warnings"
+                )
             }
         }
         if paths.count > 1 { print("\(paths.count - failed) of \(paths.count) areas are clean") }

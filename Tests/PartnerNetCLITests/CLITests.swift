@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The `partnernet` executable end to end: output, exit status and one-line errors.
 @Suite struct CLITests {
@@ -10,7 +10,9 @@ import TestSupport
         let result = try run("validate", "Datasets")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("of \(Paths.folders(in: "Datasets").count) areas are clean"))
-        #expect(result.stdout.split(separator: "\n").filter { $0.hasPrefix("ok  ") }.count == Paths.folders(in: "Datasets").count)
+        #expect(
+            result.stdout.split(separator: "\n").filter { $0.hasPrefix("ok  ") }.count
+                == Paths.folders(in: "Datasets").count)
     }
 
     @Test(arguments: Paths.folders(in: "Tests/Fixtures/broken"))
@@ -51,7 +53,8 @@ import TestSupport
         let result = try run("centrality", "Datasets/krackhardt_kite", "--metrics", "degree", "-f", "json", "-o", file)
         #expect(result.status == 0)
         #expect(result.stdout.isEmpty)
-        let rows = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as! [[String: Any]]
+        let rows =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as! [[String: Any]]
         #expect(rows.count == 10)
         #expect(rows[3]["id"] as? String == "3" && rows[3]["degree"] as? Int == 6)
         #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("[\n  {\"id\": \"0\", \"degree\": 4}"))
@@ -91,5 +94,20 @@ import TestSupport
         let collection = try run("summary", "Datasets")
         #expect(collection.status == 1)
         #expect(collection.stderr.contains("a collection of"))
+    }
+
+    @Test func convertWritesJSONAndBackWithoutLoss() throws {
+        let folder = Paths.temporaryFolder()
+        let json = try run("convert", "Datasets/northbridge", "-o", folder + "/northbridge.json")
+        #expect(json.status == 0, "\(json.stderr)")
+        let back = try run("convert", folder + "/northbridge.json", "-o", folder + "/northbridge")
+        #expect(back.status == 0, "\(back.stderr)")
+        let original = try run("centrality", "Datasets/northbridge", "--attributes", "name,staff,website", "-f", "csv")
+        let copy = try run("centrality", folder + "/northbridge", "--attributes", "name,staff,website", "-f", "csv")
+        #expect(original.stdout == copy.stdout)
+        #expect(original.stdout.contains("Northbridge Citizens Advice, Debt & Money"))
+        let failed = try run("convert", "Tests/Fixtures/broken/bad_weight", "-o", folder + "/x.json")
+        #expect(failed.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/x.json"))
     }
 }

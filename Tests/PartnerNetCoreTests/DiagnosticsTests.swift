@@ -9,7 +9,8 @@ import Testing
     @Test func findsEveryProblemInAnAreaBuiltInCode() {
         let area = Area(
             organisations: [
-                Organisation(id: "a", sector: "x"), Organisation(id: "a", sector: ""), Organisation(id: "b", sector: "y"),
+                Organisation(id: "a", sector: "x"), Organisation(id: "a", sector: ""),
+                Organisation(id: "b", sector: "y"),
             ],
             relationships: [
                 Relationship(source: "a", target: "zz", weight: 1),
@@ -18,7 +19,10 @@ import Testing
                 Relationship(source: "b", target: "b"),
             ],
             partnerships: [Partnership(id: "p", parent: "q"), Partnership(id: "q", parent: "p", quota: 9)],
-            memberships: [Membership(partnership: "p", organisation: "a", votes: -2), Membership(partnership: "r", organisation: "b")])
+            memberships: [
+                Membership(partnership: "p", organisation: "a", votes: -2),
+                Membership(partnership: "r", organisation: "b"),
+            ])
         #expect(
             messages(area) == [
                 "area organisations[1].id: error: duplicate organisation id \"a\" (first at organisations[0])",

@@ -79,7 +79,8 @@ import Testing
             partnerships: [Partnership(id: "p"), Partnership(id: "q")],
             memberships: [
                 Membership(partnership: "p", organisation: "a"), Membership(partnership: "p", organisation: "c"),
-                Membership(partnership: "q", organisation: "a"), Membership(partnership: "q", organisation: "c", role: .observer),
+                Membership(partnership: "q", organisation: "a"),
+                Membership(partnership: "q", organisation: "c", role: .observer),
             ])
         let union = try Graph(area: area)
         #expect(union.isDirected)

@@ -1,7 +1,7 @@
 import Foundation
 import PartnerNetCore
-import Testing
 import TestSupport
+import Testing
 
 @testable import PartnerNetIO
 
@@ -34,7 +34,8 @@ import TestSupport
         #expect(area.organisations[0].attributes == ["Staff": "10"])
         #expect(area.organisations[1].attributes == [:])
         #expect(area.extraColumns.organisations == ["Staff"])
-        #expect(area.relationships[0] == Relationship(source: "P", target: "B", weight: 2.5, attributes: ["since": "2001"]))
+        #expect(
+            area.relationships[0] == Relationship(source: "P", target: "B", weight: 2.5, attributes: ["since": "2001"]))
         #expect(area.relationships[1] == Relationship(source: "B", target: "F", weight: 1, relation: "tie"))
         #expect(loaded.warnings.isEmpty)
     }
@@ -67,7 +68,8 @@ import TestSupport
             "relationships.csv": text("source,target\n"),
             "partnerships.csv": text("id,name,parent,quota\nboard,Board,,\nsub,Sub,board,2\n"),
             "memberships.csv": text(
-                "partnership,organisation,role,votes\nboard,A,Chair,\nboard,B,,\nboard,C,observer,\nsub,A,vice chair,3\n"),
+                "partnership,organisation,role,votes\nboard,A,Chair,\nboard,B,,\nboard,C,observer,\nsub,A,vice chair,3\n"
+            ),
         ])
         let seats = loaded.area.memberships
         #expect(seats.map(\.role) == [.chair, .member, .observer, .viceChair])
@@ -80,8 +82,10 @@ import TestSupport
         let collection = Paths.temporaryFolder()
         for name in ["b", "a"] {
             try FileManager.default.createDirectory(atPath: collection + "/" + name, withIntermediateDirectories: true)
-            try "id,sector\nX,y\n".write(toFile: collection + "/\(name)/organisations.csv", atomically: true, encoding: .utf8)
-            try "source,target\n".write(toFile: collection + "/\(name)/relationships.csv", atomically: true, encoding: .utf8)
+            try "id,sector\nX,y\n".write(
+                toFile: collection + "/\(name)/organisations.csv", atomically: true, encoding: .utf8)
+            try "source,target\n".write(
+                toFile: collection + "/\(name)/relationships.csv", atomically: true, encoding: .utf8)
         }
         #expect(AreaSource.expand(collection) == [collection + "/a", collection + "/b"])
         #expect(throws: AreaIOError.self) { try AreaSource.read(at: collection) }

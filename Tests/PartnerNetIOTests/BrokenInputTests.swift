@@ -1,7 +1,7 @@
 import Foundation
 import PartnerNetCore
-import Testing
 import TestSupport
+import Testing
 
 @testable import PartnerNetIO
 

@@ -1,7 +1,7 @@
 import Foundation
 import PartnerNetCore
-import Testing
 import TestSupport
+import Testing
 
 @testable import PartnerNetIO
 
@@ -52,7 +52,8 @@ import TestSupport
             ],
             relationships: [
                 Relationship(source: "a,1", target: " spaced ", weight: 0.1 + 0.2, relation: "b"),
-                Relationship(source: " spaced ", target: "a,1", weight: 1e-300, relation: "info", attributes: ["since": "1999"]),
+                Relationship(
+                    source: " spaced ", target: "a,1", weight: 1e-300, relation: "info", attributes: ["since": "1999"]),
             ],
             partnerships: [Partnership(id: "p", name: nil, parent: nil, quota: 2, attributes: ["remit": "all"])],
             memberships: [Membership(partnership: "p", organisation: "a,1", role: .chair, votes: 2)])

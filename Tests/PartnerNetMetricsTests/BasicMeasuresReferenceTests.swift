@@ -2,8 +2,8 @@ import Foundation
 import PartnerNetCore
 import PartnerNetIO
 import PartnerNetMetrics
-import Testing
 import TestSupport
+import Testing
 
 /// Degree, strength, degree centrality and the network-level counts against networkx
 /// (and igraph for undirected reciprocity), on every dataset and seeded test area.
@@ -57,9 +57,12 @@ import TestSupport
                 case (let ours?, let theirs?):
                     #expect(
                         agree(ours, theirs),
-                        "\(scope) \(measure.rawValue): PartnerNet \(ours), \(fixture.calls[measure.rawValue] ?? "reference") \(theirs)")
+                        "\(scope) \(measure.rawValue): PartnerNet \(ours), \(fixture.calls[measure.rawValue] ?? "reference") \(theirs)"
+                    )
                 default:
-                    Issue.record("\(scope) \(measure.rawValue): PartnerNet \(String(describing: value)), reference \(String(describing: entry))")
+                    Issue.record(
+                        "\(scope) \(measure.rawValue): PartnerNet \(String(describing: value)), reference \(String(describing: entry))"
+                    )
                 }
             }
         }

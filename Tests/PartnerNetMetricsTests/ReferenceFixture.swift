@@ -20,7 +20,8 @@ struct ReferenceFixture {
     let file: String
 
     init(file: String) throws {
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as! [String: Any]
+        let object =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as! [String: Any]
         self.file = file
         dataset = object["dataset"] as! String
         tools = object["tools"] as? [String: String] ?? [:]
@@ -41,7 +42,8 @@ struct ReferenceFixture {
     /// The area the fixture describes: a bundled dataset or a test area.
     var areaPath: String {
         let dataset = Paths.repo("Datasets/\(self.dataset)")
-        return FileManager.default.fileExists(atPath: dataset) ? dataset : Paths.repo("Tests/Fixtures/areas/\(self.dataset)")
+        return FileManager.default.fileExists(atPath: dataset)
+            ? dataset : Paths.repo("Tests/Fixtures/areas/\(self.dataset)")
     }
 
     /// Every fixture file in a folder of `Tests/Fixtures`.

@@ -120,7 +120,9 @@ case "load":
             exit(1)
         }
     }
-    report("load", zip(readTimes, graphTimes).map(+), ["read_seconds": readTimes, "graph_seconds": graphTimes, "arcs": arcs])
+    report(
+        "load", zip(readTimes, graphTimes).map(+),
+        ["read_seconds": readTimes, "graph_seconds": graphTimes, "arcs": arcs])
 default:
     FileHandle.standardError.write(Data("unknown task \(arguments[1])\n".utf8))
     exit(64)

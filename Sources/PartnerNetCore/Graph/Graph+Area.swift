@@ -22,7 +22,9 @@ public enum ModelError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownRelation(let name, let available):
-            let list = available.isEmpty ? "the area has none" : "the area has " + available.map(quoted).joined(separator: ", ")
+            let list =
+                available.isEmpty
+                ? "the area has none" : "the area has " + available.map(quoted).joined(separator: ", ")
             return "unknown relation \(quoted(name)): \(list)"
         case .unknownOrganisation(let id):
             return "unknown organisation \(quoted(id))"

@@ -51,7 +51,8 @@ public struct Graph: Sendable {
         var handles: [String: Int] = [:]
         handles.reserveCapacity(labels.count)
         for (handle, label) in labels.enumerated() { handles[label] = handle }
-        self.init(labels: labels, handles: handles, directed: directed, sources: sources, targets: targets, weights: weights)
+        self.init(
+            labels: labels, handles: handles, directed: directed, sources: sources, targets: targets, weights: weights)
     }
 
     init(

@@ -57,7 +57,8 @@ extension Area {
                 found.append(
                     .error(
                         at: origin.location("weight"),
-                        "weight must be a positive finite number, got \(tie.weight.isFinite && tie.weight == tie.weight.rounded() ? String(Int64(tie.weight)) : String(tie.weight))"))
+                        "weight must be a positive finite number, got \(tie.weight.isFinite && tie.weight == tie.weight.rounded() ? String(Int64(tie.weight)) : String(tie.weight))"
+                    ))
             }
             if tie.relation.isEmpty {
                 found.append(.error(at: origin.location("relation"), "relation is empty"))

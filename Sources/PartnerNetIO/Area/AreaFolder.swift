@@ -252,7 +252,9 @@ public enum AreaFolder {
     // MARK: Helpers
 
     /// Reads, decodes and parses one CSV file and maps its header; `nil` when it cannot be used.
-    private static func readTable(at file: String, schema: TableSchema, into assembly: inout AreaAssembly)
+    private static func readTable(
+        at file: String, schema: TableSchema, into assembly: inout AreaAssembly
+    )
         -> (CSVTable, TableSchema.Mapping)?
     {
         do {

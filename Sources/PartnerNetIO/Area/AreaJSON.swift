@@ -33,7 +33,8 @@ public enum AreaJSON {
             throw .invalidInput([.error(at: SourceLocation(file: path), "must hold a JSON object")])
         }
         var assembly = AreaAssembly()
-        assembly.area.metadata = AreaMetadata(json: object, file: path, ignoring: tableKeys, into: &assembly.diagnostics)
+        assembly.area.metadata = AreaMetadata(
+            json: object, file: path, ignoring: tableKeys, into: &assembly.diagnostics)
         func rows(_ table: String) -> [(JSONFields, RowOrigin)] {
             switch object[table] {
             case nil, .null?:
@@ -60,7 +61,8 @@ public enum AreaJSON {
             return ""
         }
         if object["organisations"] == nil {
-            assembly.diagnostics.append(.error(at: SourceLocation(file: path), "missing required key \"organisations\""))
+            assembly.diagnostics.append(
+                .error(at: SourceLocation(file: path), "missing required key \"organisations\""))
         }
         for (fields, origin) in rows("organisations") {
             let organisation = Organisation(
@@ -94,7 +96,9 @@ public enum AreaJSON {
             let role = MembershipRole(cell: roleText)
             if role == nil {
                 assembly.diagnostics.append(
-                    .error(at: fields.location("role"), "unknown role \"\(roleText)\": use one of \(MembershipRole.vocabulary)"))
+                    .error(
+                        at: fields.location("role"),
+                        "unknown role \"\(roleText)\": use one of \(MembershipRole.vocabulary)"))
             }
             let seat = Membership(
                 partnership: require("partnership", fields), organisation: require("organisation", fields),
@@ -120,27 +124,35 @@ public enum AreaJSON {
         object["organisations"] = .array(
             area.organisations.map {
                 row(
-                    [("id", .string($0.id)), ("name", $0.name.map(JSONValue.string)), ("sector", .string($0.sector)),
-                     ("subsector", $0.subsector.map(JSONValue.string))], $0.attributes)
+                    [
+                        ("id", .string($0.id)), ("name", $0.name.map(JSONValue.string)), ("sector", .string($0.sector)),
+                        ("subsector", $0.subsector.map(JSONValue.string)),
+                    ], $0.attributes)
             })
         object["relationships"] = .array(
             area.relationships.map {
                 row(
-                    [("source", .string($0.source)), ("target", .string($0.target)), ("weight", .number($0.weight)),
-                     ("relation", .string($0.relation))], $0.attributes)
+                    [
+                        ("source", .string($0.source)), ("target", .string($0.target)), ("weight", .number($0.weight)),
+                        ("relation", .string($0.relation)),
+                    ], $0.attributes)
             })
         object["partnerships"] = .array(
             area.partnerships.map {
                 row(
-                    [("id", .string($0.id)), ("name", $0.name.map(JSONValue.string)),
-                     ("parent", $0.parent.map(JSONValue.string)), ("quota", $0.quota.map { .number(Double($0)) })],
+                    [
+                        ("id", .string($0.id)), ("name", $0.name.map(JSONValue.string)),
+                        ("parent", $0.parent.map(JSONValue.string)), ("quota", $0.quota.map { .number(Double($0)) }),
+                    ],
                     $0.attributes)
             })
         object["memberships"] = .array(
             area.memberships.map {
                 row(
-                    [("partnership", .string($0.partnership)), ("organisation", .string($0.organisation)),
-                     ("role", .string($0.role.rawValue)), ("votes", .number(Double($0.votes)))], $0.attributes)
+                    [
+                        ("partnership", .string($0.partnership)), ("organisation", .string($0.organisation)),
+                        ("role", .string($0.role.rawValue)), ("votes", .number(Double($0.votes))),
+                    ], $0.attributes)
             })
         let columns = area.extraColumns
         object["columns"] = .object([

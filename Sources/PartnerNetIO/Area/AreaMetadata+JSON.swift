@@ -5,7 +5,9 @@ extension AreaMetadata {
     static let knownKeys = ["name", "directed", "relations", "focal_sector"]
 
     /// Reads the metadata keys of `object`, keeping every other key except `ignoring`.
-    init(json object: [String: JSONValue], file: String, ignoring: Set<String> = [], into diagnostics: inout [Diagnostic]) {
+    init(
+        json object: [String: JSONValue], file: String, ignoring: Set<String> = [], into diagnostics: inout [Diagnostic]
+    ) {
         let fields = JSONFields(object: object, file: file, path: nil)
         var relations: [String: RelationOptions] = [:]
         switch object["relations"] {
@@ -15,7 +17,9 @@ extension AreaMetadata {
             for (relation, value) in entries {
                 guard case .object(let options) = value else {
                     diagnostics.append(
-                        .error(at: fields.location("relations.\(relation)"), "must be an object such as {\"directed\": true}"))
+                        .error(
+                            at: fields.location("relations.\(relation)"),
+                            "must be an object such as {\"directed\": true}"))
                     continue
                 }
                 let relationFields = JSONFields(object: options, file: file, path: "relations.\(relation)")
@@ -24,7 +28,8 @@ extension AreaMetadata {
                     extra: options.filter { $0.key != "directed" })
             }
         default:
-            diagnostics.append(.error(at: fields.location("relations"), "relations must be an object keyed by relation name"))
+            diagnostics.append(
+                .error(at: fields.location("relations"), "relations must be an object keyed by relation name"))
         }
         self.init(
             name: fields.string("name", into: &diagnostics),

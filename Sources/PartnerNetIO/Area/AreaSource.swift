@@ -16,7 +16,8 @@ public enum AreaSource {
                 throw .invalidInput([
                     .error(
                         at: SourceLocation(file: path),
-                        "a collection of \(members.count) areas, not one area: name one of its folders, e.g. \(members[0])")
+                        "a collection of \(members.count) areas, not one area: name one of its folders, e.g. \(members[0])"
+                    )
                 ])
             }
         }

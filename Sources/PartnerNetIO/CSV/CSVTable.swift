@@ -32,7 +32,9 @@ struct CSVTable {
     ///
     /// - Throws: the first quoting error, or an empty file; these end the reading.
     /// - Complexity: O(length of the text).
-    static func parse(_ text: String, file: String, into diagnostics: inout [Diagnostic]) throws(DiagnosticError)
+    static func parse(
+        _ text: String, file: String, into diagnostics: inout [Diagnostic]
+    ) throws(DiagnosticError)
         -> CSVTable
     {
         let pieces = text.utf8.count < 1 << 20 ? 1 : ProcessInfo.processInfo.activeProcessorCount
@@ -40,7 +42,8 @@ struct CSVTable {
         let parsed = parallelMap(starts.count) { piece in
             let start = text.utf8.index(text.startIndex, offsetBy: starts[piece].offset)
             let end =
-                piece + 1 < starts.count ? text.utf8.index(text.startIndex, offsetBy: starts[piece + 1].offset) : text.endIndex
+                piece + 1 < starts.count
+                ? text.utf8.index(text.startIndex, offsetBy: starts[piece + 1].offset) : text.endIndex
             return records(in: String(text[start..<end]), firstLine: starts[piece].line)
         }
         var header: [String]?
@@ -65,7 +68,8 @@ struct CSVTable {
             rows.append(row)
         }
         guard let header else {
-            throw DiagnosticError(.error(at: SourceLocation(file: file, line: 1), "file is empty: expected a header row"))
+            throw DiagnosticError(
+                .error(at: SourceLocation(file: file, line: 1), "file is empty: expected a header row"))
         }
         return CSVTable(file: file, header: header, headerLine: headerLine, rows: rows)
     }
@@ -106,7 +110,9 @@ struct CSVTable {
     /// the UTF-8 offset and line of records that start after each share of the bytes.
     ///
     /// - Throws: a quoted field that never closes, or text after a field's closing quote.
-    private static func recordStarts(_ text: String, file: String, pieces: Int) throws(DiagnosticError)
+    private static func recordStarts(
+        _ text: String, file: String, pieces: Int
+    ) throws(DiagnosticError)
         -> [(offset: Int, line: Int)]
     {
         enum State { case fieldStart, unquoted, quoted, afterQuote }

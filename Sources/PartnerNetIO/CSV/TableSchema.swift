@@ -54,13 +54,15 @@ struct TableSchema {
             let location = SourceLocation(file: table.file, line: headerLine, column: position + 1)
             if name.isEmpty {
                 if table.rows.contains(where: { !$0.fields[position].isEmpty }) {
-                    diagnostics.append(.error(at: location, "column \(position + 1) has data but no name in the header"))
+                    diagnostics.append(
+                        .error(at: location, "column \(position + 1) has data but no name in the header"))
                 }
                 continue
             }
             if let first = seen[key] {
                 diagnostics.append(
-                    .error(at: location, "column \"\(name)\" appears twice in the header (first as column \(first + 1))"))
+                    .error(
+                        at: location, "column \"\(name)\" appears twice in the header (first as column \(first + 1))"))
                 continue
             }
             seen[key] = position
