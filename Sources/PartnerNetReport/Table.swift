@@ -79,8 +79,13 @@ public struct ResultTable: Sendable {
         let widths = columns.indices.map { column in
             ([columns[column]] + body.map { $0[column] }).map(\.count).max() ?? 0
         }
+        // Numbers, and text columns that hold only numbers (a `staff` attribute), align right.
         let numeric = columns.indices.map { column in
-            rows.allSatisfy { if case .text = $0[column] { false } else { true } } && !rows.isEmpty
+            !rows.isEmpty
+                && rows.allSatisfy { row in
+                    if case .text(let text) = row[column] { return text.isEmpty || Double(text) != nil }
+                    return true
+                }
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { column, text in
