@@ -1,4 +1,5 @@
 import Foundation
+import PartnerNetCore
 import PartnerNetIO
 
 /// How a table is written: aligned text for people, CSV and JSON for programs.

@@ -97,7 +97,7 @@ public enum AreaFolder {
                     + relationshipExtras.map { tie.attributes[$0] ?? "" }
             })
         var outputs = [
-            (metadataFile, JSONText.encode(.object(area.metadata.json))),
+            (metadataFile, JSONText.encode(area.metadata)),
             (organisationsFile, organisations),
             (relationshipsFile, relationships),
         ]
@@ -141,12 +141,7 @@ public enum AreaFolder {
 
     private static func readMetadata(at file: String, into assembly: inout AreaAssembly) {
         do {
-            let value = try JSONText.parse(try contents(of: file), file: file)
-            guard case .object(let object) = value else {
-                assembly.diagnostics.append(.error(at: SourceLocation(file: file), "must hold a JSON object"))
-                return
-            }
-            assembly.area.metadata = AreaMetadata(json: object, file: file, into: &assembly.diagnostics)
+            assembly.area.metadata = try JSONText.decode(AreaMetadata.self, from: try contents(of: file), file: file)
         } catch {
             assembly.diagnostics.append(error.diagnostic)
         }
@@ -232,7 +227,7 @@ public enum AreaFolder {
         for row in table.rows {
             let origin = RowOrigin(file: file, line: row.line, columns: mapping.columns)
             let roleCell = mapping.value("role", in: row)
-            let role = MembershipRole(cell: roleCell)
+            let role = MembershipRole(text: roleCell)
             if role == nil {
                 assembly.diagnostics.append(
                     .error(

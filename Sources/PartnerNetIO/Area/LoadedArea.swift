@@ -44,20 +44,3 @@ struct AreaAssembly {
         }.map(\.element)
     }
 }
-
-extension MembershipRole {
-    /// The role named by a cell: case-insensitive, surrounding spaces ignored, `member`
-    /// when empty; `nil` when it names no role.
-    init?(cell: String) {
-        let text = cell.trimmingWhitespace().lowercased()
-        if text.isEmpty {
-            self = .member
-        } else if let role = MembershipRole(rawValue: text.replacingOccurrences(of: " ", with: "-")) {
-            self = role
-        } else {
-            return nil
-        }
-    }
-
-    static var vocabulary: String { allCases.map(\.rawValue).joined(separator: ", ") }
-}

@@ -1,16 +1,69 @@
 import Foundation
 import PartnerNetCore
 
-/// Parsing of JSON files into ``JSONValue`` with errors located by line and column.
+/// JSON files decoded into the model, with errors located by line and column (syntax) or
+/// by path such as `relationships[3].weight` (content).
 enum JSONText {
-    static func parse(_ data: Data, file: String) throws(DiagnosticError) -> JSONValue {
+    /// Decodes `data` as a `T`.
+    ///
+    /// - Throws: one diagnostic: the file is not UTF-8, not JSON (with the line and column
+    ///   where it stops being JSON), or JSON of the wrong shape (with the path of the value).
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(DiagnosticError) -> T {
         let text = try UTF8Text.decode(data, file: file)
         let bytes = Data(text.utf8)
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: bytes)
+            return try JSONDecoder().decode(T.self, from: bytes)
+        } catch let DecodingError.typeMismatch(expected, context) {
+            // Foundation says "Expected to decode String but found number instead."
+            let found =
+                context.debugDescription.range(of: #"found (a |an )?[a-z ]+"#, options: .regularExpression)
+                .map { ", " + context.debugDescription[$0].replacingOccurrences(of: " instead", with: "") } ?? ""
+            throw DiagnosticError(.error(at: location(context, file), "expected \(describe(expected))\(found)"))
+        } catch let DecodingError.valueNotFound(expected, context) {
+            throw DiagnosticError(.error(at: location(context, file), "expected \(describe(expected)), found null"))
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw DiagnosticError(
+                .error(at: location(context, file), "missing required key \"\(key.stringValue)\""))
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            throw DiagnosticError(.error(at: location(context, file), context.debugDescription))
         } catch {
             let (location, reason) = syntaxError(in: bytes, file: file)
             throw DiagnosticError(.error(at: location, "not valid JSON" + (reason.map { ": \($0)" } ?? "")))
+        }
+    }
+
+    /// Pretty-printed JSON with sorted keys and a final line break.
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        // With non-finite numbers written as strings, every value of the model encodes.
+        let data = try! encoder.encode(value)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// `relationships[3].weight` for a decoding path.
+    private static func location(_ context: DecodingError.Context, _ file: String) -> SourceLocation {
+        var path = ""
+        for key in context.codingPath {
+            if let index = key.intValue {
+                path += "[\(index)]"
+            } else {
+                path += path.isEmpty ? key.stringValue : "." + key.stringValue
+            }
+        }
+        return SourceLocation(file: file, path: path.isEmpty ? nil : path)
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "text"
+        case is Bool.Type: "true or false"
+        case is Int.Type: "a whole number"
+        case is Double.Type: "a number"
+        case is Array<Any>.Type: "an array"
+        default: type == [String: Any].self ? "an object" : "a value of another kind"
         }
     }
 
@@ -35,92 +88,10 @@ enum JSONText {
                     }
                 }
                 let reason = description[..<range.lowerBound]
-                    .replacingOccurrences(of: " around ", with: "").trimmingCharacters(in: .whitespaces).lowercased()
+                    .replacingOccurrences(of: " around ", with: "").trimmingWhitespace().lowercased()
                 return (SourceLocation(file: file, line: line, column: column), reason.isEmpty ? nil : reason)
             }
         }
         return (SourceLocation(file: file), nil)
-    }
-}
-
-/// Reading typed values out of a JSON object, reporting type errors by path.
-struct JSONFields {
-    let object: [String: JSONValue]
-    let file: String
-    let path: String?
-
-    func location(_ key: String) -> SourceLocation {
-        SourceLocation(file: file, path: path.map { "\($0).\(key)" } ?? key)
-    }
-
-    func string(_ key: String, into diagnostics: inout [Diagnostic]) -> String? {
-        switch object[key] {
-        case nil, .null?: return nil
-        case .string(let value)?: return value
-        case .number(let value)?: return formatNumber(value)
-        case .bool(let value)?: return value ? "true" : "false"
-        default:
-            diagnostics.append(.error(at: location(key), "\(key) must be a string"))
-            return nil
-        }
-    }
-
-    func bool(_ key: String, into diagnostics: inout [Diagnostic]) -> Bool? {
-        switch object[key] {
-        case nil, .null?: return nil
-        case .bool(let value)?: return value
-        default:
-            diagnostics.append(.error(at: location(key), "\(key) must be true or false"))
-            return nil
-        }
-    }
-
-    func number(_ key: String, into diagnostics: inout [Diagnostic]) -> Double? {
-        switch object[key] {
-        case nil, .null?: return nil
-        case .number(let value)?: return value
-        default:
-            diagnostics.append(.error(at: location(key), "\(key) must be a number"))
-            return nil
-        }
-    }
-
-    func integer(_ key: String, into diagnostics: inout [Diagnostic]) -> Int? {
-        guard let value = number(key, into: &diagnostics) else { return nil }
-        guard let whole = Int(exactly: value) else {
-            diagnostics.append(.error(at: location(key), "\(key) must be a whole number, got \(formatNumber(value))"))
-            return nil
-        }
-        return whole
-    }
-
-    /// Values of every key not in `known`, as strings (empty strings left out).
-    func attributes(excluding known: [String], into diagnostics: inout [Diagnostic]) -> [String: String] {
-        var attributes: [String: String] = [:]
-        for key in object.keys where !known.contains(key) {
-            if let value = string(key, into: &diagnostics), !value.isEmpty { attributes[key] = value }
-        }
-        return attributes
-    }
-}
-
-/// The shortest text that reads back as `value`: whole numbers without a decimal point.
-public func formatNumber(_ value: Double) -> String {
-    if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-        return String(Int64(value))
-    }
-    return "\(value)"
-}
-
-extension JSONText {
-    /// Pretty-printed JSON with sorted keys and a final line break.
-    static func encode(_ value: JSONValue) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        // With non-finite numbers written as strings, every JSONValue encodes.
-        let data = try! encoder.encode(value)
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
