@@ -100,7 +100,7 @@ public struct ResultTable: Sendable {
 
     private func json() -> String {
         let objects = rows.map { row in
-            "  {" + zip(columns, row).map { "\(Self.jsonString($0)): \(Self.jsonValue($1))" }.joined(separator: ", ")
+            "  {" + zip(columns, row).map { "\(quoted($0)): \(Self.jsonValue($1))" }.joined(separator: ", ")
                 + "}"
         }
         return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
@@ -108,26 +108,9 @@ public struct ResultTable: Sendable {
 
     static func jsonValue(_ cell: Cell) -> String {
         switch cell {
-        case .text(let text): jsonString(text)
+        case .text(let text): quoted(text)
         case .number(let value?, _) where value.isFinite: formatNumber(value)
         case .number: "null"
         }
-    }
-
-    /// A JSON string literal, escaped per RFC 8259.
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

@@ -10,17 +10,6 @@ import PartnerNetIO
 //   Times reading the area folder (all checks) and building its graph.
 // Each timing prints one JSON line: {"task": …, "seconds": [..], "peak_rss_mb": …}.
 
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 func option(_ name: String, _ fallback: Int) -> Int {
     let arguments = CommandLine.arguments
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let value = Int(arguments[index + 1])
@@ -53,7 +42,7 @@ guard arguments.count >= 2 else {
     exit(64)
 }
 let repeats = option("--repeat", 5)
-var random = SplitMix64(state: UInt64(option("--seed", 1)))
+var random = SplitMix64(seed: UInt64(option("--seed", 1)))
 
 switch arguments[1] {
 case "build":

@@ -226,8 +226,9 @@ extension RowOrigin {
     }
 }
 
-/// A value in double quotes, with quotes and control characters escaped, for messages.
-func quoted(_ text: String) -> String {
+/// A value in double quotes, escaped as a JSON string literal (RFC 8259): how messages
+/// and JSON output quote user text, so that quotes and line breaks in a name stay visible.
+public func quoted(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
         switch scalar {
@@ -236,6 +237,9 @@ func quoted(_ text: String) -> String {
         case "\n": out += "\\n"
         case "\r": out += "\\r"
         case "\t": out += "\\t"
+        case _ where scalar.value < 0x20:
+            let hex = String(scalar.value, radix: 16)
+            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         default: out.unicodeScalars.append(scalar)
         }
     }
