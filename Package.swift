@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "PartnerNetCore", targets: ["PartnerNetCore"]),
         .library(name: "PartnerNetMetrics", targets: ["PartnerNetMetrics"]),
         .library(name: "PartnerNetIO", targets: ["PartnerNetIO"]),
+        .library(name: "PartnerNetGraphviz", targets: ["PartnerNetGraphviz"]),
         .library(name: "PartnerNetReport", targets: ["PartnerNetReport"]),
         .executable(name: "partnernet", targets: ["partnernet"]),
     ],
@@ -23,14 +24,19 @@ let package = Package(
         .target(
             name: "PartnerNetIO",
             dependencies: ["PartnerNetCore", .product(name: "CSV", package: "CSV.swift")]),
-        // Tables and summaries: where the model, metrics and I/O meet.
+        // The Graphviz C libraries (cgraph, gvc): a module map and a shim header, nothing else.
+        .systemLibrary(
+            name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // DOT text in pure Swift, and the only module that calls Graphviz.
+        .target(name: "PartnerNetGraphviz", dependencies: ["PartnerNetCore", "CGraphviz"]),
+        // Tables, summaries and diagrams: where the model, metrics, I/O and Graphviz meet.
         .target(
             name: "PartnerNetReport",
-            dependencies: ["PartnerNetCore", "PartnerNetMetrics", "PartnerNetIO"]),
+            dependencies: ["PartnerNetCore", "PartnerNetMetrics", "PartnerNetIO", "PartnerNetGraphviz"]),
         .executableTarget(
             name: "partnernet",
             dependencies: [
-                "PartnerNetCore", "PartnerNetMetrics", "PartnerNetIO", "PartnerNetReport",
+                "PartnerNetCore", "PartnerNetMetrics", "PartnerNetIO", "PartnerNetGraphviz", "PartnerNetReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Repository paths and temporary folders for the tests.
@@ -40,6 +46,8 @@ let package = Package(
             name: "PartnerNetMetricsTests",
             dependencies: ["PartnerNetCore", "PartnerNetMetrics", "PartnerNetIO", "TestSupport"]),
         .testTarget(name: "PartnerNetIOTests", dependencies: ["PartnerNetCore", "PartnerNetIO", "TestSupport"]),
+        .testTarget(
+            name: "PartnerNetGraphvizTests", dependencies: ["PartnerNetCore", "PartnerNetGraphviz", "TestSupport"]),
         .testTarget(name: "PartnerNetCLITests", dependencies: ["partnernet", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Writes a ``DOTGraph`` as DOT text that Graphviz reads back exactly.
+///
+/// Quoting (Graphviz's scanner, `lib/cgraph/scan.l`): inside a quoted string only `\"` is
+/// an escape and a backslash before a line break continues the line; every other character
+/// stands for itself. Label-like attributes (`label`, `xlabel`, `tooltip`…) then interpret
+/// `\n`, `\l`, `\r`, `\N`, `\G`, `\E`, `\T`, `\H` and `\\`, so in those every backslash is
+/// doubled and line breaks become `\n`. A quoted string cannot end in a backslash (it would
+/// escape the closing quote): such ids are written as HTML strings `<…>`, whose text is
+/// taken as it is, and such labels as HTML-like labels with `&#92;`.
+public enum DOTWriter {
+    /// Attributes whose text Graphviz reads with label escapes.
+    static let labelAttributes: Set<String> = [
+        "label", "xlabel", "headlabel", "taillabel", "tooltip", "headtooltip", "tailtooltip", "edgetooltip",
+        "labeltooltip",
+    ]
+
+    /// The graph as DOT text, attributes in name order, ending in a line break.
+    ///
+    /// - Throws: ``GraphvizError/unrepresentable(_:)`` for an id that DOT cannot hold: one
+    ///   that ends in a backslash and also contains `<` or `>`.
+    public static func text(of graph: DOTGraph) throws(GraphvizError) -> String {
+        var lines: [String] = []
+        let kind = (graph.isStrict ? "strict " : "") + (graph.isDirected ? "digraph" : "graph")
+        lines.append("\(kind) \(try id(graph.name)) {")
+        if !graph.attributes.isEmpty { lines.append("  graph \(try list(graph.attributes));") }
+        if !graph.nodeDefaults.isEmpty { lines.append("  node \(try list(graph.nodeDefaults));") }
+        if !graph.edgeDefaults.isEmpty { lines.append("  edge \(try list(graph.edgeDefaults));") }
+        for cluster in graph.clusters { try append(cluster, indent: "  ", to: &lines) }
+        for node in graph.nodes {
+            lines.append("  \(try id(node.id))\(node.attributes.isEmpty ? "" : " " + (try list(node.attributes)));")
+        }
+        let arrow = graph.isDirected ? "->" : "--"
+        for edge in graph.edges {
+            let attributes = edge.attributes.isEmpty ? "" : " " + (try list(edge.attributes))
+            lines.append("  \(try id(edge.tail)) \(arrow) \(try id(edge.head))\(attributes);")
+        }
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func append(_ cluster: DOTCluster, indent: String, to lines: inout [String]) throws(GraphvizError) {
+        lines.append("\(indent)subgraph \(try id("cluster_" + cluster.id)) {")
+        for (key, value) in cluster.attributes.sorted(by: { $0.key < $1.key }) {
+            lines.append("\(indent)  \(try id(key))=\(try self.value(value, for: key));")
+        }
+        for child in cluster.clusters { try append(child, indent: indent + "  ", to: &lines) }
+        for node in cluster.nodes { lines.append("\(indent)  \(try id(node));") }
+        lines.append("\(indent)}")
+    }
+
+    private static func list(_ attributes: [String: DOTValue]) throws(GraphvizError) -> String {
+        var parts: [String] = []
+        for (key, value) in attributes.sorted(by: { $0.key < $1.key }) {
+            parts.append("\(try id(key))=\(try self.value(value, for: key))")
+        }
+        return "[" + parts.joined(separator: ", ") + "]"
+    }
+
+    /// An id (node, graph or attribute name), always quoted.
+    public static func id(_ text: String) throws(GraphvizError) -> String {
+        if text.hasSuffix("\\") {
+            guard !text.contains("<") && !text.contains(">") else { throw .unrepresentable(text) }
+            return "<" + text + ">"
+        }
+        return quotedString(text)
+    }
+
+    /// An attribute value: label escapes for label-like attributes.
+    static func value(_ value: DOTValue, for key: String) throws(GraphvizError) -> String {
+        switch value {
+        case .html(let markup):
+            return "<" + markup + ">"
+        case .text(let text) where labelAttributes.contains(key):
+            if text.hasSuffix("\\") {
+                return "<" + htmlEscaped(text).replacingOccurrences(of: "\\", with: "&#92;") + ">"
+            }
+            var escaped = ""
+            var previousCR = false
+            for character in text.unicodeScalars {
+                switch character {
+                case "\\": escaped += "\\\\"
+                case "\n": if !previousCR { escaped += "\\n" }
+                case "\r": escaped += "\\n"
+                default: escaped.unicodeScalars.append(character)
+                }
+                previousCR = character == "\r"
+            }
+            return quotedString(escaped)
+        case .text(let text):
+            return try id(text)
+        }
+    }
+
+    /// `"text"` with every `"` escaped; a backslash before a line break is kept by breaking
+    /// nothing: line breaks are written as they are, which DOT allows inside quotes.
+    private static func quotedString(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// Text for inside an HTML-like label: `&`, `<`, `>`, `"` as entities, line breaks as `<BR/>`.
+    public static func htmlEscaped(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n", "\r\n", "\r": out += "<BR/>"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
