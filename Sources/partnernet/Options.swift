@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PartnerNetCore
+import PartnerNetGraphviz
 import PartnerNetIO
 import PartnerNetReport
 
@@ -8,7 +9,7 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// Options shared by the commands that analyse one area.
 struct AreaOptions: ParsableArguments {
-    @Argument(help: "The area: a folder (organisations.csv, relationships.csv, …) or a .json area file.")
+    @Argument(help: "The area: a folder (organisations.csv, relationships.csv, …), a .json area or a .dot/.gv graph.")
     var area: String
 
     @Option(
@@ -65,11 +66,13 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// Reads an area, turning its problems into one line each on standard error and exit status 1.
+/// Reads an area — a folder, a `.json` area or a `.dot`/`.gv` graph — turning its problems
+/// into one line each on standard error and exit status 1.
 func loadArea(_ path: String) throws -> LoadedArea {
     do {
+        if DOTInput.isDOT(path) { return try DOTInput.read(at: path) }
         return try AreaSource.read(at: path)
-    } catch {
+    } catch let error as AreaIOError {
         Console.report(error.diagnostics)
         throw ExitCode(1)
     }

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import PartnerNetGraphviz
+import PartnerNetMetrics
+import PartnerNetReport
+
+extension GraphvizLayout: ExpressibleByArgument {}
+extension GraphvizFormat: ExpressibleByArgument {}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw an area's network with Graphviz: SVG, PNG, PDF or DOT.",
+        discussion: """
+            Organisations are coloured by sector (a colour-blind-safe palette, with a legend),
+            their text sized by a measure (degree by default), ties drawn as wide as their
+            weight and with arrowheads only when they have a direction; organisations of the
+            focal sector (local-authority unless area.json says otherwise) have a double
+            border, and ★ marks those that chair a partnership.
+
+            --cluster-by partnership draws each partnership as a box, nested as the
+            partnerships are; an organisation on several is drawn in the one where its role
+            is highest (a chair in the box it chairs), then the most deeply nested.
+            --cluster-by sector boxes each sector.
+
+            Layout: neato by default, dot (or fdp when large) with clusters. Above \
+            \(PartnershipDiagram.hierarchicalLimit.nodes) organisations or \
+            \(PartnershipDiagram.hierarchicalLimit.ties) ties, dot and circo switch to sfdp; \
+            above \(PartnershipDiagram.springLimit.nodes) or \(PartnershipDiagram.springLimit.ties) \
+            ties, neato, fdp and twopi do too (they would run for minutes); a line on standard \
+            error says so, and --force-layout keeps the layout asked for.
+
+            Examples:
+              partnernet render Datasets/northbridge -o northbridge.svg
+              partnernet render Datasets/northbridge -o boards.png --cluster-by partnership --relation information
+              partnernet render Datasets/padgett_florentine -o medici.pdf --relation marriage --size-by degree --focal Medici
+            """)
+
+    @OptionGroup var input: AreaOptions
+
+    @Option(name: .shortAndLong, help: "The file to write; '-' for standard output.")
+    var output: String
+
+    @Option(name: .shortAndLong, help: "svg, png, pdf, dot, plain or json (default: from the output's extension, else svg).")
+    var format: GraphvizFormat?
+
+    @Option(name: .long, help: "dot, neato, fdp, sfdp, circo or twopi (default: chosen by size and clusters).")
+    var layout: GraphvizLayout?
+
+    @Flag(name: .long, help: "Keep the layout asked for even on a large graph.")
+    var forceLayout = false
+
+    @Option(name: .long, help: ArgumentHelp("Colour by sector or another organisation column.", valueName: "field"))
+    var colorBy = "sector"
+
+    @Option(name: .long, help: ArgumentHelp("Size organisations by this measure, or 'none'.", valueName: "metric"))
+    var sizeBy = "degree"
+
+    @Option(name: .long, help: ArgumentHelp("Box organisations by sector, partnership or another column.", valueName: "sector|partnership|field"))
+    var clusterBy: String?
+
+    @Option(name: .long, help: ArgumentHelp("The focal sector (default: the area's, else local-authority).", valueName: "sector"))
+    var focalSector: String?
+
+    @Option(name: .long, help: ArgumentHelp("Focal organisations by id, comma-separated (instead of a sector).", valueName: "id,…"))
+    var focal: String?
+
+    @Option(name: .long, help: "The title (default: the area's name).")
+    var title: String?
+
+    func validate() throws {
+        if sizeBy != "none" && NodeMeasure(rawValue: sizeBy) == nil {
+            throw ValidationError(
+                "unknown metric '\(sizeBy)' for --size-by; choose from none, \(NodeMeasure.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let loaded = try input.load()
+        let graph = try input.graph(of: loaded.area)
+        var options = DiagramOptions()
+        options.colorBy = colorBy
+        options.sizeBy = NodeMeasure(rawValue: sizeBy)
+        options.clusters = clusterBy.map { name in
+            switch name.lowercased() {
+            case "sector": .sector
+            case "partnership", "partnerships": .partnership
+            default: .attribute(name)
+            }
+        }
+        options.focalSector = focalSector
+        options.focalIDs = (focal ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        options.title = title
+        options.layout = layout
+        let diagram: PartnershipDiagram
+        do {
+            diagram = try PartnershipDiagram(area: loaded.area, graph: graph, options: options, forceLayout: forceLayout)
+        } catch {
+            throw Console.failure("\(error)")
+        }
+        if let note = diagram.layoutNote { Console.printError("note: \(note)") }
+        let chosen = format ?? GraphvizFormat(extension: (output as NSString).pathExtension) ?? .svg
+        let bytes: Data
+        do {
+            bytes = try diagram.rendered(as: chosen)
+        } catch {
+            throw Console.failure("\(error)")
+        }
+        if output == "-" {
+            FileHandle.standardOutput.write(bytes)
+            return
+        }
+        do {
+            try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw Console.failure("\(output): cannot write: \(error.localizedDescription)")
+        }
+    }
+}
