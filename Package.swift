@@ -47,7 +47,14 @@ let package = Package(
             dependencies: ["PartnerNetCore", "PartnerNetMetrics", "PartnerNetIO", "TestSupport"]),
         .testTarget(name: "PartnerNetIOTests", dependencies: ["PartnerNetCore", "PartnerNetIO", "TestSupport"]),
         .testTarget(
-            name: "PartnerNetGraphvizTests", dependencies: ["PartnerNetCore", "PartnerNetGraphviz", "TestSupport"]),
+            name: "PartnerNetGraphvizTests",
+            dependencies: ["PartnerNetCore", "PartnerNetIO", "PartnerNetGraphviz", "TestSupport"]),
+        .testTarget(
+            name: "PartnerNetReportTests",
+            dependencies: [
+                "PartnerNetCore", "PartnerNetMetrics", "PartnerNetIO", "PartnerNetGraphviz", "PartnerNetReport",
+                "TestSupport",
+            ]),
         .testTarget(name: "PartnerNetCLITests", dependencies: ["partnernet", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

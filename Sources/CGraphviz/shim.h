@@ -31,6 +31,9 @@ static inline Agsym_t *partnernet_attribute(Agraph_t *graph, int kind, const cha
 static inline Agnode_t *partnernet_tail(Agedge_t *edge) { return agtail(edge); }
 static inline Agnode_t *partnernet_head(Agedge_t *edge) { return aghead(edge); }
 
+// An object's sequence number: edges in the order they were read (a macro in cgraph.h).
+static inline unsigned long partnernet_sequence(void *object) { return (unsigned long)AGSEQ(object); }
+
 // The kinds of object attributes belong to (macros in cgraph.h).
 static inline int partnernet_kind_graph(void) { return AGRAPH; }
 static inline int partnernet_kind_node(void) { return AGNODE; }

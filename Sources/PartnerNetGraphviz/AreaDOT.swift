@@ -66,7 +66,11 @@ public enum AreaDOT {
             let sector = attributes.removeValue(forKey: "sector")
             if sector == nil { missingSector.append(node.id) }
             var name = attributes.removeValue(forKey: "name")
-            let label = attributes.removeValue(forKey: "label").map(unescapedLabel)
+            let label = node.attributes["label"].map { value in
+                if case .html(let markup) = value { return textOfHTML(markup) }
+                return unescapedLabel(value.string)
+            }
+            attributes["label"] = nil
             if let label, label != "\\N", label != name ?? node.id {
                 if name == nil { name = label } else { attributes["label"] = label }
             }
@@ -103,6 +107,36 @@ public enum AreaDOT {
                     source: edge.tail, target: edge.head, weight: weight, relation: relation, attributes: attributes))
         }
         return (Area(metadata: metadata, organisations: organisations, relationships: relationships), problems)
+    }
+
+    /// The text of a simple HTML-like label: `<BR/>` as a line break, other tags dropped,
+    /// entities decoded.
+    static func textOfHTML(_ markup: String) -> String {
+        var text = markup.replacingOccurrences(
+            of: "<BR\\s*/?>", with: "\n", options: [.regularExpression, .caseInsensitive])
+        text = text.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+        var out = ""
+        var rest = text[...]
+        while let ampersand = rest.firstIndex(of: "&") {
+            out += rest[..<ampersand]
+            rest = rest[ampersand...]
+            guard let semicolon = rest.firstIndex(of: ";"), rest.distance(from: rest.startIndex, to: semicolon) <= 10 else {
+                out += "&"
+                rest = rest.dropFirst()
+                continue
+            }
+            let entity = String(rest[rest.index(after: rest.startIndex)..<semicolon])
+            let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+            if let value = named[entity] {
+                out += value
+            } else if entity.hasPrefix("#"), let code = UInt32(entity.dropFirst()), let scalar = Unicode.Scalar(code) {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += "&" + entity + ";"
+            }
+            rest = rest[rest.index(after: semicolon)...]
+        }
+        return out + rest
     }
 
     /// A label's text as shown: `\\` → `\`, `\n`, `\l`, `\r` → line breaks.

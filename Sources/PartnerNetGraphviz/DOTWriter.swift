@@ -2,12 +2,12 @@ import Foundation
 
 /// Writes a ``DOTGraph`` as DOT text that Graphviz reads back exactly.
 ///
-/// Quoting (Graphviz's scanner, `lib/cgraph/scan.l`): inside a quoted string only `\"` is
-/// an escape and a backslash before a line break continues the line; every other character
-/// stands for itself. Label-like attributes (`label`, `xlabel`, `tooltip`…) then interpret
+/// Quoting (Graphviz's scanner, `lib/cgraph/scan.l`): inside a quoted string `\"` stands
+/// for a quote, `\\` for itself (both characters), a backslash before a line break
+/// continues the line, and every other character stands for itself. Label-like attributes (`label`, `xlabel`, `tooltip`…) then interpret
 /// `\n`, `\l`, `\r`, `\N`, `\G`, `\E`, `\T`, `\H` and `\\`, so in those every backslash is
-/// doubled and line breaks become `\n`. A quoted string cannot end in a backslash (it would
-/// escape the closing quote): such ids are written as HTML strings `<…>`, whose text is
+/// doubled and line breaks become `\n`. A quoted string cannot hold a backslash right
+/// before a quote or at its end: such ids are written as HTML strings `<…>`, whose text is
 /// taken as it is, and such labels as HTML-like labels with `&#92;`.
 public enum DOTWriter {
     /// Attributes whose text Graphviz reads with label escapes.
@@ -58,9 +58,16 @@ public enum DOTWriter {
         return "[" + parts.joined(separator: ", ") + "]"
     }
 
-    /// An id (node, graph or attribute name), always quoted.
+    /// An id (node, graph or attribute name) or a plain value, always quoted.
+    ///
+    /// Text that a quoted string cannot hold — a backslash before a quote, a line break or
+    /// the end — is written as an HTML string `<…>`, taken as it is when it holds no `<` or `>`.
     public static func id(_ text: String) throws(GraphvizError) -> String {
-        if text.hasSuffix("\\") {
+        let scalars = Array(text.unicodeScalars)
+        let awkward = scalars.indices.contains { index in
+            scalars[index] == "\\" && (index + 1 == scalars.count || ["\"", "\n", "\r"].contains(scalars[index + 1]))
+        }
+        if awkward {
             guard !text.contains("<") && !text.contains(">") else { throw .unrepresentable(text) }
             return "<" + text + ">"
         }

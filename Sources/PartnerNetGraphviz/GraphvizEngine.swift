@@ -58,7 +58,7 @@ public enum Graphviz {
     /// kept, their nodes and edges are.
     ///
     /// Calls: `agmemread`, `agisdirected`, `agisstrict`, `agnxtattr`, `agxget`,
-    /// `agfstnode`/`agnxtnode`, `agfstout`/`agnxtout`, `agtail`, `aghead` (macros, through the shim), `agnameof`, `agclose`.
+    /// `agfstnode`/`agnxtnode`, `agfstout`/`agnxtout`, and the macros `agtail`, `aghead`, `AGSEQ` (through the shim), `agnameof`, `agclose`.
     ///
     /// - Throws: ``GraphvizError/syntax(_:)`` with Graphviz's message.
     public static func parse(dot: String) throws(GraphvizError) -> DOTGraph {
@@ -100,19 +100,22 @@ public enum Graphviz {
                         attributes: values(UnsafeMutableRawPointer(current), nodeSymbols)))
                 node = agnxtnode(graph, current)
             }
+            // Edges come by tail; their sequence numbers give back the file's order.
+            var edges: [(sequence: UInt, edge: DOTEdge)] = []
             node = agfstnode(graph)
             while let current = node {
                 var edge = agfstout(graph, current)
                 while let arc = edge {
-                    result.edges.append(
-                        DOTEdge(
-                            tail: String(cString: agnameof(UnsafeMutableRawPointer(partnernet_tail(arc)))),
-                            head: String(cString: agnameof(UnsafeMutableRawPointer(partnernet_head(arc)))),
-                            attributes: values(UnsafeMutableRawPointer(arc), edgeSymbols)))
+                    let dotEdge = DOTEdge(
+                        tail: String(cString: agnameof(UnsafeMutableRawPointer(partnernet_tail(arc)))),
+                        head: String(cString: agnameof(UnsafeMutableRawPointer(partnernet_head(arc)))),
+                        attributes: values(UnsafeMutableRawPointer(arc), edgeSymbols))
+                    edges.append((partnernet_sequence(UnsafeMutableRawPointer(arc)), dotEdge))
                     edge = agnxtout(graph, arc)
                 }
                 node = agnxtnode(graph, current)
             }
+            result.edges = edges.sorted { $0.sequence < $1.sequence }.map(\.edge)
             return result
         }
     }
