@@ -14,22 +14,26 @@ enum DOTInput {
     ///
     /// - Throws: ``AreaIOError/invalidInput(_:)`` with Graphviz's message for bad DOT, or
     ///   every problem of the area it describes.
-    static func read(at path: String) throws -> LoadedArea {
+    static func read(at path: String) throws(AreaIOError) -> LoadedArea {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw AreaIOError.invalidInput([.error(at: SourceLocation(file: path), "cannot read the file")])
+            let missing = !FileManager.default.fileExists(atPath: path)
+            throw .invalidInput([.error(at: SourceLocation(file: path), missing ? "no such file or folder" : "cannot read the file")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw AreaIOError.invalidInput([.error(at: SourceLocation(file: path), "not valid UTF-8")])
+            throw .invalidInput([.error(at: SourceLocation(file: path), "not valid UTF-8")])
         }
         let graph: DOTGraph
         do {
             graph = try Graphviz.parse(dot: text)
         } catch {
-            throw AreaIOError.invalidInput([.error(at: SourceLocation(file: path), error.description)])
+            // Graphviz says "syntax error in line 2 near ';'": keep the line as the location.
+            let line = error.description.range(of: #"in line \d+"#, options: .regularExpression)
+                .flatMap { Int(error.description[$0].dropFirst("in line ".count)) }
+            throw .invalidInput([.error(at: SourceLocation(file: path, line: line), error.description)])
         }
         let (area, problems) = AreaDOT.area(from: graph, file: path)
         let all = problems + area.diagnostics(origins: AreaOrigins(describing: area, file: path))
-        if all.hasErrors { throw AreaIOError.invalidInput(all) }
+        if all.hasErrors { throw .invalidInput(all) }
         return LoadedArea(area: area, warnings: all.warnings, path: path)
     }
 

@@ -66,13 +66,19 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// Reads an area — a folder, a `.json` area or a `.dot`/`.gv` graph — turning its problems
-/// into one line each on standard error and exit status 1.
+/// Reads an area: a folder, a `.json` area or a `.dot`/`.gv` graph.
+///
+/// - Throws: ``AreaIOError`` with every problem found.
+func readArea(_ path: String) throws(AreaIOError) -> LoadedArea {
+    if DOTInput.isDOT(path) { return try DOTInput.read(at: path) }
+    return try AreaSource.read(at: path)
+}
+
+/// Reads an area, turning its problems into one line each on standard error and exit status 1.
 func loadArea(_ path: String) throws -> LoadedArea {
     do {
-        if DOTInput.isDOT(path) { return try DOTInput.read(at: path) }
-        return try AreaSource.read(at: path)
-    } catch let error as AreaIOError {
+        return try readArea(path)
+    } catch {
         Console.report(error.diagnostics)
         throw ExitCode(1)
     }

@@ -6,7 +6,7 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check areas and list every problem found.",
         discussion: """
-            Reads each AREA (an area folder, a .json area, or a collection of areas) and prints
+            Reads each AREA (an area folder, a .json area, a .dot graph, or a collection of areas) and prints
             every error and warning, one per line, as FILE:LINE:COLUMN: error|warning: REASON,
             then one line per area saying whether it is clean. COLUMN is the field's position
             in the row, or the character in the line for encoding and quoting errors.
@@ -25,7 +25,7 @@ struct Validate: ParsableCommand {
         let paths = areas.flatMap(AreaSource.expand)
         for path in paths {
             do {
-                let loaded = try AreaSource.read(at: path)
+                let loaded = try readArea(path)
                 Console.report(loaded.warnings)
                 let area = loaded.area
                 let warnings = loaded.warnings.count

@@ -110,4 +110,50 @@ import Testing
         #expect(failed.status == 1)
         #expect(!FileManager.default.fileExists(atPath: folder + "/x.json"))
     }
+
+    @Test func renderWritesEachFormatFromTheExtension() throws {
+        let folder = Paths.temporaryFolder()
+        let signatures: [(String, [UInt8])] = [
+            ("a.svg", Array("<?xml".utf8)), ("a.png", [0x89, 0x50, 0x4E, 0x47]), ("a.pdf", Array("%PDF-".utf8)),
+            ("a.dot", Array("digraph".utf8)),
+        ]
+        for (file, signature) in signatures {
+            let result = try run("render", "Datasets/northbridge", "-o", folder + "/" + file, "--cluster-by", "partnership")
+            #expect(result.status == 0, "\(file): \(result.stderr)")
+            let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file))
+            #expect(Array(data.prefix(signature.count)) == signature, "\(file)")
+        }
+        let stdout = try run("render", "Datasets/padgett_florentine", "--relation", "marriage", "--focal", "Medici", "-o", "-", "-f", "dot")
+        #expect(stdout.status == 0)
+        #expect(stdout.stdout.hasPrefix("graph "))
+        #expect(stdout.stdout.contains("peripheries"))
+    }
+
+    @Test func renderRefusesWhatItCannotDo() throws {
+        let metric = try run("render", "Datasets/northbridge", "-o", "/tmp/x.svg", "--size-by", "fame")
+        #expect(metric.status == 64)
+        #expect(metric.stderr.contains("unknown metric 'fame'"))
+        let focal = try run("render", "Datasets/northbridge", "-o", "/tmp/x.svg", "--focal", "nobody")
+        #expect(focal.status == 1)
+        #expect(focal.stderr == "error: unknown organisation \"nobody\"\n")
+    }
+
+    @Test func dotFilesAreAreasToo() throws {
+        let folder = Paths.temporaryFolder()
+        let out = try run("convert", "Datasets/knoke_bureaucracies", "-o", folder + "/knoke.dot")
+        #expect(out.status == 0, "\(out.stderr)")
+        let back = try run("network", folder + "/knoke.dot", "--relation", "information", "-f", "csv")
+        let original = try run("network", "Datasets/knoke_bureaucracies", "--relation", "information", "-f", "csv")
+        #expect(back.status == 0)
+        #expect(back.stdout == original.stdout)
+        let lossy = try run("convert", "Datasets/northbridge", "-o", folder + "/nb.dot")
+        #expect(lossy.status == 0)
+        #expect(lossy.stderr.contains("warning: DOT holds no partnerships or memberships"))
+        let syntax = try run("validate", "Tests/Fixtures/broken-dot/syntax.dot")
+        #expect(syntax.status == 1)
+        #expect(syntax.stderr == "Tests/Fixtures/broken-dot/syntax.dot:2: error: not valid DOT: syntax error in line 2 near ';'\n")
+        let weight = try run("summary", "Tests/Fixtures/broken-dot/bad_weight.dot")
+        #expect(weight.status == 1)
+        #expect(weight.stderr.contains("edge 1 (council – charity).weight: error: weight must be a positive finite number"))
+    }
 }
