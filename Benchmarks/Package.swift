@@ -16,6 +16,8 @@ let package = Package(
             dependencies: [
                 .product(name: "PartnerNetCore", package: root.lastPathComponent),
                 .product(name: "PartnerNetIO", package: root.lastPathComponent),
+                .product(name: "PartnerNetGraphviz", package: root.lastPathComponent),
+                .product(name: "PartnerNetReport", package: root.lastPathComponent),
             ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
     ],

@@ -1,6 +1,8 @@
 import Foundation
 import PartnerNetCore
+import PartnerNetGraphviz
 import PartnerNetIO
+import PartnerNetReport
 
 // partnernet-bench build --nodes N --arcs M --seed S --repeat R
 //   Times building a directed graph of M random arcs over N nodes (compressed rows, out and in).
@@ -8,6 +10,9 @@ import PartnerNetIO
 //   Writes a valid area folder of N organisations in 5 sectors and M relationships.
 // partnernet-bench load DIR --repeat R
 //   Times reading the area folder (all checks) and building its graph.
+// partnernet-bench graphviz-cycles AREA --cycles N [--diagram] [--layout L]
+//   N rounds of parse + layout + render (SVG) through the binding, on the area's plain DOT
+//   (or, with --diagram, on its partnership diagram, whose legend is an HTML-like label).
 // Each timing prints one JSON line: {"task": …, "seconds": [..], "peak_rss_mb": …}.
 
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -112,6 +117,29 @@ case "load":
     report(
         "load", zip(readTimes, graphTimes).map(+),
         ["read_seconds": readTimes, "graph_seconds": graphTimes, "arcs": arcs])
+case "graphviz-cycles":
+    let cycles = option("--cycles", 100)
+    let layout =
+        arguments.firstIndex(of: "--layout").flatMap { GraphvizLayout(rawValue: arguments[$0 + 1]) } ?? .neato
+    do {
+        let area = try AreaSource.read(at: arguments[2]).area
+        let dot =
+            arguments.contains("--diagram")
+            ? try DOTWriter.text(of: try PartnershipDiagram(area: area, graph: try Graph(area: area)).dot)
+            : try DOTWriter.text(of: AreaDOT.dotGraph(of: area).graph)
+        var bytes = 0
+        let time = try seconds {
+            for _ in 0..<cycles {
+                _ = try Graphviz.parse(dot: dot)
+                bytes += try Graphviz.render(dot: dot, layout: layout, format: .svg).count
+                _ = try? Graphviz.parse(dot: "digraph { broken")
+            }
+        }
+        report("graphviz-cycles", [time], ["cycles": cycles, "svg_bytes": bytes])
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(1)
+    }
 default:
     FileHandle.standardError.write(Data("unknown task \(arguments[1])\n".utf8))
     exit(64)

@@ -86,7 +86,8 @@ public struct PartnershipDiagram: Sendable {
             if let chaired = chairs[id] { tooltip += " · chairs \(chaired.joined(separator: ", "))" }
             var attributes: [String: DOTValue] = [
                 "label": .text(label), "fillcolor": .text(fill), "fontcolor": .text(Palette.textColour(on: fill)),
-                "fontsize": .text(String(format: "%.1f", 10 + 12 * share.squareRoot())), "tooltip": .text(tooltip),
+                "fontsize": .text(options.sizeBy == nil ? "14" : String(format: "%.1f", 10 + 12 * share.squareRoot())),
+                "tooltip": .text(tooltip),
             ]
             if focal.contains(id) {
                 attributes["peripheries"] = "2"
@@ -132,7 +133,8 @@ public struct PartnershipDiagram: Sendable {
                 Self.legend(
                     title: options.title ?? area.metadata.name ?? "Partnership network", palette: palette,
                     colorBy: options.colorBy, sizeBy: options.sizeBy, focal: options.focalIDs.isEmpty ? focalSector : nil,
-                    hasFocal: !focal.isEmpty, weighted: heaviest > lightest, directed: graph.isDirected)),
+                    hasFocal: !focal.isEmpty, hasChairs: !chairs.isEmpty, weighted: heaviest > lightest,
+                    directed: graph.isDirected)),
             "labelloc": "t", "fontname": "Helvetica", "bgcolor": "white", "pad": "0.3", "outputorder": "edgesfirst",
             "overlap": "false", "sep": "+6", "splines": graph.arcCount <= 2_000 ? "true" : "false",
         ]
@@ -183,7 +185,7 @@ public struct PartnershipDiagram: Sendable {
     /// The legend and title as an HTML-like label.
     static func legend(
         title: String, palette: Palette, colorBy: String, sizeBy: NodeMeasure?, focal: String?, hasFocal: Bool,
-        weighted: Bool, directed: Bool
+        hasChairs: Bool, weighted: Bool, directed: Bool
     ) -> String {
         let escape = DOTWriter.htmlEscaped
         var notes: [String] = []
@@ -191,19 +193,15 @@ public struct PartnershipDiagram: Sendable {
         if weighted { notes.append("line width: tie weight") }
         if directed { notes.append("arrows: direction of ties") }
         if hasFocal { notes.append("double border: " + (focal.map { "focal sector \($0)" } ?? "focal organisations")) }
-        notes.append("★ chairs a partnership")
-        var swatches = ""
-        for (category, colour) in palette.colours {
-            swatches +=
-                "<TD BGCOLOR=\"\(colour)\" WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD>"
-                + "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"12\">\(escape(category.isEmpty ? "(none)" : category))</FONT></TD>"
-        }
+        if hasChairs { notes.append("★ chairs a partnership") }
+        let swatches = palette.colours.map { category, colour in
+            "<FONT COLOR=\"\(colour)\" POINT-SIZE=\"16\">■</FONT> \(escape(category.isEmpty ? "(none)" : category))"
+        }.joined(separator: "&#160;&#160;&#160;&#160;")
         return "<TABLE BORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"2\">"
             + "<TR><TD><FONT POINT-SIZE=\"20\"><B>\(escape(title))</B></FONT></TD></TR>"
             + "<TR><TD><FONT POINT-SIZE=\"11\" COLOR=\"#444444\">"
             + "colour: \(escape(colorBy)) · \(escape(notes.joined(separator: " · ")))</FONT></TD></TR>"
-            + (swatches.isEmpty
-                ? "" : "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\"><TR>\(swatches)</TR></TABLE></TD></TR>")
+            + (swatches.isEmpty ? "" : "<TR><TD><FONT POINT-SIZE=\"12\">\(swatches)</FONT></TD></TR>")
             + "</TABLE>"
     }
 
