@@ -103,19 +103,19 @@ public struct WeightedVotingGame: Sendable, Hashable {
 
         func adding(_ range: Range<Int>, to counts: [Double]) -> [Double] {
             var counts = counts
-            for index in range {
-                let weight = votes[players[index]]
-                guard weight < width else { continue }  // such a player alone reaches the quota
-                if bySize {
-                    for size in stride(from: rows - 1, through: 1, by: -1) {
-                        let (row, below) = (size * width, (size - 1) * width)
-                        for total in stride(from: width - 1, through: weight, by: -1) {
-                            counts[row + total] += counts[below + total - weight]
+            counts.withUnsafeMutableBufferPointer { table in
+                for index in range {
+                    let weight = votes[players[index]]
+                    guard weight < width else { continue }  // such a player alone reaches the quota
+                    // Sizes and totals descend, so each coalition gains the player at most once.
+                    for size in stride(from: rows - 1, through: bySize ? 1 : 0, by: -1) {
+                        let row = size * width
+                        let below = bySize ? row - width : row
+                        var total = width - 1
+                        while total >= weight {
+                            table[row + total] += table[below + total - weight]
+                            total -= 1
                         }
-                    }
-                } else {
-                    for total in stride(from: width - 1, through: weight, by: -1) {
-                        counts[total] += counts[total - weight]
                     }
                 }
             }
