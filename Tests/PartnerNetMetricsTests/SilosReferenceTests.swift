@@ -87,6 +87,46 @@ import Testing
         }
     }
 
+    /// Partitions as sets of member-id sets, so numbering does not matter.
+    func blocks(_ partition: Partition, labels: [String]) -> Set<Set<String>> {
+        var members: [Int: Set<String>] = [:]
+        for (node, block) in partition.blocks.enumerated() { members[block, default: []].insert(labels[node]) }
+        return Set(members.values)
+    }
+
+    @Test(arguments: fixtures)
+    func assortativityComponentsAndCutsAgree(fixtureName: String) throws {
+        let fixture = try Self.load(fixtureName)
+        let dataset = fixture["dataset"] as! String
+        let area = try AreaSource.read(at: Self.areaPath(dataset)).area
+        for reference in fixture["cases"] as! [[String: Any]] {
+            let relations = reference["relations"] as! [String]
+            let graph = try Graph(area: area, relations: RelationSelection(relations))
+            let scope = "\(dataset) \(relations)"
+            let groups = Groups(labels: area.organisations.map(\.sector))
+            same(graph.assortativity(groups: groups), reference["assortativity"], "\(scope) assortativity")
+            let components = reference["components"] as! [String: Any]
+            let weak = Set((components["weak_components"] as! [[String]]).map(Set.init))
+            #expect(blocks(graph.weakComponents(), labels: graph.labels) == weak, "\(scope) weak components")
+            let strong = Set((components["strong_components"] as! [[String]]).map(Set.init))
+            #expect(blocks(graph.strongComponents(), labels: graph.labels) == strong, "\(scope) strong components")
+            let cuts = graph.cutStructure()
+            #expect(Set(cuts.cutpoints.map { graph.labels[$0] }) == Set(components["articulation_points"] as! [String]), "\(scope) cutpoints")
+            let bridges = (components["bridges"] as! [[String: Any]]).map { Set($0["ends"] as! [String]) }
+            #expect(Set(cuts.bridges.map { Set([graph.labels[$0.first], graph.labels[$0.second]]) }) == Set(bridges), "\(scope) bridges")
+            let separating = cuts.cutpointsSeparatingGroups(groups: groups, components: graph.weakComponents())
+            for entry in components["cutpoints"] as! [[String: Any]] {
+                let node = graph.handles[entry["node"] as! String]!
+                #expect(separating[node] == entry["separates_sectors"] as! Bool, "\(scope) cutpoint \(entry["node"]!) separates sectors")
+            }
+            for entry in components["bridges"] as! [[String: Any]] {
+                let ends = (entry["ends"] as! [String]).map { graph.handles[$0]! }
+                let bridge = CutStructure.Bridge(first: min(ends[0], ends[1]), second: max(ends[0], ends[1]))
+                #expect(cuts.joinsGroups(bridge, groups: groups) == entry["ends_in_different_sectors"] as! Bool)
+            }
+        }
+    }
+
     /// Published: Knoke information by sector, E 37, I 12, E-I 0.5102; groups GOV 0.611,
     /// PVT 0.789, VOL 0.806 (Hanneman & Riddle 2005, ch. 8; UCINET).
     @Test func knokePublishedValues() throws {
