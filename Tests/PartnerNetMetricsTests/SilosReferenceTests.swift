@@ -157,6 +157,19 @@ import Testing
             #expect(abs(estimate - exact) < 4 * standardError + 1 / n, "estimate \(estimate), exact \(exact)")
         }
         #expect(abs(test.meanUnderShuffling - 19.0 / 45) < 4 * 0.0901 / n.squareRoot())
+        // Each group against its exact distribution in the fixture.
+        let fixture = try Self.load("reference/silos/knoke_bureaucracies.json")
+        let information = (fixture["cases"] as! [[String: Any]]).first { $0["relations"] as! [String] == ["information"] }!
+        let exact = ((information["ei_permutation_null"] as! [String: Any])["enumeration"] as! [String: Any])["groups"]
+            as! [String: [String: Any]]
+        for (index, name) in groups.names.enumerated() {
+            let tail = try #require(test.byGroup[index])
+            for (estimate, key) in [(tail.pLow, "p_low"), (tail.pHigh, "p_high")] {
+                let value = (exact[name]![key] as! [String: Any])["value"] as! Double
+                let standardError = (value * (1 - value) / n).squareRoot()
+                #expect(abs(estimate - value) < 4 * standardError + 1 / n, "\(name) \(key): \(estimate), exact \(value)")
+            }
+        }
     }
 
     @Test func permutationTestIsReproducibleUnderASeed() throws {

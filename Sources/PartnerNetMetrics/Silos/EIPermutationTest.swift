@@ -15,6 +15,16 @@ public struct EIPermutationTest: Sendable, Hashable {
     public let pHigh: Double
     /// Two-sided: min(1, 2 · min(pLow, pHigh)).
     public var pValue: Double { min(1, 2 * min(pLow, pHigh)) }
+    /// The same test for each group's E-I, by group index; `nil` for a group without ties.
+    /// A shuffled labelling that leaves a group without ties counts in the denominator only.
+    public let byGroup: [GroupTail?]
+
+    /// One-sided permutation p-values of one group's E-I.
+    public struct GroupTail: Sendable, Hashable {
+        public let pLow: Double
+        public let pHigh: Double
+        public var pValue: Double { min(1, 2 * min(pLow, pHigh)) }
+    }
 }
 
 extension Graph {
@@ -58,14 +68,36 @@ extension Graph {
         let blockSeeds = (0..<blockCount).map { _ in streams.next() }
         let membership = groups.membership
         let (tieSources, tieTargets) = (sources, targets)
-        let blocks = parallelMap(blockCount) { block -> (atMost: Int, atLeast: Int, eiSum: Double) in
+        let groupCount = groups.names.count
+        // Each group's observed E and I.
+        var observed = [(between: Int, within: Int)](repeating: (0, 0), count: groupCount)
+        for tie in 0..<m {
+            let (a, b) = (membership[Int(sources[tie])], membership[Int(targets[tie])])
+            if a == b {
+                observed[a].within += 1
+            } else {
+                observed[a].between += 1
+                observed[b].between += 1
+            }
+        }
+        let observedGroups = observed
+        struct Tally: Sendable {
+            var atMost = 0
+            var atLeast = 0
+            var eiSum = 0.0
+            var groupAtMost: [Int]
+            var groupAtLeast: [Int]
+        }
+        let blocks = parallelMap(blockCount) { block -> Tally in
             let start = block * permutations / blockCount
             let end = (block + 1) * permutations / blockCount
             var random = SplitMix64(seed: blockSeeds[block])
             var labels = membership
-            var atMost = 0
-            var atLeast = 0
-            var eiSum = 0.0
+            var tally = Tally(
+                groupAtMost: [Int](repeating: 0, count: groupCount),
+                groupAtLeast: [Int](repeating: 0, count: groupCount))
+            var between = [Int](repeating: 0, count: groupCount)
+            var within = [Int](repeating: 0, count: groupCount)
             for _ in start..<end {
                 // Fisher–Yates from the end.
                 var index = labels.count - 1
@@ -74,21 +106,48 @@ extension Graph {
                     labels.swapAt(index, other)
                     index -= 1
                 }
-                var between = 0
-                for tie in 0..<m where labels[Int(tieSources[tie])] != labels[Int(tieTargets[tie])] { between += 1 }
-                if between <= observedBetween { atMost += 1 }
-                if between >= observedBetween { atLeast += 1 }
-                eiSum += Double(2 * between - m) / Double(m)
+                for group in 0..<groupCount {
+                    between[group] = 0
+                    within[group] = 0
+                }
+                var crossing = 0
+                for tie in 0..<m {
+                    let (a, b) = (labels[Int(tieSources[tie])], labels[Int(tieTargets[tie])])
+                    if a == b {
+                        within[a] += 1
+                    } else {
+                        crossing += 1
+                        between[a] += 1
+                        between[b] += 1
+                    }
+                }
+                if crossing <= observedBetween { tally.atMost += 1 }
+                if crossing >= observedBetween { tally.atLeast += 1 }
+                tally.eiSum += Double(2 * crossing - m) / Double(m)
+                for group in 0..<groupCount where between[group] + within[group] > 0 {
+                    // Compare (E − I)/(E + I) exactly, by cross-multiplying whole numbers.
+                    let (e0, i0) = observedGroups[group]
+                    let left = (between[group] - within[group]) * (e0 + i0)
+                    let right = (e0 - i0) * (between[group] + within[group])
+                    if left <= right { tally.groupAtMost[group] += 1 }
+                    if left >= right { tally.groupAtLeast[group] += 1 }
+                }
             }
-            return (atMost, atLeast, eiSum)
+            return tally
         }
         let atMost = blocks.reduce(0) { $0 + $1.atMost }
         let atLeast = blocks.reduce(0) { $0 + $1.atLeast }
         let mean = blocks.reduce(0.0) { $0 + $1.eiSum } / Double(permutations)
+        let share = { (count: Int) in Double(count + 1) / Double(permutations + 1) }
+        let byGroup = (0..<groupCount).map { group -> EIPermutationTest.GroupTail? in
+            guard observedGroups[group].between + observedGroups[group].within > 0 else { return nil }
+            return EIPermutationTest.GroupTail(
+                pLow: share(blocks.reduce(0) { $0 + $1.groupAtMost[group] }),
+                pHigh: share(blocks.reduce(0) { $0 + $1.groupAtLeast[group] }))
+        }
         return EIPermutationTest(
             observed: Double(2 * observedBetween - m) / Double(m), permutations: permutations, seed: seed,
-            meanUnderShuffling: mean, pLow: Double(atMost + 1) / Double(permutations + 1),
-            pHigh: Double(atLeast + 1) / Double(permutations + 1))
+            meanUnderShuffling: mean, pLow: share(atMost), pHigh: share(atLeast), byGroup: byGroup)
     }
 }
 
