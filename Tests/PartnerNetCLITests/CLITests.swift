@@ -156,4 +156,107 @@ import Testing
         #expect(weight.status == 1)
         #expect(weight.stderr.contains("edge 1 (council – charity).weight: error: weight must be a positive finite number"))
     }
+
+    @Test func centralityComputesPathMeasuresUnweightedAndWeighted() throws {
+        let result = try run(
+            "centrality", "Datasets/knoke_bureaucracies", "--relation", "information", "--metrics",
+            "betweenness,closeness", "--sort", "betweenness", "--top", "1", "-f", "csv")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "id,betweenness,closeness\nMAYR,17.83333333333333,0.9\n")
+        let weighted = try run(
+            "centrality", "Datasets/zachary_karate", "--metrics", "betweenness", "--weighted", "-f", "csv")
+        let unweighted = try run("centrality", "Datasets/zachary_karate", "--metrics", "betweenness", "-f", "csv")
+        #expect(weighted.status == 0 && unweighted.status == 0)
+        #expect(weighted.stdout != unweighted.stdout)
+    }
+
+    @Test func betaMayBeNegativeInEitherSpelling() throws {
+        let spaced = try run(
+            "centrality", "Datasets/padgett_florentine", "--relation", "marriage", "--metrics", "bonacich_power",
+            "--beta", "-0.2", "-f", "csv")
+        let joined = try run(
+            "centrality", "Datasets/padgett_florentine", "--relation", "marriage", "--metrics", "bonacich_power",
+            "--beta=-0.2", "-f", "csv")
+        #expect(spaced.status == 0, "\(spaced.stderr)")
+        #expect(spaced.stdout == joined.stdout)
+        #expect(spaced.stdout.hasPrefix("id,bonacich_power\n"))
+        // Without --metrics, --beta adds bonacich_power to the listing.
+        let all = try run("centrality", "Datasets/padgett_florentine", "--beta", "0.1", "-f", "csv")
+        #expect(all.stdout.split(separator: "\n").first?.contains("bonacich_power") == true)
+    }
+
+    @Test func measuresThatCannotBeComputedSaySoInOneLine() throws {
+        let missing = try run("centrality", "Datasets/knoke_bureaucracies", "--metrics", "bonacich_power")
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("bonacich_power needs beta"))
+        let katz = try run("centrality", "Datasets/knoke_bureaucracies", "--metrics", "katz", "--alpha", "0.5")
+        #expect(katz.status == 1)
+        #expect(
+            katz.stderr
+                == "error: katz: alpha must be above 0 and below 1/λmax = 0.157958 for the walks to converge; got 0.5\n"
+        )
+        let beta = try run("centrality", "Datasets/knoke_bureaucracies", "--metrics", "bonacich_power", "--beta=-0.2")
+        #expect(beta.status == 1)
+        #expect(beta.stderr.hasPrefix("error: bonacich_power: beta must lie strictly between -0.157958 and 0.157958"))
+        #expect(beta.stderr.split(separator: "\n").count == 1)
+        let slow = try run(
+            "centrality", "Datasets/knoke_bureaucracies", "--metrics", "pagerank", "--max-iterations", "2")
+        #expect(slow.status == 1)
+        #expect(slow.stderr.hasPrefix("error: pagerank: did not converge within 2 iterations"))
+        let acyclic = try run("centrality", "Tests/Fixtures/centrality_areas/random_dag", "--metrics", "eigenvector")
+        #expect(acyclic.status == 1)
+        #expect(acyclic.stderr.hasPrefix("error: eigenvector: eigenvector centrality is undefined"))
+        #expect(!acyclic.stderr.contains("Fatal error"))
+    }
+
+    @Test func theDefaultListingLeavesUndefinedMeasuresEmpty() throws {
+        let result = try run("centrality", "Tests/Fixtures/centrality_areas/random_dag", "-f", "csv")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("warning: eigenvector left empty: eigenvector centrality is undefined"))
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = lines[0].split(separator: ",").map(String.init)
+        #expect(header.first == "id" && !header.contains("bonacich_power") && header.contains("katz"))
+        let column = header.firstIndex(of: "eigenvector")!
+        #expect(lines[1].split(separator: ",", omittingEmptySubsequences: false)[column].isEmpty)
+        #expect(lines.count == 32)
+    }
+
+    @Test func networkReportsPathsAndCentralisation() throws {
+        let result = try run("network", "Datasets/knoke_bureaucracies", "--relation", "information", "-f", "csv")
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("diameter,3"))
+        #expect(lines.contains { $0.hasPrefix("average_path_length,1.5333333") })
+        #expect(lines.contains { $0.hasPrefix("degree_centralization,0.430555") })
+        #expect(lines.contains { $0.hasPrefix("betweenness_centralization,0.20113") })
+        let weighted = try run("network", "Datasets/zachary_karate", "--weighted", "-f", "csv")
+        #expect(weighted.status == 0)
+        #expect(weighted.stdout.contains("diameter,1.8166666666666"))
+    }
+
+    @Test func silosReportsTheEIIndexWithReproducibleTests() throws {
+        let csv = try run("silos", "Datasets/knoke_bureaucracies", "--relation", "information", "-f", "csv", "--seed", "3")
+        #expect(csv.status == 0, "\(csv.stderr)")
+        // metric,value rows; a metric holding a comma (density[A,B]) is quoted.
+        let rows = Dictionary(
+            uniqueKeysWithValues: csv.stdout.split(separator: "\n").dropFirst().map { line -> (String, String) in
+                let split = line.hasPrefix("\"") ? line.range(of: "\",")!.upperBound : line.firstIndex(of: ",")!
+                let name = line[..<split].trimmingCharacters(in: CharacterSet(charactersIn: "\","))
+                return (name, String(line[line.index(after: line.hasPrefix("\"") ? line.index(before: split) : split)...]))
+            })
+        #expect(rows["ei_external"] == "37" && rows["ei_internal"] == "12")
+        #expect(rows["ei_index"]?.hasPrefix("0.5102040816") == true)
+        #expect(rows["density[GOV,PVT]"] == "0.75")
+        let again = try run("silos", "Datasets/knoke_bureaucracies", "--relation", "information", "-f", "csv", "--seed", "3")
+        #expect(again.stdout == csv.stdout)
+        let table = try run("silos", "Datasets/northbridge")
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("voluntary-community: E-I"))
+        let json = try run("silos", "Datasets/zachary_karate", "-f", "json", "--permutations", "0")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        #expect((object["groups"] as! [Any]).count == 2)
+        let nodes = try run("silos", "Datasets/northbridge", "--nodes", "-f", "csv", "--permutations", "0")
+        #expect(nodes.stdout.hasPrefix("id,sector,ei_index,ei_external,ei_internal,is_cutpoint,component\n"))
+        #expect(nodes.stdout.split(separator: "\n").count == 32)
+    }
 }
