@@ -16,6 +16,7 @@ let package = Package(
             dependencies: [
                 .product(name: "PartnerNetCore", package: root.lastPathComponent),
                 .product(name: "PartnerNetIO", package: root.lastPathComponent),
+                .product(name: "PartnerNetMetrics", package: root.lastPathComponent),
                 .product(name: "PartnerNetGraphviz", package: root.lastPathComponent),
                 .product(name: "PartnerNetReport", package: root.lastPathComponent),
             ],

@@ -6,13 +6,26 @@ extension ResultTable {
     /// in METRICS.md.
     ///
     /// - Parameters:
+    ///   - options: parameters of the measures (weights, α, β, damping, iteration cap).
     ///   - area: the area the graph was built from, to look up `attributes`.
     ///   - attributes: organisation fields to show after `id`: `name` (the display name),
     ///     `sector`, `subsector` or any extra column; empty where an organisation has none.
+    /// - Throws: the first ``MetricError`` of a measure that cannot be computed.
     public static func nodeScores(
-        _ measures: [NodeMeasure], in graph: Graph, area: Area? = nil, attributes: [String] = []
+        _ measures: [NodeMeasure], in graph: Graph, options: MeasureOptions = MeasureOptions(), area: Area? = nil,
+        attributes: [String] = []
+    ) throws(MetricError) -> ResultTable {
+        var columns: [(measure: NodeMeasure, scores: [Double]?)] = []
+        for measure in measures { columns.append((measure, try measure.scores(in: graph, options: options))) }
+        return nodeScores(columns, in: graph, area: area, attributes: attributes)
+    }
+
+    /// One row per organisation from scores already computed: first column `id`, then one
+    /// column per measure; a measure without scores (`nil`) gives an empty column.
+    public static func nodeScores(
+        _ columns: [(measure: NodeMeasure, scores: [Double]?)], in graph: Graph, area: Area? = nil,
+        attributes: [String] = []
     ) -> ResultTable {
-        let scores = measures.map { $0.scores(in: graph) }
         var organisations: [String: Organisation] = [:]
         for organisation in area?.organisations ?? [] where organisations[organisation.id] == nil {
             organisations[organisation.id] = organisation
@@ -21,9 +34,9 @@ extension ResultTable {
             let organisation = organisations[graph.labels[node]]
             return [Cell.text(graph.labels[node])]
                 + attributes.map { name in Cell.text(organisation.map { field(name, of: $0) } ?? "") }
-                + measures.indices.map { Cell.number(scores[$0][node], isCount: measures[$0].isCount) }
+                + columns.map { Cell.number($0.scores?[node], isCount: $0.measure.isCount) }
         }
-        return ResultTable(columns: ["id"] + attributes + measures.map(\.rawValue), rows: rows)
+        return ResultTable(columns: ["id"] + attributes + columns.map(\.measure.rawValue), rows: rows)
     }
 
     /// An organisation's field by column name: `id`, `name` (the display name), `sector`,
@@ -54,9 +67,18 @@ extension ResultTable {
     }
 
     /// Network-level measures as `metric,value` rows.
-    public static func networkValues(_ measures: [NetworkMeasure], in graph: Graph) -> ResultTable {
-        ResultTable(
-            columns: ["metric", "value"],
-            rows: measures.map { [.text($0.rawValue), .number($0.value(in: graph), isCount: $0.isCount)] })
+    ///
+    /// - Throws: the first ``MetricError`` of a measure that cannot be computed with `options`.
+    public static func networkValues(
+        _ measures: [NetworkMeasure], in graph: Graph, options: MeasureOptions = MeasureOptions()
+    ) throws(MetricError) -> ResultTable {
+        var rows: [[Cell]] = []
+        for measure in measures {
+            rows.append([
+                .text(measure.rawValue),
+                .number(try measure.value(in: graph, options: options), isCount: measure.isCount),
+            ])
+        }
+        return ResultTable(columns: ["metric", "value"], rows: rows)
     }
 }

@@ -4,16 +4,59 @@ import PartnerNetReport
 
 extension NodeMeasure: ExpressibleByArgument {}
 
+/// Parameters of the measures, shared by `centrality` and `network`.
+struct MeasureOptionGroup: ParsableArguments {
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Use tie weights: path lengths become 1/weight (betweenness, closeness, harmonic, diameter, "
+                + "path length, centralisations); eigenvector, pagerank, katz and bonacich_power use the weights."))
+    var weighted = false
+
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Katz attenuation, above 0 and below 1/λmax.", valueName: "alpha"))
+    var alpha: Double = 0.1
+
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "Bonacich power exponent, |beta| below 1/λmax; negative allowed (--beta -0.2 or --beta=-0.2).",
+            valueName: "beta"))
+    var beta: Double?
+
+    @Option(name: .long, help: ArgumentHelp("PageRank damping, at least 0 and below 1.", valueName: "d"))
+    var damping: Double = 0.85
+
+    @Option(name: .long, help: ArgumentHelp("Iteration cap of the iterative measures.", valueName: "N"))
+    var maxIterations: Int = 10_000
+
+    func validate() throws {
+        if maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1") }
+        if !(damping >= 0 && damping < 1) { throw ValidationError("--damping must be at least 0 and below 1") }
+        if !(alpha > 0 && alpha.isFinite) { throw ValidationError("--alpha must be above 0") }
+        if let beta, !beta.isFinite { throw ValidationError("--beta must be a finite number") }
+    }
+
+    var measureOptions: MeasureOptions {
+        MeasureOptions(weighted: weighted, alpha: alpha, beta: beta, damping: damping, maxIterations: maxIterations)
+    }
+}
+
 struct Centrality: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Node-level measures: one row per organisation, first column id.",
         discussion: "Measures (names as in METRICS.md):\n"
             + NodeMeasure.allCases.map {
-                "  \($0.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \($0.summary)"
+                "  \($0.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)) \($0.summary)"
             }
-            .joined(separator: "\n"))
+            .joined(separator: "\n")
+            + "\n\nWithout --metrics, every measure is computed (bonacich_power only with --beta); one that is "
+            + "undefined on the graph (eigenvector without a cycle, katz with alpha too large) is left empty with "
+            + "a warning. A measure named in --metrics that cannot be computed is an error.")
 
     @OptionGroup var input: AreaOptions
+    @OptionGroup var parameters: MeasureOptionGroup
     @OptionGroup var output: OutputOptions
 
     @Option(
@@ -36,6 +79,10 @@ struct Centrality: ParsableCommand {
 
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        let needsBeta = try selectedMeasures().contains(.bonacichPower) || sort == .bonacichPower
+        if needsBeta && parameters.beta == nil {
+            throw ValidationError(MetricError.betaRequired.description)
+        }
     }
 
     func run() throws {
@@ -43,16 +90,35 @@ struct Centrality: ParsableCommand {
         if let sort, !measures.contains(sort) { measures.append(sort) }
         let loaded = try input.load()
         let graph = try input.graph(of: loaded.area)
+        let options = parameters.measureOptions
+        var columns: [(measure: NodeMeasure, scores: [Double]?)] = []
+        for measure in measures {
+            do {
+                columns.append((measure, try measure.scores(in: graph, options: options)))
+            } catch {
+                // A measure asked for by name must be computed; the default listing leaves
+                // out what the graph does not define, and says so.
+                guard metrics.isEmpty && sort != measure else {
+                    throw Console.failure("\(measure.rawValue): \(error.description)")
+                }
+                Console.printError("warning: \(measure.rawValue) left empty: \(error.description)")
+                columns.append((measure, nil))
+            }
+        }
         let fields = (attributes ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        var table = ResultTable.nodeScores(measures, in: graph, area: loaded.area, attributes: fields)
+        var table = ResultTable.nodeScores(columns, in: graph, area: loaded.area, attributes: fields)
         if let sort { table = table.sorted(byColumn: sort.rawValue) }
         if let top { table.rows = Array(table.rows.prefix(top)) }
         try output.write(table.rendered(as: output.format))
     }
 
+    /// The measures named with --metrics, or by default every one that needs no parameter
+    /// without a default (bonacich_power joins when --beta is given).
     private func selectedMeasures() throws -> [NodeMeasure] {
         let names = metrics.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
-        if names.isEmpty { return NodeMeasure.allCases }
+        if names.isEmpty {
+            return NodeMeasure.allCases.filter { !$0.needsParameter || parameters.beta != nil }
+        }
         return try names.map { name in
             guard let measure = NodeMeasure(rawValue: name) else {
                 throw ValidationError(

@@ -7,16 +7,24 @@ struct Network: ParsableCommand {
         abstract: "Network-level measures as metric,value rows.",
         discussion: "Measures (names as in METRICS.md):\n"
             + NetworkMeasure.allCases.map {
-                "  \($0.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)) \($0.summary)"
+                "  \($0.rawValue.padding(toLength: 26, withPad: " ", startingAt: 0)) \($0.summary)"
             }
             .joined(separator: "\n"))
 
     @OptionGroup var input: AreaOptions
+    @OptionGroup var parameters: MeasureOptionGroup
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let loaded = try input.load()
         let graph = try input.graph(of: loaded.area)
-        try output.write(ResultTable.networkValues(NetworkMeasure.allCases, in: graph).rendered(as: output.format))
+        let table: ResultTable
+        do {
+            table = try ResultTable.networkValues(
+                NetworkMeasure.allCases, in: graph, options: parameters.measureOptions)
+        } catch {
+            throw Console.failure(error.description)
+        }
+        try output.write(table.rendered(as: output.format))
     }
 }

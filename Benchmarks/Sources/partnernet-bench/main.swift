@@ -13,6 +13,8 @@ import PartnerNetReport
 // partnernet-bench graphviz-cycles AREA --cycles N [--diagram] [--layout L]
 //   N rounds of parse + layout + render (SVG) through the binding, on the area's plain DOT
 //   (or, with --diagram, on its partnership diagram, whose legend is an HTML-like label).
+// partnernet-bench centrality FILE --measure M --repeat R
+//   Times betweenness, weighted betweenness, closeness or PageRank (Centrality.swift).
 // Each timing prints one JSON line: {"task": …, "seconds": [..], "peak_rss_mb": …}.
 
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -140,6 +142,10 @@ case "graphviz-cycles":
         FileHandle.standardError.write(Data("\(error)\n".utf8))
         exit(1)
     }
+case "centrality":
+    runCentralityTask(arguments, repeats: repeats)
+case "communities":
+    runCommunitiesTask(arguments, repeats: repeats)
 default:
     FileHandle.standardError.write(Data("unknown task \(arguments[1])\n".utf8))
     exit(64)

@@ -10,6 +10,16 @@ public enum NodeMeasure: String, CaseIterable, Sendable, Hashable {
     case inStrength = "in_strength"
     case outStrength = "out_strength"
     case degreeCentrality = "degree_centrality"
+    case betweenness
+    case betweennessNormalized = "betweenness_normalized"
+    case closeness
+    case inCloseness = "in_closeness"
+    case harmonic
+    case eigenvector
+    case pagerank
+    case katz
+    case bonacichPower = "bonacich_power"
+    case clustering
 
     /// One line for `--help` and reports.
     public var summary: String {
@@ -21,23 +31,66 @@ public enum NodeMeasure: String, CaseIterable, Sendable, Hashable {
         case .inStrength: "sum of weights received"
         case .outStrength: "sum of weights sent"
         case .degreeCentrality: "degree / (n − 1)"
+        case .betweenness: "shortest paths between pairs of others via the node"
+        case .betweennessNormalized: "betweenness / pairs that could pass through the node"
+        case .closeness: "inverse mean distance out × share of others reached"
+        case .inCloseness: "the same over paths into the node"
+        case .harmonic: "sum of 1/distance to the others (0 if unreachable)"
+        case .eigenvector: "principal eigenvector of in-ties, unit length"
+        case .pagerank: "random-surfer share of time (--damping, default 0.85)"
+        case .katz: "walks into the node, length k weighted alpha^k"
+        case .bonacichPower: "walks out of the node weighted beta^k (needs --beta)"
+        case .clustering: "share of pairs of neighbours tied to each other"
         }
     }
 
     /// Whether every score is a whole number.
     public var isCount: Bool { [.degree, .inDegree, .outDegree].contains(self) }
 
+    /// Whether the measure cannot be computed without a parameter that has no default
+    /// (`bonacich_power` needs β).
+    public var needsParameter: Bool { self == .bonacichPower }
+
     /// The score of every node of `graph`, by node handle.
-    public func scores(in graph: Graph) -> [Double] {
+    ///
+    /// - Throws: ``MetricError`` when the measure is undefined on `graph` or with
+    ///   `options` (see each measure).
+    public func scores(in graph: Graph, options: MeasureOptions) throws(MetricError) -> [Double] {
+        let weighted = options.weighted
+        let (cap, tolerance) = (options.maxIterations, options.tolerance)
         switch self {
-        case .degree: graph.degrees(.all).map(Double.init)
-        case .inDegree: graph.degrees(.incoming).map(Double.init)
-        case .outDegree: graph.degrees(.outgoing).map(Double.init)
-        case .strength: graph.strengths(.all)
-        case .inStrength: graph.strengths(.incoming)
-        case .outStrength: graph.strengths(.outgoing)
-        case .degreeCentrality: graph.degreeCentrality()
+        case .degree: return graph.degrees(.all).map(Double.init)
+        case .inDegree: return graph.degrees(.incoming).map(Double.init)
+        case .outDegree: return graph.degrees(.outgoing).map(Double.init)
+        case .strength: return graph.strengths(.all)
+        case .inStrength: return graph.strengths(.incoming)
+        case .outStrength: return graph.strengths(.outgoing)
+        case .degreeCentrality: return graph.degreeCentrality()
+        case .betweenness: return graph.betweennessCentrality(weighted: weighted)
+        case .betweennessNormalized: return graph.betweennessCentrality(normalized: true, weighted: weighted)
+        case .closeness: return graph.closenessCentrality(.outgoing, weighted: weighted)
+        case .inCloseness: return graph.closenessCentrality(.incoming, weighted: weighted)
+        case .harmonic: return graph.harmonicCentrality(.outgoing, weighted: weighted)
+        case .eigenvector:
+            return try graph.eigenvectorCentrality(weighted: weighted, maxIterations: cap, tolerance: tolerance)
+        case .pagerank:
+            return try graph.pageRank(
+                damping: options.damping, weighted: weighted, maxIterations: cap, tolerance: tolerance)
+        case .katz:
+            return try graph.katzCentrality(
+                alpha: options.alpha, weighted: weighted, maxIterations: cap, tolerance: tolerance)
+        case .bonacichPower:
+            guard let beta = options.beta else { throw .betaRequired }
+            return try graph.bonacichPower(beta: beta, weighted: weighted, maxIterations: cap, tolerance: tolerance)
+        case .clustering: return graph.clusteringCoefficients()
         }
+    }
+
+    /// The score of every node with the default options; NaN for every node where the
+    /// measure cannot be computed with them (``scores(in:options:)`` says why).
+    public func scores(in graph: Graph) -> [Double] {
+        (try? scores(in: graph, options: MeasureOptions()))
+            ?? [Double](repeating: .nan, count: graph.nodeCount)
     }
 }
 
@@ -50,6 +103,14 @@ public enum NetworkMeasure: String, CaseIterable, Sendable, Hashable {
     case reciprocityDyadic = "reciprocity_dyadic"
     case components
     case largestComponentShare = "largest_component_share"
+    case transitivity
+    case diameter
+    case averagePathLength = "average_path_length"
+    case degreeCentralization = "degree_centralization"
+    case inDegreeCentralization = "in_degree_centralization"
+    case outDegreeCentralization = "out_degree_centralization"
+    case betweennessCentralization = "betweenness_centralization"
+    case closenessCentralization = "closeness_centralization"
 
     /// One line for `--help` and reports.
     public var summary: String {
@@ -61,6 +122,14 @@ public enum NetworkMeasure: String, CaseIterable, Sendable, Hashable {
         case .reciprocityDyadic: "share of connected pairs tied both ways (UCINET, ORA)"
         case .components: "weak components, isolates included"
         case .largestComponentShare: "share of organisations in the largest component"
+        case .transitivity: "share of connected triples that are closed"
+        case .diameter: "longest shortest path, over pairs with a path"
+        case .averagePathLength: "mean shortest path over pairs with a path (ORA)"
+        case .degreeCentralization: "Freeman centralisation of degree (in + out), as sna"
+        case .inDegreeCentralization: "Freeman centralisation of in-degree, as sna"
+        case .outDegreeCentralization: "Freeman centralisation of out-degree, as sna"
+        case .betweennessCentralization: "Freeman centralisation of betweenness, as sna"
+        case .closenessCentralization: "Freeman centralisation of closeness, sna's maximum"
         }
     }
 
@@ -68,15 +137,32 @@ public enum NetworkMeasure: String, CaseIterable, Sendable, Hashable {
     public var isCount: Bool { [.nodes, .edges, .components].contains(self) }
 
     /// The value for `graph`, or `nil` where the measure is undefined.
-    public func value(in graph: Graph) -> Double? {
+    ///
+    /// - Throws: ``MetricError`` when the measure cannot be computed with `options`.
+    public func value(in graph: Graph, options: MeasureOptions) throws(MetricError) -> Double? {
+        let weighted = options.weighted
         switch self {
-        case .nodes: Double(graph.nodeCount)
-        case .edges: Double(graph.edgeCount)
-        case .density: graph.density
-        case .reciprocity: graph.reciprocity
-        case .reciprocityDyadic: graph.dyadicReciprocity
-        case .components: Double(graph.weakComponents().count)
-        case .largestComponentShare: graph.largestComponentShare
+        case .nodes: return Double(graph.nodeCount)
+        case .edges: return Double(graph.edgeCount)
+        case .density: return graph.density
+        case .reciprocity: return graph.reciprocity
+        case .reciprocityDyadic: return graph.dyadicReciprocity
+        case .components: return Double(graph.weakComponents().count)
+        case .largestComponentShare: return graph.largestComponentShare
+        case .transitivity: return graph.transitivity
+        case .diameter: return graph.diameter(weighted: weighted)
+        case .averagePathLength: return graph.averagePathLength(weighted: weighted)
+        case .degreeCentralization: return graph.degreeCentralization(.all)
+        case .inDegreeCentralization: return graph.degreeCentralization(.incoming)
+        case .outDegreeCentralization: return graph.degreeCentralization(.outgoing)
+        case .betweennessCentralization: return graph.betweennessCentralization(weighted: weighted)
+        case .closenessCentralization: return graph.closenessCentralization(weighted: weighted)
         }
+    }
+
+    /// The value with the default options; `nil` where it is undefined or cannot be
+    /// computed with them.
+    public func value(in graph: Graph) -> Double? {
+        (try? value(in: graph, options: MeasureOptions())) ?? nil
     }
 }

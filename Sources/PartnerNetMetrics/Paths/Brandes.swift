@@ -1,0 +1,199 @@
+import PartnerNetCore
+
+/// Brandes's accumulation of dependencies, one source at a time.
+///
+/// For a source s, the dependency of s on v is δₛ(v) = Σₜ σₛₜ(v)/σₛₜ, σₛₜ being the
+/// number of shortest s–t paths and σₛₜ(v) the number through v. Brandes (2001) obtains
+/// every δₛ(v) from one search: count the shortest paths σ(v) from s forward, then, in
+/// order of decreasing distance, δₛ(v) = Σ_{w : v ∈ P(w)} σ(v)/σ(w) · (1 + δₛ(w)), P(w)
+/// the predecessors of w on shortest paths from s.
+///
+/// Unweighted, the backward pass pulls from each node's successors rather than pushing to
+/// stored predecessor lists: with c(w) = (1 + δₛ(w))/σ(w) kept per node,
+/// δₛ(v) = σ(v) Σ c(w) over the successors w one step further, so no list is built and
+/// each arc costs one comparison and one addition. Weighted, deciding that u precedes w
+/// takes a tolerant comparison of lengths, so the search keeps the predecessors it finds
+/// and the backward pass pushes along them.
+final class DependencyAccumulator {
+    private let search: PathSearch
+    private let sigma: UnsafeMutableBufferPointer<Double>
+    private let coefficient: UnsafeMutableBufferPointer<Double>
+    /// Weighted searches: each node's predecessors as a list through a shared pool,
+    /// `predecessor[e]` the node and `predecessorNext[e]` the next entry (−1 ends a list).
+    private let predecessorHead: UnsafeMutableBufferPointer<Int32>
+    private let predecessor: UnsafeMutableBufferPointer<Int32>
+    private let predecessorNext: UnsafeMutableBufferPointer<Int32>
+
+    init(nodeCount: Int, arcCount: Int, weighted: Bool) {
+        search = PathSearch(nodeCount: nodeCount, weighted: weighted)
+        sigma = .allocate(capacity: nodeCount)
+        sigma.initialize(repeating: 0)
+        coefficient = .allocate(capacity: nodeCount)
+        coefficient.initialize(repeating: 0)
+        predecessorHead = .allocate(capacity: weighted ? nodeCount : 0)
+        predecessor = .allocate(capacity: weighted ? arcCount : 0)
+        predecessorNext = .allocate(capacity: weighted ? arcCount : 0)
+    }
+
+    deinit {
+        sigma.deallocate()
+        coefficient.deallocate()
+        predecessorHead.deallocate()
+        predecessor.deallocate()
+        predecessorNext.deallocate()
+    }
+
+    /// Adds δₛ(v) to `total[v]` for every node v ≠ s, counting arcs as steps (breadth-first search).
+    func addUnweighted(from source: Int, out: Adjacency, into total: UnsafeMutableBufferPointer<Double>) {
+        search.clear()
+        let offsets = out.offsets
+        let targets = out.targets
+        let hops = search.hops
+        let order = search.order
+        hops[source] = 0
+        sigma[source] = 1
+        order[0] = Int32(source)
+        var head = 0
+        var tail = 1
+        while head < tail {
+            let node = Int(order[head])
+            head += 1
+            let next = hops[node] + 1
+            let paths = sigma[node]
+            for arc in offsets[node]..<offsets[node + 1] {
+                let target = Int(targets[arc])
+                let known = hops[target]
+                if known < 0 {
+                    hops[target] = next
+                    sigma[target] = paths
+                    order[tail] = Int32(target)
+                    tail += 1
+                } else if known == next {
+                    sigma[target] += paths
+                }
+            }
+        }
+        search.reached = tail
+        var index = tail - 1
+        while index >= 0 {
+            let node = Int(order[index])
+            let next = hops[node] + 1
+            var sum = 0.0
+            // Branch-free: which successors lie one step further is hard to predict, and
+            // every coefficient is finite (σ ≥ 1), so read it whatever the answer.
+            for arc in offsets[node]..<offsets[node + 1] {
+                let target = Int(targets[arc])
+                sum += hops[target] == next ? coefficient[target] : 0
+            }
+            let dependency = sigma[node] * sum
+            coefficient[node] = (1 + dependency) / sigma[node]
+            if index > 0 { total[node] += dependency }
+            index -= 1
+        }
+    }
+
+    /// Adds δₛ(v) to `total[v]` for every node v ≠ s, arc lengths in `out.values`.
+    ///
+    /// Dijkstra's algorithm counting paths as it goes, with igraph's rule for equal
+    /// lengths: when the arc u → w offers w a path within 1e-10 relative of its tentative
+    /// distance (``pathLengthsTie(_:_:)``), u joins w's predecessors and σ(w) grows by σ(u);
+    /// when it offers a shorter one, u replaces them. Predecessor lists live in one pool of
+    /// at most one entry per arc scanned; the backward pass pushes dependencies along them in
+    /// reverse settling order.
+    func addWeighted(from source: Int, out: Adjacency, into total: UnsafeMutableBufferPointer<Double>) {
+        search.clear()
+        let offsets = out.offsets
+        let targets = out.targets
+        let lengths = out.values
+        let order = search.order
+        let distance = search.distance
+        let rank = search.rank
+        distance[source] = 0
+        sigma[source] = 1
+        coefficient[source] = 0
+        predecessorHead[source] = -1
+        var entries: Int32 = 0
+        var heapCount = 0
+        search.push(Int32(source), 0, count: &heapCount)
+        var settled = 0
+        while heapCount > 0 {
+            let (node, key) = search.popMinimum(count: &heapCount)
+            if rank[node] >= 0 || key > distance[node] { continue }
+            rank[node] = Int32(settled)
+            order[settled] = Int32(node)
+            settled += 1
+            let paths = sigma[node]
+            for arc in offsets[node]..<offsets[node + 1] {
+                let target = Int(targets[arc])
+                guard rank[target] < 0 else { continue }
+                let length = key + lengths[arc]
+                let known = distance[target]
+                if known != .infinity && pathLengthsTie(length, known) {
+                    sigma[target] += paths
+                } else if length < known {
+                    distance[target] = length
+                    sigma[target] = paths
+                    coefficient[target] = 0
+                    predecessorHead[target] = -1
+                    search.push(Int32(target), length, count: &heapCount)
+                } else {
+                    continue
+                }
+                predecessor[Int(entries)] = Int32(node)
+                predecessorNext[Int(entries)] = predecessorHead[target]
+                predecessorHead[target] = entries
+                entries += 1
+            }
+        }
+        search.reached = settled
+        // Backward, in reverse settling order: δ(u) += σ(u)/σ(w) · (1 + δ(w)), δ kept in
+        // `coefficient` here.
+        var index = settled - 1
+        while index > 0 {
+            let node = Int(order[index])
+            let dependency = coefficient[node]
+            let share = (1 + dependency) / sigma[node]
+            var entry = predecessorHead[node]
+            while entry >= 0 {
+                let tail = Int(predecessor[Int(entry)])
+                coefficient[tail] += sigma[tail] * share
+                entry = predecessorNext[Int(entry)]
+            }
+            total[node] += dependency
+            index -= 1
+        }
+    }
+}
+
+extension Graph {
+    /// Σₛ δₛ(v) for every node v: the dependencies of every source on v, summed over all
+    /// ordered pairs (s, t), s ≠ v ≠ t.
+    ///
+    /// The sources are split into ``NodeBlocks`` fixed by n alone; each block sums its
+    /// sources in ascending order into its own vector, and the block vectors are added in
+    /// block order, so the result is bit for bit the same whatever the number of threads.
+    ///
+    /// - Parameter threads: `1` for one thread; `nil` for all cores.
+    /// - Complexity: O(nm) time unweighted, O(nm log n) weighted; O(n) space per block
+    ///   (O(n + m) weighted, for the predecessor lists) plus one vector of n per block.
+    func pairDependencies(weighted: Bool, threads: Int? = nil) -> [Double] {
+        let n = nodeCount
+        guard n > 2 else { return [Double](repeating: 0, count: n) }
+        let out = Adjacency(self, values: weighted ? .lengths : .none)
+        let blocks = NodeBlocks(nodeCount: n)
+        return blocks.sum(threads: threads, work: n * (arcCount + n)) { sources in
+            let accumulator = DependencyAccumulator(nodeCount: n, arcCount: arcCount, weighted: weighted)
+            let partial = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+            partial.initialize(repeating: 0)
+            defer { partial.deallocate() }
+            for source in sources {
+                if weighted {
+                    accumulator.addWeighted(from: source, out: out, into: partial)
+                } else {
+                    accumulator.addUnweighted(from: source, out: out, into: partial)
+                }
+            }
+            return Array(partial)
+        }
+    }
+}
