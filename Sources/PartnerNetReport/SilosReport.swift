@@ -14,6 +14,13 @@ public struct SilosReport: Sendable {
     public let test: EIPermutationTest?
     public let mixing: MixingMatrix
     public let assortativity: Double?
+    /// Modularity of the group partition (`modularity_groups`; directed formula on a
+    /// directed graph, ties counted once each).
+    public let groupModularity: Double?
+    /// Communities detected on the undirected skeleton, or `nil` when not asked for.
+    public let communities: Communities?
+    /// Agreement of ``communities`` with the groups (`nmi_groups`, `ari_groups`).
+    public let agreement: PartitionAgreement?
     public let components: Partition
     public let strongComponents: Partition?
     public let cuts: CutStructure
@@ -21,10 +28,19 @@ public struct SilosReport: Sendable {
     public let labels: [String]
     public let names: [String]
     public let isDirected: Bool
+    /// The seed of the shuffles and of the community detection.
+    public let seed: UInt64
     /// The significance level the verdicts use.
     public static let alpha = 0.05
 
-    public init(area: Area, graph: Graph, attribute: String = "sector", permutations: Int = 5_000, seed: UInt64 = 1) {
+    /// - Parameters:
+    ///   - permutations: shuffles of the labels for the E-I p-values; 0 skips the test.
+    ///   - seed: seeds both the shuffles and the community detection.
+    ///   - communityMethod: Leiden (the default) or Louvain; `nil` skips detection.
+    public init(
+        area: Area, graph: Graph, attribute: String = "sector", permutations: Int = 5_000, seed: UInt64 = 1,
+        communityMethod: CommunityMethod? = .leiden
+    ) {
         let organisations = Dictionary(area.organisations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let values = graph.labels.map { id in organisations[id].map { ResultTable.field(attribute, of: $0) } ?? "" }
         self.attribute = attribute
@@ -33,6 +49,11 @@ public struct SilosReport: Sendable {
         self.test = permutations > 0 ? graph.eiPermutationTest(groups: groups, permutations: permutations, seed: seed) : nil
         self.mixing = graph.mixingMatrix(groups: groups)
         self.assortativity = graph.assortativity(groups: groups)
+        self.groupModularity = graph.modularity(of: groups.membership)
+        let communities = communityMethod.map { graph.communities($0, seed: seed) }
+        self.communities = communities
+        let membership = groups.membership
+        self.agreement = communities.map { PartitionAgreement($0.membership, membership) }
         self.components = graph.weakComponents()
         self.strongComponents = graph.isDirected ? graph.strongComponents() : nil
         self.cuts = graph.cutStructure()
@@ -40,6 +61,7 @@ public struct SilosReport: Sendable {
         self.labels = graph.labels
         self.names = graph.labels.map { organisations[$0]?.displayName ?? $0 }
         self.isDirected = graph.isDirected
+        self.seed = seed
     }
 
     // MARK: Verdicts
@@ -66,7 +88,29 @@ public struct SilosReport: Sendable {
                 "\(name): E-I \(Self.signed(observed)), "
                     + Self.judgement(observed: observed, expected: ei.expectedByGroup[index], tail: tail))
         }
+        if let q = groupModularity {
+            lines.append(
+                "Modularity of the \(attribute) partition: \(Self.signed(q)) ("
+                    + (q > 0
+                        ? "more ties inside groups than the organisations' numbers of ties alone would give)"
+                        : "no more ties inside groups than the organisations' numbers of ties alone would give)"))
+        }
+        if let communities, let agreement, let nmi = agreement.normalizedMutualInformation {
+            let q = communities.modularity.map { ", modularity " + Self.signed($0) } ?? ""
+            lines.append(
+                "Communities (\(communities.method.rawValue)): \(communities.count)\(q); "
+                    + "\(Self.following(nmi)) (NMI \(String(format: "%.2f", nmi)), "
+                    + "ARI \(agreement.adjustedRandIndex.map { Self.signed($0) } ?? "–"))")
+        }
         return lines
+    }
+
+    /// Words for how far detected communities follow the groups, by normalised mutual
+    /// information: at least 0.5 "largely", from 0.2 "partly", below that "cut across".
+    static func following(_ nmi: Double) -> String {
+        if nmi >= 0.5 { return "they largely follow group lines, a sign of silos" }
+        if nmi >= 0.2 { return "they partly follow group lines" }
+        return "they cut across group lines"
     }
 
     static func judgement(observed: Double, expected: Double?, tail: (low: Double, high: Double)?) -> String {
@@ -84,6 +128,22 @@ public struct SilosReport: Sendable {
     }
 
     static func pValue(_ p: Double) -> String { p < 0.001 ? String(format: "%.4f", p) : String(format: "%.3f", p) }
+
+    /// Each detected community: its size, and the groups of its members, largest first.
+    public var communityTable: ResultTable {
+        guard let communities else { return ResultTable(columns: [], rows: []) }
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: groups.names.count), count: communities.count)
+        for node in labels.indices { counts[communities.membership[node]][groups.membership[node]] += 1 }
+        return ResultTable(
+            columns: ["community", "size", "members by \(attribute)"],
+            rows: counts.enumerated().map { community, row in
+                let parts = row.indices.filter { row[$0] > 0 }.sorted { (row[$0], $1) > (row[$1], $0) }
+                return [
+                    .number(Double(community), isCount: true), .number(Double(row.reduce(0, +)), isCount: true),
+                    .text(parts.map { "\(groups.names[$0]) \(row[$0])" }.joined(separator: ", ")),
+                ]
+            })
+    }
 
     // MARK: Renderings
 
@@ -123,6 +183,13 @@ public struct SilosReport: Sendable {
             }
         }
         add("assortativity", assortativity)
+        add("modularity_groups", groupModularity)
+        if let communities {
+            add("communities", Double(communities.count), count: true)
+            add("modularity", communities.modularity)
+            add("nmi_groups", agreement?.normalizedMutualInformation)
+            add("ari_groups", agreement?.adjustedRandIndex)
+        }
         add("components", Double(components.count), count: true)
         if let strongComponents { add("strong_components", Double(strongComponents.count), count: true) }
         add("cutpoints", Double(cuts.cutpoints.count), count: true)
@@ -135,14 +202,15 @@ public struct SilosReport: Sendable {
     /// One row per organisation: its group, node E-I, whether it is a cutpoint, its component.
     public var nodeRows: ResultTable {
         ResultTable(
-            columns: ["id", attribute, "ei_index", "ei_external", "ei_internal", "is_cutpoint", "component"],
+            columns: ["id", attribute, "ei_index", "ei_external", "ei_internal", "is_cutpoint", "component"]
+                + (communities == nil ? [] : ["community"]),
             rows: labels.indices.map { node in
                 [
                     .text(labels[node]), .text(groups.names[groups.membership[node]]),
                     .number(ei.byNode[node].index, isCount: false), .number(Double(ei.byNode[node].between), isCount: true),
                     .number(Double(ei.byNode[node].within), isCount: true), .text(cuts.isCutpoint[node] ? "yes" : "no"),
                     .number(Double(components.blocks[node]), isCount: true),
-                ]
+                ] + (communities.map { [.number(Double($0.membership[node]), isCount: true)] } ?? [])
             })
     }
 
@@ -182,6 +250,16 @@ public struct SilosReport: Sendable {
                     + "P(≤) \(Self.pValue(test.pLow)), P(≥) \(Self.pValue(test.pHigh)), two-sided \(Self.pValue(test.pValue))")
         }
         out.append("Assortativity: \(assortativity.map { String(format: "%.4f", $0) } ?? "–")")
+        out.append("Modularity of the \(attribute) partition: \(groupModularity.map { String(format: "%.4f", $0) } ?? "–")")
+        if let communities {
+            out.append("")
+            out.append(
+                "Communities (\(communities.method.rawValue), seed \(seed)): \(communities.count), modularity "
+                    + "\(communities.modularity.map { String(format: "%.4f", $0) } ?? "–"); against the groups: NMI "
+                    + "\(agreement?.normalizedMutualInformation.map { String(format: "%.4f", $0) } ?? "–"), ARI "
+                    + "\(agreement?.adjustedRandIndex.map { String(format: "%.4f", $0) } ?? "–")")
+            out.append(communityTable.rendered(as: .table))
+        }
         out.append("")
         out.append("Density by groups (row → column\(isDirected ? "" : ", undirected: symmetric"))")
         let densities = mixing.densities
@@ -243,6 +321,7 @@ public struct SilosReport: Sendable {
             "I": .number(Double(ei.network.within)), "ei_index_expected": number(ei.expected),
             "ei_index_min": number(ei.range?.minimum), "ei_index_max": number(ei.range?.maximum),
             "ei_index_rescaled": number(ei.rescaled), "assortativity": number(assortativity),
+            "modularity_groups": number(groupModularity),
         ]
         if let test {
             network["ei_index_p_low"] = .number(test.pLow)
@@ -251,7 +330,7 @@ public struct SilosReport: Sendable {
             network["permutations"] = .number(Double(test.permutations))
             network["seed"] = .number(Double(test.seed))
         }
-        let object: JSONValue = .object([
+        var object: [String: JSONValue] = [
             "groups_attribute": .string(attribute), "directed": .bool(isDirected), "network": .object(network),
             "groups": .array(groupEntries), "mixing": .object(mixingObject),
             "cutpoints": .array(
@@ -267,9 +346,21 @@ public struct SilosReport: Sendable {
                 }),
             "components": .number(Double(components.count)),
             "verdicts": .array(verdicts.map(JSONValue.string)),
-        ])
+        ]
+        if let communities {
+            object["communities"] = .object([
+                "method": .string(communities.method.rawValue), "seed": .number(Double(seed)),
+                "count": .number(Double(communities.count)), "modularity": number(communities.modularity),
+                "nmi_groups": number(agreement?.normalizedMutualInformation),
+                "ari_groups": number(agreement?.adjustedRandIndex),
+                "membership": .object(
+                    Dictionary(
+                        labels.indices.map { (labels[$0], JSONValue.number(Double(communities.membership[$0]))) },
+                        uniquingKeysWith: { first, _ in first })),
+            ])
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(object), as: UTF8.self) + "\n"
+        return String(decoding: try! encoder.encode(JSONValue.object(object)), as: UTF8.self) + "\n"
     }
 }

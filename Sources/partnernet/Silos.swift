@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PartnerNetMetrics
 import PartnerNetReport
 
 struct Silos: ParsableCommand {
@@ -15,11 +16,16 @@ struct Silos: ParsableCommand {
             most 0.05.
 
             Also: density of ties from each group to each group (UCINET's density by groups),
-            Newman's assortativity, the components, and the cutpoints and bridges whose loss
+            Newman's assortativity, the modularity of the groups as a partition, the components, and the cutpoints and bridges whose loss
             would split the partnership, with those that separate groups marked.
 
+            Communities are found with Leiden (or --communities louvain), seeded by --seed, on
+            the undirected skeleton; their agreement with the groups is measured by normalised
+            mutual information (NMI) and the adjusted Rand index (ARI): communities that follow
+            group lines are silos.
+
             --format csv and json give the numbers under the names of the metric catalogue
-            (ei_index, ei_index[GROUP], density[A,B], …); --nodes lists each organisation.
+            (ei_index, ei_index[GROUP], density[A,B], modularity_groups, nmi_groups, …); --nodes lists each organisation.
 
             Examples:
               partnernet silos Datasets/northbridge
@@ -39,18 +45,25 @@ struct Silos: ParsableCommand {
     @Option(name: .long, help: "Seed for the shuffles.")
     var seed: UInt64 = 1
 
+    @Option(name: .long, help: ArgumentHelp("Community detection: leiden, louvain or none.", valueName: "method"))
+    var communities = "leiden"
+
     @Flag(name: .long, help: "List every organisation (node E-I, cutpoint, component) instead of the network summary.")
     var nodes = false
 
     func validate() throws {
         if permutations < 0 { throw ValidationError("--permutations must be 0 or more") }
+        if communities != "none" && CommunityMethod(rawValue: communities) == nil {
+            throw ValidationError("--communities must be leiden, louvain or none, not '\(communities)'")
+        }
     }
 
     func run() throws {
         let loaded = try input.load()
         let graph = try input.graph(of: loaded.area)
         let report = SilosReport(
-            area: loaded.area, graph: graph, attribute: groups, permutations: permutations, seed: seed)
+            area: loaded.area, graph: graph, attribute: groups, permutations: permutations, seed: seed,
+            communityMethod: CommunityMethod(rawValue: communities))
         if nodes {
             try output.write(report.nodeRows.rendered(as: output.format))
             return

@@ -247,6 +247,11 @@ import Testing
         #expect(rows["ei_external"] == "37" && rows["ei_internal"] == "12")
         #expect(rows["ei_index"]?.hasPrefix("0.5102040816") == true)
         #expect(rows["density[GOV,PVT]"] == "0.75")
+        // networkx 3.6 nx.community.modularity of the sector partition (reference/silos fixture).
+        #expect(abs(Double(rows["modularity_groups"] ?? "")! - -0.10204081632653064) < 1e-12)
+        // Leiden reaches igraph's best modularity on the skeleton (0.05419921875, reference/silos).
+        #expect(Double(rows["modularity"] ?? "")! >= 0.05419921875 - 1e-12)
+        #expect(rows["nmi_groups"] != nil && rows["ari_groups"] != nil && rows["communities"] != nil)
         let again = try run("silos", "Datasets/knoke_bureaucracies", "--relation", "information", "-f", "csv", "--seed", "3")
         #expect(again.stdout == csv.stdout)
         let table = try run("silos", "Datasets/northbridge")
@@ -255,8 +260,17 @@ import Testing
         let json = try run("silos", "Datasets/zachary_karate", "-f", "json", "--permutations", "0")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
         #expect((object["groups"] as! [Any]).count == 2)
+        let communities = object["communities"] as! [String: Any]
+        #expect((communities["membership"] as! [String: Any]).count == 34)
+        #expect(communities["method"] as? String == "leiden")
         let nodes = try run("silos", "Datasets/northbridge", "--nodes", "-f", "csv", "--permutations", "0")
-        #expect(nodes.stdout.hasPrefix("id,sector,ei_index,ei_external,ei_internal,is_cutpoint,component\n"))
+        #expect(nodes.stdout.hasPrefix("id,sector,ei_index,ei_external,ei_internal,is_cutpoint,component,community\n"))
         #expect(nodes.stdout.split(separator: "\n").count == 32)
+        let plain = try run("silos", "Datasets/northbridge", "--nodes", "-f", "csv", "--communities", "none")
+        #expect(plain.stdout.hasPrefix("id,sector,ei_index,ei_external,ei_internal,is_cutpoint,component\n"))
+        let louvain = try run("silos", "Datasets/northbridge", "--communities", "louvain", "--permutations", "0")
+        #expect(louvain.stdout.contains("Communities (louvain, seed 1)"))
+        let bad = try run("silos", "Datasets/northbridge", "--communities", "walktrap")
+        #expect(bad.status == 64 && bad.stderr.contains("--communities must be leiden, louvain or none"))
     }
 }

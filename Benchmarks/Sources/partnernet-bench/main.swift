@@ -15,6 +15,8 @@ import PartnerNetReport
 //   (or, with --diagram, on its partnership diagram, whose legend is an HTML-like label).
 // partnernet-bench centrality FILE --measure M --repeat R
 //   Times betweenness, weighted betweenness, closeness or PageRank (Centrality.swift).
+// partnernet-bench ei-permutation DIR --permutations N --repeat R
+//   Times the E-I permutation test by sector on an area folder (Silos.swift).
 // Each timing prints one JSON line: {"task": …, "seconds": [..], "peak_rss_mb": …}.
 
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -146,6 +148,8 @@ case "centrality":
     runCentralityTask(arguments, repeats: repeats)
 case "communities":
     runCommunitiesTask(arguments, repeats: repeats)
+case "ei-permutation":
+    runSilosTask(arguments, repeats: repeats)
 default:
     FileHandle.standardError.write(Data("unknown task \(arguments[1])\n".utf8))
     exit(64)
