@@ -55,6 +55,8 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Size organisations by this measure, or 'none'.", valueName: "metric"))
     var sizeBy = "degree"
 
+    @OptionGroup(title: "Parameters of the --size-by measure") var parameters: MeasureOptionGroup
+
     @Option(name: .long, help: ArgumentHelp("Box organisations by sector, partnership or another column.", valueName: "sector|partnership|field"))
     var clusterBy: String?
 
@@ -72,6 +74,9 @@ struct Render: ParsableCommand {
             throw ValidationError(
                 "unknown metric '\(sizeBy)' for --size-by; choose from none, \(NodeMeasure.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        if NodeMeasure(rawValue: sizeBy)?.needsParameter == true && parameters.beta == nil {
+            throw ValidationError("--size-by \(sizeBy) needs --beta (\(MetricError.betaRequired.description))")
+        }
     }
 
     func run() throws {
@@ -80,6 +85,7 @@ struct Render: ParsableCommand {
         var options = DiagramOptions()
         options.colorBy = colorBy
         options.sizeBy = NodeMeasure(rawValue: sizeBy)
+        options.measureOptions = parameters.measureOptions
         options.clusters = clusterBy.map { name in
             switch name.lowercased() {
             case "sector": .sector

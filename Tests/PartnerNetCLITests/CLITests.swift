@@ -136,6 +136,14 @@ import Testing
         let focal = try run("render", "Datasets/northbridge", "-o", "/tmp/x.svg", "--focal", "nobody")
         #expect(focal.status == 1)
         #expect(focal.stderr == "error: unknown organisation \"nobody\"\n")
+        let noBeta = try run("render", "Datasets/northbridge", "-o", "/tmp/x.svg", "--size-by", "bonacich_power")
+        #expect(noBeta.status == 64 && noBeta.stderr.contains("needs --beta"))
+        let badBeta = try run(
+            "render", "Datasets/northbridge", "-o", "-", "-f", "dot", "--size-by", "bonacich_power", "--beta", "0.9")
+        #expect(badBeta.status == 1 && badBeta.stderr.contains("beta must lie strictly between"))
+        let sized = try run(
+            "render", "Datasets/northbridge", "-o", "-", "-f", "dot", "--size-by", "bonacich_power", "--beta=-0.1")
+        #expect(sized.status == 0 && sized.stdout.contains("bonacich_power: ") && !sized.stdout.contains("nan"))
     }
 
     @Test func dotFilesAreAreasToo() throws {

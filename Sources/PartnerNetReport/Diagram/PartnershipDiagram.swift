@@ -19,6 +19,8 @@ public struct DiagramOptions: Sendable {
     public var colorBy: String = "sector"
     /// Size organisations by this measure; `nil` for one size.
     public var sizeBy: NodeMeasure? = .degree
+    /// Parameters of the ``sizeBy`` measure (weights, damping, α, β).
+    public var measureOptions = MeasureOptions()
     public var clusters: DiagramClusters?
     /// The focal organisations' sector (default: the area's focal sector).
     public var focalSector: String?
@@ -69,7 +71,7 @@ public struct PartnershipDiagram: Sendable {
         let palette = Palette(categories: categories)
 
         // Node size: label font from 10 to 22 points by the measure, relative to its maximum.
-        let scores = options.sizeBy.map { $0.scores(in: graph) }
+        let scores = try options.sizeBy.map { try $0.scores(in: graph, options: options.measureOptions) }
         let maximum = scores?.filter(\.isFinite).max() ?? 0
         var nodes: [DOTNode] = []
         let chairs = Self.chairs(in: area)
