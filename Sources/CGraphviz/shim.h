@@ -22,6 +22,14 @@ static inline int partnernet_render_data(GVC_t *gvc, Agraph_t *graph, const char
 #endif
 }
 
+// Graphviz's scanner keeps unread input (the newline after a graph's closing brace) from one
+// agmemread to the next, so the next parse counts lines from 2. aglexbad flushes it; it is
+// not in the public headers, so it is declared weak and skipped where a release lacks it.
+extern void aglexbad(void) __attribute__((weak));
+static inline void partnernet_reset_scanner(void) {
+    if (aglexbad) aglexbad();
+}
+
 // Attribute lookups take `char *` in every release though they do not write to it.
 static inline Agsym_t *partnernet_attribute(Agraph_t *graph, int kind, const char *name) {
     return agattr(graph, kind, (char *)name, NULL);

@@ -131,9 +131,12 @@ public enum Graphviz {
         return context.gvc
     }
 
-    /// `agmemread` with the error state reset first.
+    /// `agmemread` with the error state and the scanner reset first: Graphviz's scanner keeps
+    /// what it read past the end of the last graph (its trailing newline), which would make
+    /// the next error name the wrong line.
     private static func read(_ dot: String) throws(GraphvizError) -> UnsafeMutablePointer<Agraph_t> {
         agreseterrors()
+        partnernet_reset_scanner()
         let graph = agmemread(dot)
         guard let graph, agerrors() <= 0 else {
             if let graph { agclose(graph) }

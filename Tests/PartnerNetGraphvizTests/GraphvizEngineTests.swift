@@ -29,6 +29,9 @@ import Testing
     }
 
     @Test func badDOTGivesGraphvizsMessage() {
+        // A graph of several lines first: Graphviz keeps its trailing newline, and the next
+        // message must still name line 1.
+        #expect(throws: Never.self) { try Graphviz.parse(dot: "digraph partners {\n  council -> police;\n  police -> fire\n}\n") }
         #expect {
             try Graphviz.render(dot: "digraph { a -> ; }", layout: .dot, format: .svg)
         } throws: { error in
