@@ -98,6 +98,21 @@ public struct ResultTable: Sendable {
         return ([line(columns), rule] + body.map(line)).joined(separator: "\n") + "\n"
     }
 
+    /// The table in Markdown (GitHub's pipe tables): numbers as in ``rendered(as:)``'s
+    /// `table` form and right-aligned, `|` and line breaks in text escaped.
+    public func markdown() -> String {
+        func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        }
+        let numeric = columns.indices.map { column in
+            !rows.isEmpty && rows.allSatisfy { if case .number = $0[column] { return true } else { return false } }
+        }
+        var lines = ["| " + columns.map(escaped).joined(separator: " | ") + " |"]
+        lines.append("|" + numeric.map { $0 ? "---:|" : "---|" }.joined())
+        for row in rows { lines.append("| " + row.map { escaped(Self.readable($0)) }.joined(separator: " | ") + " |") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     private func json() -> String {
         let objects = rows.map { row in
             "  {" + zip(columns, row).map { "\(quoted($0)): \(Self.jsonValue($1))" }.joined(separator: ", ")

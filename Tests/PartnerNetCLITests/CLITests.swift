@@ -306,4 +306,42 @@ import Testing
         let both = try run("architecture", "Datasets/northbridge", "--organisations", "--overlaps")
         #expect(both.status == 64)
     }
+
+    @Test func generateThenCompareWithABadAreaAmongThem() throws {
+        let folder = Paths.temporaryFolder() + "/areas"
+        let made = try run("generate", "--areas", "12", "--seed", "5", "-o", folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let again = try run("generate", "--areas", "12", "--seed", "5", "-o", folder)
+        #expect(again.status == 1 && again.stderr.contains("is not empty"))
+        let second = Paths.temporaryFolder() + "/areas"
+        _ = try run("generate", "--areas", "12", "--seed", "5", "-o", second)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(names.count == 13 && names.contains("GENERATED.md"))
+        for name in names where name != "GENERATED.md" {
+            let a = try String(contentsOfFile: folder + "/" + name + "/relationships.csv", encoding: .utf8)
+            let b = try String(contentsOfFile: second + "/" + name + "/relationships.csv", encoding: .utf8)
+            #expect(a == b, "same seed, same area: \(name)")
+        }
+        // One corrupt area in the collection: named, skipped, exit status 1.
+        let broken = folder + "/zz-broken"
+        try FileManager.default.createDirectory(atPath: broken, withIntermediateDirectories: true)
+        try "id,sector\nA,x\n".write(toFile: broken + "/organisations.csv", atomically: true, encoding: .utf8)
+        try "source,target\nA,B\n".write(toFile: broken + "/relationships.csv", atomically: true, encoding: .utf8)
+        let chart = Paths.temporaryFolder() + "/chart.svg"
+        let compared = try run("compare", folder, "-f", "csv", "--sort", "ei_index", "--ascending", "--chart", chart)
+        #expect(compared.status == 1)
+        #expect(compared.stderr.contains("skipped \(broken): \(broken)/relationships.csv:2:2: error: unknown organisation \"B\" in target"))
+        #expect(compared.stderr.contains("1 of 13 areas could not be compared"))
+        let lines = compared.stdout.split(separator: "\n")
+        #expect(lines.count == 13 && lines[0].hasPrefix("area,path,organisations,ties,density"))
+        let eiColumn = lines[0].split(separator: ",").firstIndex(of: "ei_index")!
+        let values = lines.dropFirst().map { Double($0.split(separator: ",", omittingEmptySubsequences: false)[eiColumn])! }
+        #expect(values == values.sorted())
+        let svg = try String(contentsOfFile: chart, encoding: .utf8)
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 12)
+        let summary = try run("compare", folder + "/01-ashby-vale", folder + "/02-brookmere", "--summary", "-f", "markdown")
+        #expect(summary.status == 0 && summary.stdout.hasPrefix("| measure | areas | mean | sd | min | median | max |"))
+        let unknown = try run("compare", folder, "--sort", "fame")
+        #expect(unknown.status == 64 && unknown.stderr.contains("unknown column 'fame'"))
+    }
 }

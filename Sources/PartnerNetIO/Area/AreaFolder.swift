@@ -15,6 +15,16 @@ public enum AreaFolder {
         (try? files(in: path))?[organisationsFile] != nil
     }
 
+    /// Whether `path` is a folder holding any of the area files (`area.json`, or one of the
+    /// CSV files): an area, perhaps a broken one. A collection lists these, so that an area
+    /// missing its `organisations.csv` is reported rather than passed over.
+    public static func looksLikeArea(_ path: String) -> Bool {
+        guard let names = try? files(in: path) else { return false }
+        return [metadataFile, organisationsFile, relationshipsFile, partnershipsFile, membershipsFile].contains {
+            names[$0] != nil
+        }
+    }
+
     /// Reads the area in the folder at `path`.
     ///
     /// Every problem is found before anything is returned: a file that cannot be decoded as

@@ -27,8 +27,9 @@ public enum AreaSource {
         return try AreaFolder.read(at: path)
     }
 
-    /// The areas a path stands for: itself when it is an area, its area sub-folders (and
-    /// `.json` files) in name order when it is a collection.
+    /// The areas a path stands for: itself when it is an area, its area sub-folders (any
+    /// holding an area file, broken ones included, so that they are reported) and `.json`
+    /// area files, in name order, when it is a collection.
     public static func expand(_ path: String) -> [String] {
         if AreaJSON.isArea(path) || AreaFolder.isArea(path) || !isFolder(path) { return [path] }
         let members = areas(inCollection: path)
@@ -37,7 +38,9 @@ public enum AreaSource {
 
     private static func areas(inCollection path: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return names.sorted().map { AreaFolder.join(path, $0) }.filter { AreaFolder.isArea($0) }
+        return names.sorted().map { AreaFolder.join(path, $0) }.filter {
+            AreaFolder.looksLikeArea($0) || (AreaJSON.isArea($0) && !isFolder($0))
+        }
     }
 
     private static func isFolder(_ path: String) -> Bool {

@@ -1,0 +1,154 @@
+import Foundation
+
+/// A scatter chart of two comparison columns, one point per area, as a self-contained SVG:
+/// axes with round-numbered ticks, a least-squares line with Pearson's r, and the names of
+/// the areas furthest out.
+public struct ComparisonChart: Sendable {
+    public var x = "ei_index"
+    public var y = "focal_share[betweenness]"
+    public var title: String?
+    /// How many areas to name (those with the highest y, then the most extreme x).
+    public var labelled = 6
+
+    public init(x: String = "ei_index", y: String = "focal_share[betweenness]", title: String? = nil) {
+        self.x = x
+        self.y = y
+        self.title = title
+    }
+
+    /// Plain words for the columns the chart is usually drawn with.
+    static let captions: [String: String] = [
+        "ei_index": "E-I index (−1 all ties within sectors, +1 all between)",
+        "focal_share[betweenness]": "local authority's share of betweenness",
+        "focal_share[degree]": "local authority's share of ties",
+        "gini[betweenness]": "Gini of betweenness",
+        "board_banzhaf": "local authority's Banzhaf power on the main board",
+        "density": "density", "degree_centralization": "degree centralisation",
+        "betweenness_centralization": "betweenness centralisation",
+    ]
+
+    /// The chart of `comparison`'s areas that have both values.
+    public func svg(of comparison: Comparison) -> String {
+        let points = comparison.rows.compactMap { row -> (name: String, x: Double, y: Double)? in
+            guard let a = row.values[x], let b = row.values[y] else { return nil }
+            return (row.name, a, b)
+        }
+        let (width, height) = (760.0, 520.0)
+        let (left, right, top, bottom) = (80.0, 30.0, 70.0, 70.0)
+        let xs = Self.axis(points.map(\.x))
+        let ys = Self.axis(points.map(\.y))
+        func px(_ value: Double) -> Double { left + (value - xs.low) / (xs.high - xs.low) * (width - left - right) }
+        func py(_ value: Double) -> Double { height - bottom - (value - ys.low) / (ys.high - ys.low) * (height - top - bottom) }
+
+        var svg: [String] = [
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" font-family=\"Helvetica, Arial, sans-serif\">",
+            "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
+        ]
+        let heading = title ?? "\(Self.caption(y)) against \(Self.caption(x))"
+        svg.append("<text x=\"\(left)\" y=\"28\" font-size=\"17\" font-weight=\"bold\">\(Self.escaped(heading))</text>")
+        var subtitle = "\(points.count) area\(points.count == 1 ? "" : "s")"
+        if let fit = Self.fit(points.map(\.x), points.map(\.y)) {
+            subtitle += String(format: "; Pearson r = %.2f", fit.r)
+        }
+        svg.append("<text x=\"\(left)\" y=\"50\" font-size=\"12\" fill=\"#555\">\(Self.escaped(subtitle))</text>")
+        // Grid and ticks.
+        for tick in xs.ticks {
+            let x = Self.f(px(tick))
+            svg.append("<line x1=\"\(x)\" y1=\"\(top)\" x2=\"\(x)\" y2=\"\(height - bottom)\" stroke=\"#e5e5e5\"/>")
+            svg.append("<text x=\"\(x)\" y=\"\(height - bottom + 18)\" font-size=\"11\" text-anchor=\"middle\">\(Self.tick(tick, step: xs.step))</text>")
+        }
+        for tick in ys.ticks {
+            let y = Self.f(py(tick))
+            svg.append("<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width - right)\" y2=\"\(y)\" stroke=\"#e5e5e5\"/>")
+            svg.append("<text x=\"\(left - 8)\" y=\"\(Self.f(py(tick) + 4))\" font-size=\"11\" text-anchor=\"end\">\(Self.tick(tick, step: ys.step))</text>")
+        }
+        svg.append("<rect x=\"\(left)\" y=\"\(top)\" width=\"\(width - left - right)\" height=\"\(height - top - bottom)\" fill=\"none\" stroke=\"#999\"/>")
+        svg.append("<text x=\"\(Self.f((left + width - right) / 2))\" y=\"\(height - 22)\" font-size=\"13\" text-anchor=\"middle\">\(Self.escaped(Self.caption(x)))</text>")
+        svg.append("<text transform=\"translate(22 \(Self.f((top + height - bottom) / 2))) rotate(-90)\" font-size=\"13\" text-anchor=\"middle\">\(Self.escaped(Self.caption(y)))</text>")
+        // Trend line.
+        if let fit = Self.fit(points.map(\.x), points.map(\.y)) {
+            let (a, b) = (xs.low, xs.high)
+            svg.append(
+                "<line x1=\"\(Self.f(px(a)))\" y1=\"\(Self.f(py(fit.intercept + fit.slope * a)))\" x2=\"\(Self.f(px(b)))\" y2=\"\(Self.f(py(fit.intercept + fit.slope * b)))\" stroke=\"#D55E00\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" clip-path=\"url(#plot)\"/>"
+            )
+            svg.insert(
+                "<defs><clipPath id=\"plot\"><rect x=\"\(left)\" y=\"\(top)\" width=\"\(width - left - right)\" height=\"\(height - top - bottom)\"/></clipPath></defs>",
+                at: 2)
+        }
+        // Points, then names of the areas furthest out.
+        for point in points {
+            svg.append(
+                "<circle cx=\"\(Self.f(px(point.x)))\" cy=\"\(Self.f(py(point.y)))\" r=\"4\" fill=\"#0072B2\" fill-opacity=\"0.65\" stroke=\"#004B75\" stroke-width=\"0.6\"><title>\(Self.escaped(point.name)): \(Self.escaped(x)) \(Self.tick(point.x, step: 0.0001)), \(Self.escaped(y)) \(Self.tick(point.y, step: 0.0001))</title></circle>"
+            )
+        }
+        var named: [Int] = Array(points.indices.sorted { points[$0].y > points[$1].y }.prefix(labelled / 2))
+        let meanX = points.map(\.x).reduce(0, +) / Double(max(1, points.count))
+        for index in points.indices.sorted(by: { abs(points[$0].x - meanX) > abs(points[$1].x - meanX) })
+        where named.count < labelled && !named.contains(index) {
+            named.append(index)
+        }
+        for index in named {
+            let point = points[index]
+            let anchor = px(point.x) > width - right - 140 ? "end" : "start"
+            let dx = anchor == "end" ? -7.0 : 7.0
+            svg.append(
+                "<text x=\"\(Self.f(px(point.x) + dx))\" y=\"\(Self.f(py(point.y) - 6))\" font-size=\"11\" fill=\"#333\" text-anchor=\"\(anchor)\">\(Self.escaped(point.name))</text>"
+            )
+        }
+        svg.append("</svg>")
+        return svg.joined(separator: "\n") + "\n"
+    }
+
+    static func caption(_ column: String) -> String { captions[column] ?? column }
+
+    /// Axis limits padded to round ticks (1, 2 or 5 × a power of ten, about 6 of them).
+    static func axis(_ values: [Double]) -> (low: Double, high: Double, step: Double, ticks: [Double]) {
+        var low = values.min() ?? 0
+        var high = values.max() ?? 1
+        if high - low < 1e-12 { (low, high) = (low - 0.5, high + 0.5) }
+        let raw = (high - low) / 6
+        let magnitude = pow(10, (log10(raw)).rounded(.down))
+        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
+        low = (low / step).rounded(.down) * step
+        high = (high / step).rounded(.up) * step
+        let ticks = stride(from: low, through: high + step / 2, by: step).map { ($0 / step).rounded() * step }
+        return (low, high, step, ticks)
+    }
+
+    static func fit(_ x: [Double], _ y: [Double]) -> (slope: Double, intercept: Double, r: Double)? {
+        let n = Double(x.count)
+        guard x.count >= 3 else { return nil }
+        let (mx, my) = (x.reduce(0, +) / n, y.reduce(0, +) / n)
+        var (sxx, syy, sxy) = (0.0, 0.0, 0.0)
+        for (a, b) in zip(x, y) {
+            sxx += (a - mx) * (a - mx)
+            syy += (b - my) * (b - my)
+            sxy += (a - mx) * (b - my)
+        }
+        guard sxx > 0, syy > 0 else { return nil }
+        return (sxy / sxx, my - sxy / sxx * mx, sxy / (sxx * syy).squareRoot())
+    }
+
+    static func tick(_ value: Double, step: Double) -> String {
+        let decimals = max(0, Int((-log10(step)).rounded(.up)))
+        let text = String(format: "%.\(decimals)f", value)
+        return text.hasPrefix("-") && Double(text) != 0 ? "−" + text.dropFirst() : (Double(text) == 0 ? String(format: "%.\(decimals)f", 0.0) : text)
+    }
+
+    static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

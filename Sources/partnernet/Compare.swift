@@ -1,0 +1,174 @@
+import ArgumentParser
+import Foundation
+import PartnerNetCore
+import PartnerNetIO
+import PartnerNetReport
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Many areas side by side: one row of headline measures per area, with summary statistics.",
+        discussion: """
+            Give areas, or collections (folders of area folders), or both. Each area gets one row:
+            size, density, reciprocity, degree and betweenness centralisation, the E-I index by
+            sector with its expected value and permutation p-values (--permutations, default
+            1,000, seeded), the modularity of the sectors, the focal sector's share of degree
+            and betweenness, the Gini of degree and betweenness, and its partnerships: number,
+            duplicated pairs (Jaccard ≥ --threshold), nesting depth, the focal sector's share
+            of chairs, and its share of seats, Banzhaf and Shapley–Shubik power on the main
+            board (the top-level partnership with most members). Column names are those of
+            the metric catalogue; `partnernet help compare` lists them below.
+
+            Areas are read and measured on all cores, with a progress bar on standard error
+            when it is a terminal. An area that cannot be read is named with its first error
+            and skipped; the others are still compared, and the exit status is then 1.
+
+            --sort COLUMN ranks the areas (highest first; --ascending for lowest); --summary
+            gives count, mean, sd, min, median and max of every column instead of the rows;
+            --chart FILE.svg draws --x against --y (default: ei_index against
+            focal_share[betweenness]), one point per area.
+
+            Columns: \(ComparisonRow.columns.map(\.name).joined(separator: ", ")).
+
+            Examples:
+              partnernet generate --areas 350 --seed 7 -o /tmp/areas
+              partnernet compare /tmp/areas --sort "focal_share[betweenness]" --chart comparison.svg
+              partnernet compare Datasets/synthetic --format markdown --summary
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json, markdown
+    }
+
+    @Argument(help: "Areas or collections of areas.")
+    var areas: [String]
+
+    @Option(name: .long, help: ArgumentHelp("A relation to analyse; repeat or separate with commas (default: all).", valueName: "relation"))
+    var relation: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The organisation column that defines the groups for the E-I index.", valueName: "column"))
+    var groups = "sector"
+
+    @Option(name: .long, help: ArgumentHelp("The focal sector (default: each area's own, else local-authority).", valueName: "sector"))
+    var focalSector: String?
+
+    @Option(name: .long, help: "Shuffles of the labels for the E-I p-values (0 to skip).")
+    var permutations = 1_000
+
+    @Option(name: .long, help: "Seed for the shuffles.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Jaccard index from which two partnerships count as duplicates.")
+    var threshold = ArchitectureReport.defaultThreshold
+
+    @Option(name: .long, help: ArgumentHelp("Rank the areas by this column.", valueName: "column"))
+    var sort: String?
+
+    @Flag(name: .long, help: "Rank lowest first.")
+    var ascending = false
+
+    @Flag(name: .long, help: "Summary statistics across areas instead of one row per area.")
+    var summary = false
+
+    @Option(name: .long, help: ArgumentHelp("Also draw the areas as an SVG scatter chart here.", valueName: "file.svg"))
+    var chart: String?
+
+    @Option(name: .long, help: ArgumentHelp("The chart's horizontal column.", valueName: "column"))
+    var x = "ei_index"
+
+    @Option(name: .long, help: ArgumentHelp("The chart's vertical column.", valueName: "column"))
+    var y = "focal_share[betweenness]"
+
+    @Option(name: .shortAndLong, help: "Output format: table, csv, json or markdown.")
+    var format: Format = .table
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    /// One area, or the reason it cannot be read (its first error line).
+    @Sendable static func read(_ path: String) throws -> Area {
+        do {
+            return try readArea(path).area
+        } catch {
+            throw ComparisonFailure(reason: error.diagnostics.first { $0.severity == .error }?.description ?? "\(error)")
+        }
+    }
+
+    func validate() throws {
+        let known = Set(ComparisonRow.columns.map(\.name))
+        for (flag, column) in [("--sort", sort), ("--x", x), ("--y", y)] {
+            if let column, !known.contains(column) {
+                throw ValidationError("unknown column '\(column)' for \(flag); choose from \(ComparisonRow.columns.map(\.name).joined(separator: ", "))")
+            }
+        }
+        if permutations < 0 { throw ValidationError("--permutations must be 0 or more") }
+        if !(threshold > 0 && threshold <= 1) { throw ValidationError("--threshold must be above 0 and at most 1") }
+    }
+
+    func run() throws {
+        let paths = areas.flatMap(AreaSource.expand)
+        var settings = ComparisonSettings()
+        settings.relations = relation.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        settings.groups = groups
+        settings.focalSector = focalSector
+        settings.permutations = permutations
+        settings.seed = seed
+        settings.duplicationThreshold = threshold
+        let bar = isatty(STDERR_FILENO) == 1 && paths.count > 1 ? ProgressBar(total: paths.count) : nil
+        var progress: (@Sendable (Int) -> Void)?
+        if let bar { progress = { done in bar.update(done) } }
+        let comparison = Comparison(paths: paths, settings: settings, read: Self.read, progress: progress)
+        bar?.finish()
+        let table = summary ? comparison.summary : comparison.table(sortedBy: sort, ascending: ascending)
+        let text =
+            switch format {
+            case .table: table.rendered(as: .table)
+            case .csv: table.rendered(as: .csv)
+            case .json: table.rendered(as: .json)
+            case .markdown: table.markdown()
+            }
+        if let output {
+            do {
+                try text.write(toFile: output, atomically: true, encoding: .utf8)
+            } catch {
+                throw Console.failure("cannot write \(output): \(error.localizedDescription)")
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if let chart {
+            let svg = ComparisonChart(x: x, y: y).svg(of: comparison)
+            do {
+                try svg.write(toFile: chart, atomically: true, encoding: .utf8)
+            } catch {
+                throw Console.failure("cannot write \(chart): \(error.localizedDescription)")
+            }
+        }
+        for failure in comparison.failures { Console.printError("skipped \(failure.path): \(failure.reason)") }
+        if !comparison.failures.isEmpty {
+            Console.printError("\(comparison.failures.count) of \(paths.count) areas could not be compared")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// A one-line progress bar on standard error, redrawn in place.
+final class ProgressBar: @unchecked Sendable {
+    private let total: Int
+    private let lock = NSLock()
+    private var shown = -1
+
+    init(total: Int) { self.total = total }
+
+    func update(_ done: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let width = 30
+        let filled = done * width / max(1, total)
+        guard filled != shown || done == total else { return }
+        shown = filled
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total) areas".utf8))
+    }
+
+    func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+}

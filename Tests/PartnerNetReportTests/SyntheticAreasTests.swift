@@ -1,0 +1,57 @@
+import Foundation
+import PartnerNetCore
+import PartnerNetIO
+import PartnerNetMetrics
+import PartnerNetReport
+import TestSupport
+import Testing
+
+@Suite struct SyntheticAreasTests {
+    @Test func areasAreReproducibleAndIndependentOfTheirNumber() {
+        let model = SyntheticAreaModel()
+        #expect(model.area(3, seed: 7) == model.area(3, seed: 7))
+        #expect(model.area(3, seed: 7) != model.area(3, seed: 8))
+        #expect(model.area(3, seed: 7) != model.area(4, seed: 7))
+    }
+
+    @Test func generatedAreasAreCleanAndRoundTrip() throws {
+        let model = SyntheticAreaModel()
+        let folder = Paths.temporaryFolder()
+        for index in 0..<25 {
+            let area = model.area(index, seed: 2026)
+            let path = folder + "/area\(index)"
+            try AreaFolder.write(area, to: path)
+            let loaded = try AreaSource.read(at: path)
+            #expect(loaded.warnings.isEmpty, "\(loaded.warnings)")
+            #expect(loaded.area == area)
+            #expect(area.organisations.contains { $0.sector == "local-authority" })
+            #expect(area.partnerships.count >= 3 && area.memberships.allSatisfy { $0.partnership != "" })
+            let truth = area.metadata.extra["synthetic"]
+            #expect(truth != nil)
+        }
+    }
+
+    /// The model does what it says: homophily h makes ties within sectors likelier (a lower
+    /// E-I index) and the local authority's centrality λ gives it more of the ties.
+    @Test func parametersMoveTheMeasuresTheyShould() throws {
+        func mean(_ model: SyntheticAreaModel, _ column: String) throws -> Double {
+            var settings = ComparisonSettings()
+            settings.permutations = 0
+            let values = try (0..<40).map { index in
+                try ComparisonRow(path: "", area: model.area(index, seed: 11), settings: settings).values[column]!
+            }
+            return values.reduce(0, +) / Double(values.count)
+        }
+        var mixed = SyntheticAreaModel()
+        mixed.homophily = 1...1
+        mixed.localAuthorityCentrality = 1...1
+        var siloed = mixed
+        siloed.homophily = 5...5
+        var dominated = mixed
+        dominated.localAuthorityCentrality = 5...5
+        let (eiMixed, eiSiloed) = (try mean(mixed, "ei_index"), try mean(siloed, "ei_index"))
+        #expect(eiSiloed < eiMixed - 0.3, "E-I \(eiSiloed) with h = 5 against \(eiMixed) with h = 1")
+        let (shareMixed, shareDominated) = (try mean(mixed, "focal_share[degree]"), try mean(dominated, "focal_share[degree]"))
+        #expect(shareDominated > shareMixed * 2, "focal degree share \(shareDominated) with λ = 5 against \(shareMixed)")
+    }
+}
