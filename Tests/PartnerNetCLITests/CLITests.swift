@@ -9,10 +9,10 @@ import Testing
     @Test func validateSaysOkForEveryBundledDataset() throws {
         let result = try run("validate", "Datasets")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("of \(Paths.folders(in: "Datasets").count) areas are clean"))
+        #expect(result.stdout.contains("of \(Paths.datasets.count) areas are clean"))
         #expect(
             result.stdout.split(separator: "\n").filter { $0.hasPrefix("ok  ") }.count
-                == Paths.folders(in: "Datasets").count)
+                == Paths.datasets.count)
     }
 
     @Test(arguments: Paths.folders(in: "Tests/Fixtures/broken"))
@@ -343,5 +343,23 @@ import Testing
         #expect(summary.status == 0 && summary.stdout.hasPrefix("| measure | areas | mean | sd | min | median | max |"))
         let unknown = try run("compare", folder, "--sort", "fame")
         #expect(unknown.status == 64 && unknown.stderr.contains("unknown column 'fame'"))
+    }
+
+    /// Datasets/synthetic is what its documented command makes, file for file.
+    @Test func theSyntheticSampleIsWhatItsCommandMakes() throws {
+        let folder = Paths.temporaryFolder() + "/synthetic"
+        let made = try run("generate", "--areas", "20", "--seed", "2026", "-o", folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let manager = FileManager.default
+        let committed = Paths.repo("Datasets/synthetic")
+        let names = try manager.contentsOfDirectory(atPath: committed).sorted()
+        #expect(names == (try manager.contentsOfDirectory(atPath: folder).sorted()))
+        for name in names where name != "GENERATED.md" {
+            for file in try manager.contentsOfDirectory(atPath: committed + "/" + name) {
+                let a = try String(contentsOfFile: committed + "/" + name + "/" + file, encoding: .utf8)
+                let b = try String(contentsOfFile: folder + "/" + name + "/" + file, encoding: .utf8)
+                #expect(a == b, "\(name)/\(file)")
+            }
+        }
     }
 }

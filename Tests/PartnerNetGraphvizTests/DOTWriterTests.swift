@@ -58,7 +58,7 @@ import Testing
 }
 
 @Suite struct AreaDOTTests {
-    static let areas = Paths.folders(in: "Datasets").map { "Datasets/" + $0 }
+    static let areas = Paths.datasets.map { "Datasets/" + $0 }
 
     /// Area → DOT → Graphviz's parser → area keeps organisations, relationships and metadata.
     @Test(arguments: areas)

@@ -9,7 +9,7 @@ import Testing
 /// every bundled dataset and test area.
 @Suite struct RoundTripTests {
     static let areas =
-        Paths.folders(in: "Datasets").map { "Datasets/" + $0 }
+        Paths.datasets.map { "Datasets/" + $0 }
         + Paths.folders(in: "Tests/Fixtures/areas").map { "Tests/Fixtures/areas/" + $0 }
 
     @Test func thereAreAreasToCheck() {

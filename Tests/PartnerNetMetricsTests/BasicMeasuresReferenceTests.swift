@@ -19,7 +19,7 @@ import Testing
     ]
 
     @Test func everyDatasetHasAFixture() {
-        let datasets = Paths.folders(in: "Datasets")
+        let datasets = Paths.datasets
         #expect(!datasets.isEmpty)
         for dataset in datasets {
             #expect(Self.fixtures.contains("networkx/basic/\(dataset).json"), "no networkx fixture for \(dataset)")

@@ -31,7 +31,7 @@ import Testing
     static let iterative: Set<NodeMeasure> = [.eigenvector, .pagerank, .katz, .bonacichPower]
 
     @Test func everyAreaHasAFixture() {
-        var areas = Paths.folders(in: "Datasets") + Paths.folders(in: "Tests/Fixtures/areas")
+        var areas = Paths.datasets + Paths.folders(in: "Tests/Fixtures/areas")
         areas += Paths.folders(in: "Tests/Fixtures/centrality_areas")
         #expect(areas.count >= 17)
         for area in areas {

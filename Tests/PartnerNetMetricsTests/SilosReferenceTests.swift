@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func everyDatasetHasAFixture() {
-        for dataset in Paths.folders(in: "Datasets") {
+        for dataset in Paths.datasets {
             #expect(Self.fixtures.contains("reference/silos/\(dataset).json"), "no silos fixture for \(dataset)")
         }
     }

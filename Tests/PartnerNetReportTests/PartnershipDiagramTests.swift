@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func everyBundledDatasetRendersAsSVGPNGAndPDF() throws {
-        for name in Paths.folders(in: "Datasets") {
+        for name in Paths.datasets {
             let area = try AreaFolder.read(at: Paths.repo("Datasets/" + name)).area
             let relations: RelationSelection = area.relationships.isEmpty ? .named([Area.coMembership]) : .all
             let diagram = try PartnershipDiagram(area: area, graph: try Graph(area: area, relations: relations))

@@ -17,6 +17,12 @@ public enum Paths {
         }
     }
 
+    /// The bundled areas: the sub-folders of `Datasets/` that are areas (the synthetic
+    /// sample is a collection of its own, `Datasets/synthetic/`, and not among them).
+    public static var datasets: [String] {
+        folders(in: "Datasets").filter { FileManager.default.fileExists(atPath: repo("Datasets/\($0)/organisations.csv")) }
+    }
+
     /// A new empty temporary folder.
     public static func temporaryFolder() -> String {
         let path = NSTemporaryDirectory() + "partnernet-tests-" + UUID().uuidString
