@@ -16,15 +16,17 @@ public struct ComparisonChart: Sendable {
         self.title = title
     }
 
-    /// Plain words for the columns the chart is usually drawn with.
-    static let captions: [String: String] = [
-        "ei_index": "E-I index (−1 all ties within sectors, +1 all between)",
-        "focal_share[betweenness]": "local authority's share of betweenness",
-        "focal_share[degree]": "local authority's share of ties",
-        "gini[betweenness]": "Gini of betweenness",
-        "board_banzhaf": "local authority's Banzhaf power on the main board",
-        "density": "density", "degree_centralization": "degree centralisation",
-        "betweenness_centralization": "betweenness centralisation",
+    /// Plain words for the columns the chart is usually drawn with: a short name for the
+    /// title and a longer caption for the axis.
+    static let captions: [String: (short: String, long: String)] = [
+        "ei_index": ("E-I index", "E-I index by sector (−1 all ties within sectors, +1 all between)"),
+        "focal_share[betweenness]": ("local authority's share of betweenness", "local authority's share of betweenness"),
+        "focal_share[degree]": ("local authority's share of ties", "local authority's share of ties (degree)"),
+        "gini[betweenness]": ("inequality of betweenness", "Gini of betweenness"),
+        "gini[degree]": ("inequality of ties", "Gini of degree"),
+        "board_banzhaf": ("local authority's voting power", "local authority's Banzhaf power on the main board"),
+        "density": ("density", "density"), "degree_centralization": ("degree centralisation", "degree centralisation"),
+        "betweenness_centralization": ("betweenness centralisation", "betweenness centralisation"),
     ]
 
     /// The chart of `comparison`'s areas that have both values.
@@ -44,7 +46,7 @@ public struct ComparisonChart: Sendable {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" font-family=\"Helvetica, Arial, sans-serif\">",
             "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
         ]
-        let heading = title ?? "\(Self.caption(y)) against \(Self.caption(x))"
+        let heading = title ?? Self.capitalised("\(Self.caption(y, long: false)) against \(Self.caption(x, long: false))")
         svg.append("<text x=\"\(left)\" y=\"28\" font-size=\"17\" font-weight=\"bold\">\(Self.escaped(heading))</text>")
         var subtitle = "\(points.count) area\(points.count == 1 ? "" : "s")"
         if let fit = Self.fit(points.map(\.x), points.map(\.y)) {
@@ -87,19 +89,43 @@ public struct ComparisonChart: Sendable {
         where named.count < labelled && !named.contains(index) {
             named.append(index)
         }
+        // Labels go beside their point, moved up or down (or to the other side) until they
+        // overlap no other label; one that cannot be placed is left out.
+        var placed: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
         for index in named {
             let point = points[index]
-            let anchor = px(point.x) > width - right - 140 ? "end" : "start"
-            let dx = anchor == "end" ? -7.0 : 7.0
+            let (cx, cy) = (px(point.x), py(point.y))
+            let textWidth = Double(point.name.count) * 6.1
+            var spot: (x: Double, y: Double, anchor: String)?
+            search: for dy in [-6.0, 14, -18, 26, -30, 38] {
+                for side in (cx > width - right - textWidth - 10 ? ["end", "start"] : ["start", "end"]) {
+                    let x = side == "end" ? cx - 7 : cx + 7
+                    let box = (
+                        x0: side == "end" ? x - textWidth : x, y0: cy + dy - 10, x1: side == "end" ? x : x + textWidth,
+                        y1: cy + dy + 2
+                    )
+                    guard box.x0 >= left, box.x1 <= width - right, box.y0 >= top, box.y1 <= height - bottom,
+                        !placed.contains(where: { $0.x0 < box.x1 && box.x0 < $0.x1 && $0.y0 < box.y1 && box.y0 < $0.y1 })
+                    else { continue }
+                    placed.append(box)
+                    spot = (x, cy + dy, side)
+                    break search
+                }
+            }
+            guard let spot else { continue }
             svg.append(
-                "<text x=\"\(Self.f(px(point.x) + dx))\" y=\"\(Self.f(py(point.y) - 6))\" font-size=\"11\" fill=\"#333\" text-anchor=\"\(anchor)\">\(Self.escaped(point.name))</text>"
+                "<text x=\"\(Self.f(spot.x))\" y=\"\(Self.f(spot.y))\" font-size=\"11\" fill=\"#333\" text-anchor=\"\(spot.anchor)\">\(Self.escaped(point.name))</text>"
             )
         }
         svg.append("</svg>")
         return svg.joined(separator: "\n") + "\n"
     }
 
-    static func caption(_ column: String) -> String { captions[column] ?? column }
+    static func caption(_ column: String, long: Bool = true) -> String {
+        captions[column].map { long ? $0.long : $0.short } ?? column
+    }
+
+    static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     /// Axis limits padded to round ticks (1, 2 or 5 × a power of ten, about 6 of them).
     static func axis(_ values: [Double]) -> (low: Double, high: Double, step: Double, ticks: [Double]) {

@@ -33,6 +33,7 @@ struct Compare: ParsableCommand {
               partnernet generate --areas 350 --seed 7 -o /tmp/areas
               partnernet compare /tmp/areas --sort "focal_share[betweenness]" --chart comparison.svg
               partnernet compare Datasets/synthetic --format markdown --summary
+              partnernet compare Datasets/synthetic --columns "ei_index,ei_index_p_low,focal_share[betweenness]"
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -66,6 +67,9 @@ struct Compare: ParsableCommand {
     @Flag(name: .long, help: "Rank lowest first.")
     var ascending = false
 
+    @Option(name: .long, help: ArgumentHelp("Only these columns (comma-separated; area and path are always shown).", valueName: "column,…"))
+    var columns: String?
+
     @Flag(name: .long, help: "Summary statistics across areas instead of one row per area.")
     var summary = false
 
@@ -84,6 +88,10 @@ struct Compare: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
+    var selectedColumns: [String] {
+        (columns ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     /// One area, or the reason it cannot be read (its first error line).
     @Sendable static func read(_ path: String) throws -> Area {
         do {
@@ -95,7 +103,7 @@ struct Compare: ParsableCommand {
 
     func validate() throws {
         let known = Set(ComparisonRow.columns.map(\.name))
-        for (flag, column) in [("--sort", sort), ("--x", x), ("--y", y)] {
+        for (flag, column) in [("--sort", sort), ("--x", x), ("--y", y)] + selectedColumns.map({ ("--columns", $0) }) {
             if let column, !known.contains(column) {
                 throw ValidationError("unknown column '\(column)' for \(flag); choose from \(ComparisonRow.columns.map(\.name).joined(separator: ", "))")
             }
@@ -118,7 +126,15 @@ struct Compare: ParsableCommand {
         if let bar { progress = { done in bar.update(done) } }
         let comparison = Comparison(paths: paths, settings: settings, read: Self.read, progress: progress)
         bar?.finish()
-        let table = summary ? comparison.summary : comparison.table(sortedBy: sort, ascending: ascending)
+        var table = summary ? comparison.summary : comparison.table(sortedBy: sort, ascending: ascending)
+        if !selectedColumns.isEmpty {
+            if summary {
+                table.rows = table.rows.filter { row in selectedColumns.contains { row[0] == .text($0) } }
+            } else {
+                let keep = table.columns.indices.filter { $0 < 2 || selectedColumns.contains(table.columns[$0]) }
+                table = ResultTable(columns: keep.map { table.columns[$0] }, rows: table.rows.map { row in keep.map { row[$0] } })
+            }
+        }
         let text =
             switch format {
             case .table: table.rendered(as: .table)
