@@ -33,14 +33,12 @@ import os
 import platform
 import statistics
 import subprocess
-import sys
 import tempfile
 import textwrap
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-VENV = os.path.join(ROOT, ".venv-bench")
-PY = os.path.join(VENV, "bin", "python")
+from benchlib import PY, ROOT, ensure_python, publish, version
+
 BINARY = os.path.join(ROOT, ".build", "release", "partnernet")
 
 PY_IGRAPH = textwrap.dedent(r'''
@@ -138,17 +136,6 @@ PY_IGRAPH = textwrap.dedent(r'''
 ''')
 
 
-def ensure_tools():
-    if not os.path.exists(PY):
-        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
-    if subprocess.run([PY, "-c", "import igraph, numpy, powerindex"], capture_output=True).returncode != 0:
-        subprocess.run([PY, "-m", "pip", "install", "-q", "igraph", "numpy", "powerindex"], check=True)
-    subprocess.run(["swift", "build", "-c", "release", "--package-path", ROOT, "--product", "partnernet"],
-                   check=True, stdout=subprocess.DEVNULL)
-    return subprocess.run([PY, "-c", "import igraph, numpy; print(igraph.__version__, numpy.__version__)"],
-                          check=True, capture_output=True, text=True).stdout.split()
-
-
 def timed(command):
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True)
@@ -161,7 +148,10 @@ def main():
     parser.add_argument("--areas", type=int, default=350)
     parser.add_argument("--write", help="write the Markdown table to this file")
     args = parser.parse_args()
-    igraph_version, numpy_version = ensure_tools()
+    ensure_python(["igraph", "numpy", "powerindex"], ["igraph", "numpy", "powerindex"])
+    igraph_version, numpy_version = version("igraph"), version("numpy")
+    subprocess.run(["swift", "build", "-c", "release", "--package-path", ROOT, "--product", "partnernet"],
+                   check=True, stdout=subprocess.DEVNULL)
     with tempfile.TemporaryDirectory() as tmp:
         collection = os.path.join(tmp, "areas")
         subprocess.run([BINARY, "generate", "--areas", str(args.areas), "--seed", "7", "-o", collection],
@@ -215,11 +205,7 @@ def main():
         "agreed between the two on every area (to 1e-9; the E-I p-values, from different random streams of 1,000 shuffles, to 0.1). "
         "Command: `python3 Scripts/bench/compare.py`.",
     ]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.write:
-        with open(args.write, "w") as f:
-            f.write(text)
+    publish(lines, args.write)
 
 
 if __name__ == "__main__":

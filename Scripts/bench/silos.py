@@ -30,15 +30,12 @@ import os
 import platform
 import statistics
 import subprocess
-import sys
 import tempfile
 import textwrap
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-VENV = os.path.join(ROOT, ".venv-bench")
-PY = os.path.join(VENV, "bin", "python")
+from benchlib import PY, ROOT, build_benchmarks, ensure_python, json_lines, publish, version
+
 SCRATCH = os.path.join(ROOT, "Benchmarks", ".build-silos")
-BENCH = os.path.join(SCRATCH, "release", "partnernet-bench")
 
 PY_IGRAPH = textwrap.dedent("""
     import csv, json, os, sys, time
@@ -75,38 +72,23 @@ PY_IGRAPH = textwrap.dedent("""
 """)
 
 
-def run(command):
-    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return [json.loads(line) for line in out.strip().splitlines() if line.startswith("{")]
-
-
-def ensure_tools():
-    if not os.path.exists(PY):
-        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
-    if subprocess.run([PY, "-c", "import igraph, numpy"], capture_output=True).returncode != 0:
-        subprocess.run([PY, "-m", "pip", "install", "-q", "igraph", "numpy"], check=True)
-    subprocess.run(["swift", "build", "-c", "release", "--package-path", os.path.join(ROOT, "Benchmarks"),
-                    "--scratch-path", SCRATCH, "--disable-build-manifest-caching"],
-                   check=True, stdout=subprocess.DEVNULL)
-    return subprocess.run([PY, "-c", "import igraph, numpy; print(igraph.__version__, numpy.__version__)"],
-                          check=True, capture_output=True, text=True).stdout.split()
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--permutations", type=int, default=10_000)
     parser.add_argument("--write", help="write the Markdown table to this file")
     args = parser.parse_args()
-    igraph_version, numpy_version = ensure_tools()
+    ensure_python(["igraph", "numpy"], ["igraph", "numpy"])
+    igraph_version, numpy_version = version("igraph"), version("numpy")
+    BENCH = build_benchmarks(SCRATCH)
     with tempfile.TemporaryDirectory() as tmp:
         folder = os.path.join(tmp, "area")
         subprocess.run([BENCH, "write-area", folder, "--organisations", "400", "--relationships", "2000",
                         "--seed", "5"], check=True)
         task = [BENCH, "ei-permutation", folder, "--permutations", str(args.permutations),
                 "--repeat", str(args.repeat)]
-        ours = run(task)[0]
-        ours_one = run(["taskset", "-c", "0"] + task)[0]
+        ours = json_lines(task)[0]
+        ours_one = json_lines(["taskset", "-c", "0"] + task)[0]
         theirs = json.loads(subprocess.run([PY, "-c", PY_IGRAPH, folder, str(args.permutations), str(args.repeat)],
                                            check=True, capture_output=True, text=True).stdout)
     assert ours["arcs"] == theirs["arcs"], (ours["arcs"], theirs["arcs"])
@@ -130,11 +112,7 @@ def main():
         f"Median of {args.repeat} runs, each tool in its own process; the p-values differ only by sampling "
         "(different random streams). Command: `python3 Scripts/bench/silos.py`.",
     ]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.write:
-        with open(args.write, "w") as f:
-            f.write(text)
+    publish(lines, args.write)
 
 
 if __name__ == "__main__":

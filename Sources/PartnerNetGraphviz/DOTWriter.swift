@@ -1,4 +1,5 @@
 import Foundation
+import PartnerNetCore
 
 /// Writes a ``DOTGraph`` as DOT text that Graphviz reads back exactly.
 ///
@@ -107,18 +108,5 @@ public enum DOTWriter {
     }
 
     /// Text for inside an HTML-like label: `&`, `<`, `>`, `"` as entities, line breaks as `<BR/>`.
-    public static func htmlEscaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n", "\r\n", "\r": out += "<BR/>"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    public static func htmlEscaped(_ text: String) -> String { markupEscaped(text, lineBreak: "<BR/>") }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PartnerNetCore
 
 /// A scatter chart of two comparison columns, one point per area, as a self-contained SVG:
 /// axes with round-numbered ticks, a least-squares line with Pearson's r, and the names of
@@ -163,18 +164,5 @@ public struct ComparisonChart: Sendable {
 
     static func f(_ value: Double) -> String { String(format: "%.1f", value) }
 
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escaped(_ text: String) -> String { markupEscaped(text) }
 }
