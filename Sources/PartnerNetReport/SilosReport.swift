@@ -199,6 +199,33 @@ public struct SilosReport: Sendable {
         return ResultTable(columns: ["metric", "value"], rows: rows)
     }
 
+    /// One row per group: size, E, I, E-I, its expected value and the one-sided p-values.
+    public var groupTable: ResultTable {
+        ResultTable(
+            columns: ["group", "size", "E", "I", "E-I", "expected", "p_low", "p_high"],
+            rows: groups.names.enumerated().map { index, name in
+                let tail = test?.byGroup[index]
+                return [
+                    .text(name), .number(Double(groups.sizes[index]), isCount: true),
+                    .number(Double(ei.byGroup[index].between), isCount: true),
+                    .number(Double(ei.byGroup[index].within), isCount: true), .number(ei.byGroup[index].index, isCount: false),
+                    .number(ei.expectedByGroup[index], isCount: false), .number(tail?.pLow, isCount: false),
+                    .number(tail?.pHigh, isCount: false),
+                ]
+            })
+    }
+
+    /// ``metricRows`` without the rows for one group or pair of groups (those are in
+    /// ``groupTable`` and the mixing matrix).
+    public var networkRows: ResultTable {
+        var table = metricRows
+        table.rows = table.rows.filter { row in
+            if case .text(let name) = row[0] { return !name.contains("[") }
+            return true
+        }
+        return table
+    }
+
     /// One row per organisation: its group, node E-I, whether it is a cutpoint, its component.
     public var nodeRows: ResultTable {
         ResultTable(
@@ -222,21 +249,8 @@ public struct SilosReport: Sendable {
         out.append("Verdicts (one-sided permutation p-values, α = \(Self.alpha)):")
         out += verdicts.map { "  " + $0 }
         out.append("")
-        var rows: [[Cell]] = []
-        for (index, name) in groups.names.enumerated() {
-            let tail = test?.byGroup[index]
-            rows.append([
-                .text(name), .number(Double(groups.sizes[index]), isCount: true),
-                .number(Double(ei.byGroup[index].between), isCount: true),
-                .number(Double(ei.byGroup[index].within), isCount: true), .number(ei.byGroup[index].index, isCount: false),
-                .number(ei.expectedByGroup[index], isCount: false), .number(tail?.pLow, isCount: false),
-                .number(tail?.pHigh, isCount: false),
-            ])
-        }
         out.append("E-I index by group (E: ties leaving the group, I: ties inside it)")
-        out.append(
-            ResultTable(columns: ["group", "size", "E", "I", "E-I", "expected", "p_low", "p_high"], rows: rows)
-                .rendered(as: .table))
+        out.append(groupTable.rendered(as: .table))
         var summary = "Network: E-I \(ei.network.index.map { String(format: "%.4f", $0) } ?? "–")"
         summary += " (E \(ei.network.between), I \(ei.network.within)); expected \(ei.expected.map { String(format: "%.4f", $0) } ?? "–")"
         if let range = ei.range {

@@ -101,9 +101,7 @@ public struct ResultTable: Sendable {
     /// The table in Markdown (GitHub's pipe tables): numbers as in ``rendered(as:)``'s
     /// `table` form and right-aligned, `|` and line breaks in text escaped.
     public func markdown() -> String {
-        func escaped(_ text: String) -> String {
-            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-        }
+        let escaped = Self.markdownEscaped
         let numeric = columns.indices.map { column in
             !rows.isEmpty && rows.allSatisfy { if case .number = $0[column] { return true } else { return false } }
         }
@@ -111,6 +109,17 @@ public struct ResultTable: Sendable {
         lines.append("|" + numeric.map { $0 ? "---:|" : "---|" }.joined())
         for row in rows { lines.append("| " + row.map { escaped(Self.readable($0)) }.joined(separator: " | ") + " |") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Text with Markdown's active characters (`\\ ` * _ [ ] < > | #`) escaped by a backslash
+    /// and line breaks as spaces, so that a name shows as written and never as markup.
+    public static func markdownEscaped(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if "\\`*_[]<>|#".contains(character) { out.append("\\") }
+            out.append(character == "\n" || character == "\r\n" || character == "\r" ? " " : character)
+        }
+        return out
     }
 
     private func json() -> String {

@@ -1,8 +1,9 @@
 import ArgumentParser
+import PartnerNetReport
 
 @main
 struct PartnerNet: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = PartnerNetVersion.string
 
     static let configuration = CommandConfiguration(
         commandName: "partnernet",
@@ -32,5 +33,5 @@ struct PartnerNet: ParsableCommand {
               partnernet network Datasets/padgett_florentine --relation marriage --format csv
             """,
         version: version,
-        subcommands: [Validate.self, Summary.self, Centrality.self, Network.self, Silos.self, Architecture.self, Compare.self, Generate.self, Render.self, Convert.self])
+        subcommands: [Validate.self, Summary.self, Centrality.self, Network.self, Silos.self, Architecture.self, Compare.self, Generate.self, Report.self, Render.self, Convert.self])
 }

@@ -2,6 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 /// The `partnernet` executable end to end: output, exit status and one-line errors.
 @Suite struct CLITests {
     func run(_ arguments: String...) throws -> CommandResult { try PartnerNetCommand.run(arguments) }
@@ -361,5 +365,30 @@ import Testing
                 #expect(a == b, "\(name)/\(file)")
             }
         }
+    }
+
+    @Test func reportOnAnAreaAndOnACollection() throws {
+        let folder = Paths.temporaryFolder()
+        let single = try run("report", "Datasets/knoke_bureaucracies", "-o", folder + "/knoke", "--permutations", "100")
+        #expect(single.status == 0, "\(single.stderr)")
+        for file in ["index.html", "report.md", "diagram.svg", "tables/centrality.csv", "tables/mixing.json"] {
+            #expect(FileManager.default.fileExists(atPath: folder + "/knoke/" + file), "\(file)")
+        }
+        let collection = folder + "/areas"
+        for name in ["krackhardt_kite", "northbridge"] {
+            try FileManager.default.copyItem(atPath: Paths.repo("Datasets/" + name), toPath: collection + "/" + name)
+        }
+        try FileManager.default.copyItem(
+            atPath: Paths.repo("Tests/Fixtures/broken/unknown_organisation"), toPath: collection + "/broken")
+        let many = try run("report", collection, "-o", folder + "/many", "--permutations", "100")
+        #expect(many.status == 1)
+        #expect(many.stderr.contains("skipped \(collection)/broken:"))
+        let index = try String(contentsOfFile: folder + "/many/index.html", encoding: .utf8)
+        #expect(try XMLDocument(data: Data(index.utf8)).rootElement()?.name == "html")
+        for name in ["krackhardt-kite", "northbridge"] {
+            #expect(index.contains("href=\"areas/\(name)/index.html\""))
+            #expect(FileManager.default.fileExists(atPath: folder + "/many/areas/\(name)/index.html"))
+        }
+        #expect(index.contains("Areas not compared"))
     }
 }

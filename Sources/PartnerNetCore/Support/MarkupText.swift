@@ -10,7 +10,7 @@ public func markupEscaped(_ text: String, lineBreak: String? = nil) -> String {
         case "<": out += "&lt;"
         case ">": out += "&gt;"
         case "\"": out += "&quot;"
-        case "\n", "\r\n", "\r" where lineBreak != nil: out += lineBreak!
+        case "\n", "\r\n", "\r": if let lineBreak { out += lineBreak } else { out.append(character) }
         default: out.append(character)
         }
     }

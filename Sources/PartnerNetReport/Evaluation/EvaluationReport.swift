@@ -1,0 +1,210 @@
+import Foundation
+import PartnerNetCore
+import PartnerNetGraphviz
+import PartnerNetMetrics
+
+/// The version written into every report, so that a report can be reproduced.
+public enum PartnerNetVersion {
+    public static let string = "0.1.0"
+}
+
+/// How an evaluation report is computed.
+public struct EvaluationSettings: Sendable {
+    /// Relations to analyse (empty: every relation).
+    public var relations: [String] = []
+    /// Groups for silos and brokerage (`sector`).
+    public var groups = "sector"
+    /// Shuffles of the labels for the E-I p-values.
+    public var permutations = 5_000
+    /// Seed of every random step (shuffles, community detection).
+    public var seed: UInt64 = 1
+    /// Measures in the centrality table, in order.
+    public var measures: [NodeMeasure] = [.degree, .strength, .betweenness, .closeness, .eigenvector, .pagerank]
+
+    public init() {}
+}
+
+/// One finding for the summary: which section it comes from and the sentence.
+public struct Finding: Sendable, Hashable {
+    public let section: String
+    public let text: String
+}
+
+/// Everything a report on one area shows, computed once: the overview, the diagram, who is
+/// central, silos, and how the partnerships are arranged, with the findings in plain
+/// sentences and the tables behind every figure.
+public struct EvaluationReport: Sendable {
+    public let area: Area
+    public let path: String
+    public let settings: EvaluationSettings
+    public let graph: Graph
+    /// Network-level measures (`metric,value`).
+    public let network: ResultTable
+    /// One row per organisation: id, name, sector, then the measures.
+    public let centrality: ResultTable
+    public let silos: SilosReport
+    public let architecture: ArchitectureReport?
+    /// The partnership diagram as an SVG element (`<svg …>…</svg>`), or `nil` with the reason
+    /// in ``diagramNote``.
+    public let diagramSVG: String?
+    public let diagramNote: String?
+    /// Measures that could not be computed, with the reason.
+    public let skipped: [String]
+
+    /// Computes the report.
+    ///
+    /// - Throws: ``ModelError`` when a named relation is not in the area.
+    public init(area: Area, path: String, settings: EvaluationSettings = EvaluationSettings()) throws {
+        self.area = area
+        self.path = path
+        self.settings = settings
+        graph = try Graph(area: area, relations: RelationSelection(settings.relations))
+        var rows: [[Cell]] = []
+        for measure in NetworkMeasure.allCases {
+            rows.append([.text(measure.rawValue), .number(measure.value(in: graph), isCount: measure.isCount)])
+        }
+        network = ResultTable(columns: ["metric", "value"], rows: rows)
+        var skipped: [String] = []
+        var columns: [(measure: NodeMeasure, scores: [Double]?)] = []
+        for measure in settings.measures {
+            do {
+                columns.append((measure, try measure.scores(in: graph, options: MeasureOptions())))
+            } catch {
+                skipped.append("\(measure.rawValue): \(error)")
+                columns.append((measure, nil))
+            }
+        }
+        self.skipped = skipped
+        centrality = ResultTable.nodeScores(columns, in: graph, area: area, attributes: ["name", settings.groups])
+        silos = SilosReport(
+            area: area, graph: graph, attribute: settings.groups, permutations: settings.permutations, seed: settings.seed)
+        architecture = area.partnerships.isEmpty ? nil : ArchitectureReport(area: area, attribute: settings.groups)
+        do {
+            var options = DiagramOptions()
+            options.sizeBy = .betweenness
+            options.clusters = area.partnerships.isEmpty ? nil : .partnership
+            let diagram = try PartnershipDiagram(area: area, graph: graph, options: options)
+            let svg = String(decoding: try diagram.rendered(as: .svg), as: UTF8.self)
+            diagramSVG = Self.svgElement(svg)
+            diagramNote = diagram.layoutNote
+        } catch {
+            diagramSVG = nil
+            diagramNote = "the diagram could not be drawn: \(error)"
+        }
+    }
+
+    /// The area's name, or its folder's.
+    public var title: String { area.metadata.name ?? (path as NSString).lastPathComponent }
+
+    /// Graphviz's SVG without the XML declaration, DOCTYPE and comments before `<svg`, so
+    /// that it can stand inside an HTML page.
+    static func svgElement(_ svg: String) -> String? {
+        guard let start = svg.range(of: "<svg") else { return nil }
+        return String(svg[start.lowerBound...]).replacingOccurrences(
+            of: "<!--.*?-->", with: "", options: .regularExpression)
+    }
+
+    // MARK: Findings
+
+    /// The findings, section by section, each traceable to a number in its section.
+    public var findings: [Finding] {
+        var out: [Finding] = []
+        let names = Dictionary(area.organisations.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        let betweenness = graph.betweennessCentrality()
+        let total = betweenness.reduce(0, +)
+        if total > 0, let top = betweenness.indices.max(by: { (betweenness[$0], $1) < (betweenness[$1], $0) }) {
+            out.append(
+                Finding(
+                    section: "Who is central",
+                    text:
+                        "\(names[graph.labels[top]] ?? graph.labels[top]) lies on the most shortest paths between others: "
+                        + "\(Self.percent(betweenness[top] / total)) of all betweenness."))
+        }
+        if let centralization = graph.betweennessCentralization() {
+            out.append(
+                Finding(
+                    section: "Who is central",
+                    text: "Betweenness centralisation \(String(format: "%.2f", centralization)) "
+                        + "(0: brokerage shared evenly; 1: one organisation brokers everything)."))
+        }
+        for verdict in silos.verdicts where verdict.hasPrefix("Overall") || verdict.hasPrefix("Communities") {
+            out.append(Finding(section: "Silos", text: verdict))
+        }
+        let separating = silos.cuts.cutpoints.filter { silos.separating[$0] }
+        if !separating.isEmpty {
+            out.append(
+                Finding(
+                    section: "Silos",
+                    text: "Without "
+                        + separating.map { names[graph.labels[$0]] ?? graph.labels[$0] }.joined(separator: " or ")
+                        + ", some groups would lose touch with the rest of the partnership (cutpoints)."))
+        }
+        if let architecture {
+            for line in architecture.findings.prefix(4) where !line.hasPrefix("  ") {
+                out.append(Finding(section: "Partnership architecture", text: line))
+            }
+        }
+        return out
+    }
+
+    static func percent(_ share: Double) -> String { String(format: "%.0f%%", 100 * share) }
+
+    // MARK: Tables
+
+    /// Every table behind the report, by file name (without extension): written as CSV and
+    /// JSON beside the page.
+    public var tables: [(name: String, table: ResultTable)] {
+        var out: [(String, ResultTable)] = [
+            ("network", network), ("centrality", centrality), ("silos", silos.metricRows),
+            ("silos_groups", silos.groupTable), ("silos_organisations", silos.nodeRows), ("mixing", mixingTable),
+        ]
+        if silos.communities != nil { out.append(("communities", silos.communityTable)) }
+        if let architecture {
+            out += [
+                ("partnerships", architecture.partnershipRows), ("partnership_overlaps", architecture.overlapRows),
+                ("architecture_organisations", architecture.organisationRows), ("architecture", architecture.metricRows),
+            ]
+        }
+        return out
+    }
+
+    /// Density of ties from each group to each group (rows → columns).
+    public var mixingTable: ResultTable {
+        let names = silos.groups.names
+        let densities = silos.mixing.densities
+        return ResultTable(
+            columns: ["from \\ to"] + names,
+            rows: names.indices.map { a in [.text(names[a])] + names.indices.map { .number(densities[a][$0], isCount: false) } })
+    }
+
+    /// Definitions of what the report shows, for its methods section: (name, definition).
+    public var definitions: [(name: String, definition: String)] {
+        var out = settings.measures.map { ($0.rawValue, $0.summary) }
+        out += [
+            ("ei_index", "(E − I) / (E + I): E ties between groups, I within; −1 closed silos, +1 every tie crosses groups (Krackhardt & Stern 1988)"),
+            ("ei_index_p_low / p_high", "share of \(settings.permutations) shuffles of the group labels giving an E-I at most / at least the observed, (k + 1)/(N + 1) (Phipson & Smyth 2010)"),
+            ("density[A,B]", "ties from group A to group B ÷ the pairs that could be tied (UCINET density by groups)"),
+            ("modularity_groups", "Newman's modularity of the groups as a partition (directed formula when directed)"),
+            ("communities", "Leiden communities on the undirected skeleton (Traag, Waltman & van Eck 2019), seeded; NMI and ARI against the groups"),
+            ("cutpoint / bridge", "an organisation / a tie whose loss splits the undirected network"),
+        ]
+        if architecture != nil {
+            out += [
+                ("bipartite_degree / betweenness / closeness", "two-mode centralities of organisations × partnerships (Borgatti & Everett 1997)"),
+                ("jaccard", "shared members ÷ members of either partnership; 0.5 or more flagged as likely duplication"),
+            ]
+        }
+        return out
+    }
+
+    /// The parameters, for the methods section: (name, value).
+    public var parameters: [(name: String, value: String)] {
+        [
+            ("PartnerNet version", PartnerNetVersion.string), ("input", path),
+            ("relations", settings.relations.isEmpty ? "all (union)" : settings.relations.joined(separator: ", ")),
+            ("direction", graph.isDirected ? "directed" : "undirected"), ("groups", settings.groups),
+            ("permutations", String(settings.permutations)), ("seed", String(settings.seed)),
+            ("community detection", "Leiden, best of \(Communities.defaultRuns(nodes: graph.nodeCount, ties: graph.edgeCount)) runs at most"),
+        ]
+    }
+}

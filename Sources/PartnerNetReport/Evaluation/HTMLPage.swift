@@ -1,0 +1,261 @@
+import Foundation
+import PartnerNetCore
+
+/// The evaluation report as one self-contained web page: inline CSS, inline SVG and a few
+/// lines of inline script to sort tables, nothing fetched from anywhere. The page is also
+/// well-formed XML (XHTML), so that it can be checked by any XML parser.
+///
+/// Every number in a table carries its full-precision value in `data-value`; what is shown
+/// is that value rounded as the text tables round it.
+public enum HTMLPage {
+    /// The page for one area.
+    public static func render(_ report: EvaluationReport) -> String {
+        var body: [String] = []
+        body.append("<header><h1>\(e(report.title))</h1>")
+        body.append(
+            "<p class=\"meta\">\(e(report.path)) · \(report.graph.nodeCount) organisations · "
+                + "\(report.graph.edgeCount) \(report.graph.isDirected ? "arcs" : "ties") · PartnerNet \(e(PartnerNetVersion.string))</p></header>"
+        )
+        body.append(nav(sections(of: report)))
+
+        body.append(section("summary", "Summary of findings") {
+            var parts = ["<ul class=\"findings\">"]
+            for finding in report.findings {
+                parts.append("<li><span class=\"tag\">\(e(finding.section))</span> \(e(finding.text))</li>")
+            }
+            parts.append("</ul>")
+            if !report.skipped.isEmpty {
+                parts.append("<p class=\"note\">Not computed: \(e(report.skipped.joined(separator: "; ")))</p>")
+            }
+            return parts
+        })
+
+        body.append(section("diagram", "The partnership") {
+            var parts: [String] = []
+            if let svg = report.diagramSVG {
+                parts.append("<figure class=\"diagram\">\(svg)<figcaption>Organisations coloured by sector, text sized by betweenness; "
+                    + "focal organisations with a double border; ★ chairs\(report.area.partnerships.isEmpty ? "" : "; boxes are partnerships").</figcaption></figure>")
+            }
+            if let note = report.diagramNote { parts.append("<p class=\"note\">\(e(note))</p>") }
+            parts.append(table(report.network, id: "network", caption: "Network measures"))
+            return parts
+        })
+
+        body.append(section("centrality", "Who is central") {
+            [
+                "<p>One row per organisation; click a column heading to sort. Definitions under Methods.</p>",
+                table(report.centrality, id: "centrality", caption: "Centrality of each organisation", sortable: true),
+            ]
+        })
+
+        body.append(section("silos", "Silos") {
+            var parts = ["<ul class=\"verdicts\">"] + report.silos.verdicts.map { "<li>\(e($0))</li>" } + ["</ul>"]
+            parts.append(table(report.silos.groupTable, id: "silos-groups", caption: "E-I index by group (E: ties leaving the group, I: ties inside it; one-sided permutation p-values)"))
+            parts.append(heatMap(report))
+            parts.append(table(report.silos.networkRows, id: "silos-values", caption: "E-I index, assortativity, modularity and cut structure of the whole network"))
+            if report.silos.communities != nil {
+                parts.append(table(report.silos.communityTable, id: "communities", caption: "Communities and the groups of their members"))
+            }
+            return parts
+        })
+
+        if let architecture = report.architecture {
+            body.append(section("architecture", "Partnership architecture") {
+                var parts = ["<ul class=\"verdicts\">"]
+                parts += architecture.findings.map { "<li>\(e($0.trimmingCharacters(in: .whitespaces)))</li>" }
+                parts.append("</ul>")
+                parts.append(table(architecture.partnershipRows, id: "partnerships", caption: "Partnerships"))
+                if !architecture.overlaps.isEmpty {
+                    parts.append(table(architecture.overlapRows, id: "overlaps", caption: "Pairs of partnerships sharing members", sortable: true))
+                }
+                parts.append(table(architecture.organisationRows, id: "seats", caption: "Organisations on the partnerships", sortable: true))
+                return parts
+            })
+        }
+
+        body.append(section("methods", "Methods") {
+            var parts = ["<dl class=\"definitions\">"]
+            for (name, definition) in report.definitions {
+                parts.append("<dt>\(e(name))</dt><dd>\(e(definition))</dd>")
+            }
+            parts.append("</dl>")
+            parts.append("<table class=\"parameters\"><caption>Parameters</caption><tbody>")
+            for (name, value) in report.parameters { parts.append("<tr><th scope=\"row\">\(e(name))</th><td>\(e(value))</td></tr>") }
+            parts.append("</tbody></table>")
+            parts.append(
+                "<p>Every table is also in <code>tables/</code> beside this page, as CSV and JSON. Reproduce with "
+                    + "<code>partnernet report \(e(report.path)) --seed \(report.settings.seed) --permutations \(report.settings.permutations)"
+                    + (report.settings.relations.isEmpty ? "" : " --relation \(e(report.settings.relations.joined(separator: ",")))")
+                    + "</code>.</p>")
+            return parts
+        })
+        return page(title: report.title, body: body)
+    }
+
+    // MARK: Pieces
+
+    static func sections(of report: EvaluationReport) -> [(id: String, title: String)] {
+        var list = [("summary", "Summary"), ("diagram", "The partnership"), ("centrality", "Who is central"), ("silos", "Silos")]
+        if report.architecture != nil { list.append(("architecture", "Architecture")) }
+        list.append(("methods", "Methods"))
+        return list
+    }
+
+    static func nav(_ sections: [(id: String, title: String)]) -> String {
+        "<nav>" + sections.map { "<a href=\"#\($0.id)\">\(e($0.title))</a>" }.joined(separator: " ") + "</nav>"
+    }
+
+    static func section(_ id: String, _ title: String, _ content: () -> [String]) -> String {
+        (["<section id=\"\(id)\"><h2>\(e(title))</h2>"] + content() + ["</section>"]).joined(separator: "\n")
+    }
+
+    /// A table in a scrolling box, numbers right-aligned with their exact value in `data-value`.
+    public static func table(_ table: ResultTable, id: String, caption: String, sortable: Bool = false) -> String {
+        var out = ["<div class=\"scroll\"><table id=\"\(e(id))\"\(sortable ? " class=\"sortable\"" : "")><caption>\(e(caption))</caption><thead><tr>"]
+        out.append(table.columns.map { "<th scope=\"col\">\(e($0))</th>" }.joined())
+        out.append("</tr></thead><tbody>")
+        // A column whose numbers are all whole prints them without decimals, as text tables do.
+        let whole = table.columns.indices.map { column in
+            table.rows.allSatisfy { row in
+                if case .number(let value?, _) = row[column] { return value == value.rounded() }
+                return true
+            }
+        }
+        for row in table.rows {
+            out.append(
+                "<tr>"
+                    + row.enumerated().map { column, value in
+                        if whole[column], case .number(let number, _) = value { return cell(.number(number, isCount: true)) }
+                        return cell(value)
+                    }.joined() + "</tr>")
+        }
+        out.append("</tbody></table></div>")
+        return out.joined(separator: "\n")
+    }
+
+    static func cell(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let text): "<td>\(e(text))</td>"
+        case .number(let value?, _) where value.isFinite:
+            "<td class=\"num\" data-value=\"\(formatNumber(value))\">\(e(ResultTable.readable(cell)))</td>"
+        case .number: "<td class=\"num\" data-value=\"\">–</td>"
+        }
+    }
+
+    /// The density-by-groups matrix as a heat map: the darker, the denser.
+    static func heatMap(_ report: EvaluationReport) -> String {
+        let names = report.silos.groups.names
+        let densities = report.silos.mixing.densities
+        let maximum = densities.flatMap { $0 }.compactMap { $0 }.max() ?? 0
+        var out = [
+            "<div class=\"scroll\"><table id=\"mixing\" class=\"heat\"><caption>Density of ties from each group (rows) to each group (columns)</caption><thead><tr><th scope=\"col\">from \\ to</th>"
+        ]
+        out.append(names.map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr></thead><tbody>")
+        for (a, name) in names.enumerated() {
+            var row = "<tr><th scope=\"row\">\(e(name))</th>"
+            for b in names.indices {
+                let value = densities[a][b]
+                let share = maximum > 0 ? (value ?? 0) / maximum : 0
+                let background = Self.shade(share)
+                let colour = share > 0.55 ? "#ffffff" : "#1a1a1a"
+                row +=
+                    "<td class=\"num\" style=\"background:\(background);color:\(colour)\" data-value=\"\(value.map(formatNumber) ?? "")\">"
+                    + "\(e(ResultTable.readable(.number(value, isCount: false))))</td>"
+            }
+            out.append(row + "</tr>")
+        }
+        out.append("</tbody></table></div>")
+        return out.joined(separator: "\n")
+    }
+
+    /// White to blue (#0072B2, the palette's blue) by `share` in 0…1.
+    static func shade(_ share: Double) -> String {
+        let t = max(0, min(1, share))
+        let (r, g, b) = (255 - t * 255, 255 - t * (255 - 114), 255 - t * (255 - 178))
+        return String(format: "#%02x%02x%02x", Int(r.rounded()), Int(g.rounded()), Int(b.rounded()))
+    }
+
+    static func e(_ text: String) -> String { markupEscaped(text) }
+
+    /// The whole document around `body`.
+    public static func page(title: String, body: [String]) -> String {
+        """
+        <!DOCTYPE html>
+        <html xmlns="http://www.w3.org/1999/xhtml" lang="en-GB">
+        <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="PartnerNet \(e(PartnerNetVersion.string))"/>
+        <title>\(e(title))</title>
+        <style>
+        \(css)
+        </style>
+        </head>
+        <body>
+        <main>
+        \(body.joined(separator: "\n"))
+        </main>
+        <script>
+        //<![CDATA[
+        \(script)
+        //]]>
+        </script>
+        </body>
+        </html>
+
+        """
+    }
+
+    static let css = """
+        :root { --ink: #1a1a1a; --muted: #5a5a5a; --rule: #d9d9d9; --accent: #0072B2; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fafafa; line-height: 1.45; }
+        main { max-width: 1120px; margin: 0 auto; padding: 24px 20px 60px; background: #ffffff; }
+        h1 { font-size: 1.7rem; margin: 0 0 4px; }
+        h2 { font-size: 1.25rem; margin: 36px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
+        .meta, .note, figcaption { color: var(--muted); font-size: 0.9rem; }
+        nav { position: sticky; top: 0; background: #ffffff; padding: 8px 0; border-bottom: 1px solid var(--rule); z-index: 1; }
+        nav a { margin-right: 14px; color: var(--accent); text-decoration: none; font-weight: 600; }
+        ul.findings li, ul.verdicts li { margin: 4px 0; }
+        .tag { display: inline-block; min-width: 12em; color: var(--muted); font-size: 0.85rem; }
+        figure.diagram { margin: 0 0 16px; border: 1px solid var(--rule); padding: 8px; overflow: auto; }
+        figure.diagram svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
+        .scroll { overflow-x: auto; margin: 12px 0 20px; }
+        table { border-collapse: collapse; font-size: 0.88rem; }
+        caption { text-align: left; font-weight: 600; padding: 4px 0; }
+        th, td { padding: 3px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
+        thead th { background: #f0f4f8; position: sticky; top: 0; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        table.sortable thead th { cursor: pointer; }
+        table.sortable thead th[aria-sort]::after { content: " \\2195"; color: var(--muted); }
+        dl.definitions dt { font-family: ui-monospace, Menlo, Consolas, monospace; margin-top: 8px; }
+        dl.definitions dd { margin-left: 20px; }
+        code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.88em; word-break: break-all; }
+        @media print { nav { display: none; } main { max-width: none; } }
+        """
+
+    static let script = """
+        document.querySelectorAll("table.sortable").forEach(function (table) {
+          table.querySelectorAll("thead th").forEach(function (th, column) {
+            th.setAttribute("aria-sort", "none");
+            th.addEventListener("click", function () {
+              var body = table.tBodies[0];
+              var rows = Array.prototype.slice.call(body.rows);
+              var down = th.getAttribute("aria-sort") !== "descending";
+              rows.sort(function (a, b) {
+                var x = a.cells[column], y = b.cells[column];
+                var p = x.dataset.value, q = y.dataset.value;
+                if (p !== undefined && q !== undefined) {
+                  var u = p === "" ? -Infinity : parseFloat(p), v = q === "" ? -Infinity : parseFloat(q);
+                  return down ? v - u : u - v;
+                }
+                return down ? y.textContent.localeCompare(x.textContent) : x.textContent.localeCompare(y.textContent);
+              });
+              table.querySelectorAll("thead th").forEach(function (other) { other.setAttribute("aria-sort", "none"); });
+              th.setAttribute("aria-sort", down ? "descending" : "ascending");
+              rows.forEach(function (row) { body.appendChild(row); });
+            });
+          });
+        });
+        """
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// The evaluation report in Markdown, for pasting into documents: the same sections,
+/// findings and tables as the web page, the diagram as a linked image file.
+public enum MarkdownPage {
+    /// The report; `diagram` is the relative path of the diagram image, if one was written.
+    public static func render(_ report: EvaluationReport, diagram: String?) -> String {
+        var out: [String] = []
+        out.append("# \(inline(report.title))")
+        out.append("")
+        out.append(
+            "\(inline(report.path)) · \(report.graph.nodeCount) organisations · \(report.graph.edgeCount) "
+                + "\(report.graph.isDirected ? "arcs" : "ties") · PartnerNet \(PartnerNetVersion.string)")
+        out.append("")
+        out.append("## Summary of findings")
+        out.append("")
+        for finding in report.findings { out.append("- **\(inline(finding.section)).** \(inline(finding.text))") }
+        out.append("")
+        out.append("## The partnership")
+        out.append("")
+        if let diagram { out.append("![The partnership diagram](\(diagram))") }
+        if let note = report.diagramNote { out.append("") ; out.append("*\(inline(note))*") }
+        out.append("")
+        out.append(report.network.markdown())
+        out.append("## Who is central")
+        out.append("")
+        out.append(report.centrality.markdown())
+        out.append("## Silos")
+        out.append("")
+        out += report.silos.verdicts.map { "- \(inline($0))" }
+        out.append("")
+        out.append("Density of ties from each group (rows) to each group (columns):")
+        out.append("")
+        out.append(report.mixingTable.markdown())
+        out.append(report.silos.groupTable.markdown())
+        out.append(report.silos.networkRows.markdown())
+        if report.silos.communities != nil { out.append(report.silos.communityTable.markdown()) }
+        if let architecture = report.architecture {
+            out.append("## Partnership architecture")
+            out.append("")
+            out += architecture.findings.map { $0.hasPrefix("  ") ? "  - \(inline($0.trimmingCharacters(in: .whitespaces)))" : "- \(inline($0))" }
+            out.append("")
+            out.append(architecture.partnershipRows.markdown())
+            if !architecture.overlaps.isEmpty { out.append(architecture.overlapRows.markdown()) }
+        }
+        out.append("## Methods")
+        out.append("")
+        for (name, definition) in report.definitions { out.append("- `\(name)`: \(inline(definition))") }
+        out.append("")
+        for (name, value) in report.parameters { out.append("- \(name): \(inline(value))") }
+        out.append("")
+        return out.joined(separator: "\n")
+    }
+
+    static func inline(_ text: String) -> String { ResultTable.markdownEscaped(text) }
+}

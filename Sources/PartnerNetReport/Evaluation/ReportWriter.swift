@@ -1,0 +1,102 @@
+import Foundation
+import PartnerNetCore
+
+/// Writes report folders: the page, its Markdown twin, the diagram and the tables.
+public enum ReportWriter {
+    /// Writes `report` into `folder`: `index.html`, `report.md`, `diagram.svg` (when the
+    /// diagram could be drawn) and `tables/NAME.csv` and `.json` for every table.
+    ///
+    /// - Returns: the files written, relative to `folder`.
+    @discardableResult
+    public static func write(_ report: EvaluationReport, to folder: String) throws -> [String] {
+        var written: [String] = []
+        func put(_ text: String, _ name: String) throws {
+            let path = (folder as NSString).appendingPathComponent(name)
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            written.append(name)
+        }
+        try put(HTMLPage.render(report), "index.html")
+        if let svg = report.diagramSVG { try put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg, "diagram.svg") }
+        try put(MarkdownPage.render(report, diagram: report.diagramSVG == nil ? nil : "diagram.svg"), "report.md")
+        for (name, table) in report.tables {
+            try put(table.rendered(as: .csv), "tables/\(name).csv")
+            try put(table.rendered(as: .json), "tables/\(name).json")
+        }
+        return written
+    }
+
+    /// Writes the report on a collection into `folder`: `index.html` and `report.md` with the
+    /// comparison table, its summary and chart, and a linked report for every area under
+    /// `areas/NAME/`.
+    ///
+    /// - Parameter areas: each area's report, or `nil` where it failed (named in the page).
+    public static func write(
+        comparison: Comparison, areas: [(path: String, report: EvaluationReport?)], to folder: String
+    ) throws {
+        var links: [String: String] = [:]
+        var used = Set<String>()
+        for (path, report) in areas {
+            guard let report else { continue }
+            var slug = Self.slug((path as NSString).lastPathComponent)
+            if !used.insert(slug).inserted {
+                var k = 2
+                while !used.insert("\(slug)-\(k)").inserted { k += 1 }
+                slug = "\(slug)-\(k)"
+            }
+            try write(report, to: (folder as NSString).appendingPathComponent("areas/\(slug)"))
+            links[path] = "areas/\(slug)/index.html"
+        }
+        let table = comparison.table(sortedBy: nil)
+        let chart = ComparisonChart().svg(of: comparison)
+        try chart.write(toFile: (folder as NSString).appendingPathComponent("comparison.svg"), atomically: true, encoding: .utf8)
+        var body: [String] = ["<header><h1>Comparison of \(comparison.rows.count) areas</h1>"]
+        body.append("<p class=\"meta\">PartnerNet \(markupEscaped(PartnerNetVersion.string))</p></header>")
+        body.append("<section id=\"chart\"><h2>The areas at a glance</h2><figure class=\"diagram\">")
+        body.append(String(chart[chart.range(of: "<svg")!.lowerBound...]))
+        body.append("<figcaption>One point per area; hover for its values.</figcaption></figure></section>")
+        body.append("<section id=\"areas\"><h2>Areas</h2><p>Click a column heading to sort; click an area for its report.</p>")
+        var linked = table
+        linked.rows = table.rows.map { row in
+            var row = row
+            if case .text(let path) = row[1], let link = links[path] { row[1] = .text(link) }
+            return row
+        }
+        var html = HTMLPage.table(linked, id: "comparison", caption: "Headline measures by area", sortable: true)
+        for (path, link) in links {
+            let escaped = markupEscaped(link)
+            html = html.replacingOccurrences(
+                of: "<td>\(escaped)</td>", with: "<td><a href=\"\(escaped)\">\(markupEscaped((path as NSString).lastPathComponent))</a></td>")
+        }
+        body.append(html)
+        body.append("</section>")
+        body.append("<section id=\"summary\"><h2>Across areas</h2>")
+        body.append(HTMLPage.table(comparison.summary, id: "summary-table", caption: "Summary statistics across areas"))
+        if !comparison.failures.isEmpty {
+            body.append("<h3>Areas not compared</h3><ul>")
+            body += comparison.failures.map { "<li>\(markupEscaped($0.path)): \(markupEscaped($0.reason))</li>" }
+            body.append("</ul>")
+        }
+        body.append("</section>")
+        try HTMLPage.page(title: "Comparison of \(comparison.rows.count) areas", body: body)
+            .write(toFile: (folder as NSString).appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        var markdown = ["# Comparison of \(comparison.rows.count) areas", "", "![Chart](comparison.svg)", "", table.markdown(), comparison.summary.markdown()]
+        if !comparison.failures.isEmpty {
+            markdown.append("Areas not compared:")
+            markdown.append("")
+            markdown += comparison.failures.map { "- \($0.path): \($0.reason)" }
+        }
+        try (markdown.joined(separator: "\n") + "\n")
+            .write(toFile: (folder as NSString).appendingPathComponent("report.md"), atomically: true, encoding: .utf8)
+        try table.rendered(as: .csv).write(
+            toFile: (folder as NSString).appendingPathComponent("comparison.csv"), atomically: true, encoding: .utf8)
+        try table.rendered(as: .json).write(
+            toFile: (folder as NSString).appendingPathComponent("comparison.json"), atomically: true, encoding: .utf8)
+    }
+
+    static func slug(_ name: String) -> String {
+        let text = name.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+        return text.isEmpty ? "area" : text
+    }
+}

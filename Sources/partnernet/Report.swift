@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import PartnerNetCore
+import PartnerNetIO
+import PartnerNetReport
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A report a partnership board can read: one web page (and Markdown) with the tables behind it.",
+        discussion: """
+            For an AREA, writes into the output folder:
+              index.html   the report: summary of findings, the partnership diagram, who is
+                           central (a table sortable by column), silos with the density of ties
+                           between sectors as a heat map, the partnerships' architecture, and the
+                           methods (each measure's definition, the parameters, the seed and the
+                           PartnerNet version). Self-contained: no fonts, scripts or images are
+                           fetched, so it opens anywhere, offline, and prints.
+              report.md    the same in Markdown, for pasting into documents
+              diagram.svg  the diagram
+              tables/      every table behind the report as CSV and JSON
+
+            For a COLLECTION (a folder of area folders), writes the comparison of the areas
+            (table, summary, chart) as index.html, with a report for each area under areas/.
+            An area that cannot be read is named in the comparison and the exit status is 1.
+
+            Examples:
+              partnernet report Datasets/northbridge -o northbridge-report
+              partnernet report Datasets/synthetic -o synthetic-report --permutations 1000
+            """)
+
+    @Argument(help: "An area, or a collection of areas.")
+    var area: String
+
+    @Option(name: .shortAndLong, help: "The folder to write the report into (created if needed).")
+    var output: String
+
+    @Option(name: .long, help: ArgumentHelp("A relation to analyse; repeat or separate with commas (default: all).", valueName: "relation"))
+    var relation: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The organisation column that defines the groups.", valueName: "column"))
+    var groups = "sector"
+
+    @Option(name: .long, help: "Shuffles of the labels for the E-I p-values.")
+    var permutations = 5_000
+
+    @Option(name: .long, help: "Seed of the shuffles and of community detection.")
+    var seed: UInt64 = 1
+
+    @Flag(name: .shortAndLong, help: "Do not print warnings about the input.")
+    var quiet = false
+
+    func validate() throws {
+        if permutations < 0 { throw ValidationError("--permutations must be 0 or more") }
+    }
+
+    var settings: EvaluationSettings {
+        var settings = EvaluationSettings()
+        settings.relations = relation.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        settings.groups = groups
+        settings.permutations = permutations
+        settings.seed = seed
+        return settings
+    }
+
+    func run() throws {
+        let paths = AreaSource.expand(area)
+        if paths.count == 1 && paths[0] == area {
+            let loaded = try loadArea(area)
+            if !quiet { Console.report(loaded.warnings) }
+            let report: EvaluationReport
+            do {
+                report = try EvaluationReport(area: loaded.area, path: area, settings: settings)
+            } catch let error as ModelError {
+                throw Console.failure(error.description)
+            }
+            do {
+                try ReportWriter.write(report, to: output)
+            } catch {
+                throw Console.failure("cannot write the report to \(output): \(error.localizedDescription)")
+            }
+            Console.printError("wrote \((output as NSString).appendingPathComponent("index.html"))")
+            return
+        }
+        var comparisonSettings = ComparisonSettings()
+        comparisonSettings.relations = settings.relations
+        comparisonSettings.groups = groups
+        comparisonSettings.permutations = permutations
+        comparisonSettings.seed = seed
+        let comparison = Comparison(paths: paths, settings: comparisonSettings, read: Compare.read)
+        let failed = Set(comparison.failures.map(\.path))
+        let settings = self.settings
+        let reports = parallelMap(paths.count) { index -> EvaluationReport? in
+            guard !failed.contains(paths[index]), let area = try? Compare.read(paths[index]) else { return nil }
+            return try? EvaluationReport(area: area, path: paths[index], settings: settings)
+        }
+        do {
+            try ReportWriter.write(comparison: comparison, areas: Array(zip(paths, reports)).map { ($0.0, $0.1) }, to: output)
+        } catch {
+            throw Console.failure("cannot write the report to \(output): \(error.localizedDescription)")
+        }
+        for failure in comparison.failures { Console.printError("skipped \(failure.path): \(failure.reason)") }
+        Console.printError("wrote \((output as NSString).appendingPathComponent("index.html")) (\(comparison.rows.count) areas)")
+        if !comparison.failures.isEmpty { throw ExitCode(1) }
+    }
+}
