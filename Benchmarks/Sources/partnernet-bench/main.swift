@@ -15,6 +15,10 @@ import PartnerNetReport
 //   (or, with --diagram, on its partnership diagram, whose legend is an HTML-like label).
 // partnernet-bench centrality FILE --measure M --repeat R
 //   Times betweenness, weighted betweenness, closeness or PageRank (Centrality.swift).
+// partnernet-bench voting FILE --repeat R
+//   Times exact Banzhaf and Shapley–Shubik power of a weighted voting game (Balance.swift).
+// partnernet-bench holes FILE --measure constraint|brokerage --repeat R
+//   Times Burt's measures or the Gould–Fernandez roles on an edge file (Balance.swift).
 // Each timing prints one JSON line: {"task": …, "seconds": [..], "peak_rss_mb": …}.
 
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -146,6 +150,10 @@ case "centrality":
     runCentralityTask(arguments, repeats: repeats)
 case "communities":
     runCommunitiesTask(arguments, repeats: repeats)
+case "voting":
+    runVotingTask(arguments, repeats: repeats)
+case "holes":
+    runHolesTask(arguments, repeats: repeats)
 default:
     FileHandle.standardError.write(Data("unknown task \(arguments[1])\n".utf8))
     exit(64)
