@@ -196,7 +196,8 @@ public struct BalanceReport: Sendable {
         let name = measure.rawValue
         let n = labels.count
         if let gini, let hhi {
-            let concentration = gini >= 0.6 ? "highly concentrated" : gini >= 0.3 ? "unevenly spread" : "fairly evenly spread"
+            let concentration =
+                gini >= 0.6 ? "highly concentrated" : gini >= 0.3 ? "unevenly spread" : "fairly evenly spread"
             lines.append(
                 "\(name) is \(concentration) over the \(n) organisations: Gini \(ReportText.decimal(gini)) "
                     + "(0 = all equal), HHI \(ReportText.decimal(hhi, 3)) (\(ReportText.decimal(1 / Double(n), 3)) if "
@@ -217,7 +218,8 @@ public struct BalanceReport: Sendable {
             let seats = Double(size) / Double(n)
             let reading =
                 ratio >= 1.25
-                ? "more than their numbers would give" : ratio <= 0.8 ? "less than their numbers would give" : "about their numbers"
+                ? "more than their numbers would give"
+                : ratio <= 0.8 ? "less than their numbers would give" : "about their numbers"
             lines.append(
                 "\(group): \(size) of \(n) organisations (\(ReportText.percent(seats))) hold "
                     + "\(ReportText.percent(share)) of \(name) — \(reading) (representation ratio \(ReportText.decimal(ratio)))."
@@ -236,9 +238,11 @@ public struct BalanceReport: Sendable {
         var lines: [String] = []
         for board in boards {
             let total = board.totalVotes
-            guard let banzhaf = board.banzhaf, let shapley = board.shapleyShubik, let voteShares = board.voteShares else {
+            guard let banzhaf = board.banzhaf, let shapley = board.shapleyShubik, let voteShares = board.voteShares
+            else {
                 lines.append(
-                    "\(board.name): no coalition can carry a decision (quota \(board.quota) of \(ReportText.count(total, "vote"))).")
+                    "\(board.name): no coalition can carry a decision (quota \(board.quota) of \(ReportText.count(total, "vote")))."
+                )
                 continue
             }
             let votes = groupSums(board, board.votes.map(Double.init))
@@ -272,7 +276,8 @@ public struct BalanceReport: Sendable {
             if !powerless.isEmpty {
                 lines.append(
                     "  " + ReportText.list(powerless.map { displayName(board.members[$0]) })
-                        + " \(powerless.count == 1 ? "has votes but can" : "have votes but can") never change an outcome.")
+                        + " \(powerless.count == 1 ? "has votes but can" : "have votes but can") never change an outcome."
+                )
             }
         }
         return lines
@@ -325,9 +330,13 @@ public struct BalanceReport: Sendable {
     public var nodeRows: ResultTable {
         let m = measure.rawValue
         var columns = ["id", attribute, m, "share[\(m)]"]
-        for board in boards { columns += ["votes[\(board.id)]", "banzhaf[\(board.id)]", "shapley_shubik[\(board.id)]"] }
+        for board in boards {
+            columns += ["votes[\(board.id)]", "banzhaf[\(board.id)]", "shapley_shubik[\(board.id)]"]
+        }
         let shares = organisationShares
-        let seats = boards.map { board in Dictionary(zip(board.members, board.members.indices), uniquingKeysWith: { a, _ in a }) }
+        let seats = boards.map { board in
+            Dictionary(zip(board.members, board.members.indices), uniquingKeysWith: { a, _ in a })
+        }
         let rows = labels.indices.map { node -> [Cell] in
             var row: [Cell] = [
                 .text(labels[node]), .text(groups.names[groups.membership[node]]),
@@ -366,7 +375,8 @@ public struct BalanceReport: Sendable {
                 rows: groups.names.indices.map { index in
                     [
                         .text(groups.names[index]), .number(Double(groups.sizes[index]), isCount: true),
-                        .number(Double(groups.sizes[index]) / n, isCount: false), .number(shares[index], isCount: false),
+                        .number(Double(groups.sizes[index]) / n, isCount: false),
+                        .number(shares[index], isCount: false),
                         .number(representationRatios[index], isCount: false),
                     ]
                 }
@@ -387,7 +397,9 @@ public struct BalanceReport: Sendable {
                         [
                             .text(votes[index].group), .number(Double(votes[index].seats), isCount: true),
                             .number(votes[index].sum, isCount: true),
-                            .number(board.totalVotes > 0 ? votes[index].sum / Double(board.totalVotes) : nil, isCount: false),
+                            .number(
+                                board.totalVotes > 0 ? votes[index].sum / Double(board.totalVotes) : nil, isCount: false
+                            ),
                             .number(banzhaf?[index].sum, isCount: false), .number(shapley?[index].sum, isCount: false),
                         ]
                     }
@@ -398,7 +410,8 @@ public struct BalanceReport: Sendable {
                     rows: board.members.indices.map { index in
                         [
                             .text(board.members[index]), .text(group(of: board.members[index])),
-                            .text(board.memberRoles[index].rawValue), .number(Double(board.votes[index]), isCount: true),
+                            .text(board.memberRoles[index].rawValue),
+                            .number(Double(board.votes[index]), isCount: true),
                             .number(shares?[index], isCount: false), .number(board.banzhaf?[index], isCount: false),
                             .number(board.shapleyShubik?[index], isCount: false),
                         ]
@@ -433,7 +446,8 @@ public struct BalanceReport: Sendable {
             let members: [JSONValue] = board.members.indices.map { index in
                 .object([
                     "id": .string(board.members[index]), "name": .string(displayName(board.members[index])),
-                    "group": .string(group(of: board.members[index])), "role": .string(board.memberRoles[index].rawValue),
+                    "group": .string(group(of: board.members[index])),
+                    "role": .string(board.memberRoles[index].rawValue),
                     "votes": .number(Double(board.votes[index])), "vote_share": json(voteShares?[index]),
                     "banzhaf": json(board.banzhaf?[index]), "shapley_shubik": json(board.shapleyShubik?[index]),
                 ])
@@ -459,7 +473,8 @@ public struct BalanceReport: Sendable {
             .object([
                 "measure": .string(m), "groups_attribute": .string(attribute),
                 "inequality": .object([
-                    "gini": json(gini), "hhi": json(hhi), "hhi_normalized": json(hhiNormalized), "sector_evenness": json(evenness),
+                    "gini": json(gini), "hhi": json(hhi), "hhi_normalized": json(hhiNormalized),
+                    "sector_evenness": json(evenness),
                 ]),
                 "organisations": .array(organisations), "groups": .array(groupEntries), "boards": .array(boardEntries),
                 "verdicts": .array(verdicts.map(JSONValue.string)),

@@ -246,7 +246,8 @@ public struct BrokerageReport: Sendable {
                         + BrokerageRole.allCases.map { .number(Double(roles.count($0, of: node)), isCount: true) }
                         + [
                             number(roles.zScore(.total, of: node)), number(holes.constraint[node]),
-                            number(holes.effectiveSize[node]), number(holes.efficiency[node]), number(holes.hierarchy[node]),
+                            number(holes.effectiveSize[node]), number(holes.efficiency[node]),
+                            number(holes.hierarchy[node]),
                         ]
                 }
             ).rendered(as: .table))
@@ -257,7 +258,9 @@ public struct BrokerageReport: Sendable {
     public func json() -> String {
         let json = ReportText.json
         func roleObject(_ body: (BrokerageRole) -> [String: JSONValue]) -> JSONValue {
-            .object(Dictionary(uniqueKeysWithValues: BrokerageRole.allCases.map { ($0.measureName, JSONValue.object(body($0))) }))
+            .object(
+                Dictionary(
+                    uniqueKeysWithValues: BrokerageRole.allCases.map { ($0.measureName, JSONValue.object(body($0))) }))
         }
         let network = roleObject { role in
             [
@@ -283,7 +286,8 @@ public struct BrokerageReport: Sendable {
                 "id": .string(labels[node]), "name": .string(names[node]), "group": .string(group(of: node)),
                 "roles": roleObject { role in
                     [
-                        "count": .number(Double(roles.count(role, of: node))), "expected": json(roles.expected(role, of: node)),
+                        "count": .number(Double(roles.count(role, of: node))),
+                        "expected": json(roles.expected(role, of: node)),
                         "sd": json(roles.standardDeviation(role, of: node)), "z": json(roles.zScore(role, of: node)),
                     ]
                 },

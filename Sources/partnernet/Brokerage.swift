@@ -7,17 +7,17 @@ struct Brokerage: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Who brokers between whom? Gould–Fernandez brokerage roles by group, and Burt's structural holes.",
         discussion: """
-            An organisation b brokers when it sits on a two-step path a → b → c and a has no
-            tie of its own to c. Gould and Fernandez name the role by the groups of the three
-            (groups are sectors unless --groups names another column):
+            An organisation b brokers when it sits on a two-step path a → b → c and a has
+            no tie of its own to c. Gould and Fernandez name the role by the groups of the
+            three (groups are sectors unless --groups names another column):
               coordinator      a, b, c all in one group
               itinerant        a and c in one group, b in another (a consultant)
               representative   a and b in one group, c in another: b speaks for its group
               gatekeeper       b and c in one group, a in another: b lets others in
               liaison          a, b, c in three different groups
-            An undirected tie counts both ways, as R's sna does with a symmetric matrix. Each
-            count is compared with what a random network of the same density would give
-            (expected count, z-score: R sna::brokerage).
+            An undirected tie counts both ways, as R's sna does with a symmetric matrix.
+            Each count is compared with what a random network of the same density would
+            give (expected count, z-score: R sna::brokerage).
 
             Burt's measures describe each organisation's own contacts: constraint (high
             when they are few or tied to each other), effective size (contacts less their
@@ -31,7 +31,7 @@ struct Brokerage: ParsableCommand {
             Examples:
               partnernet brokerage Datasets/northbridge
               partnernet brokerage Datasets/knoke_bureaucracies --relation information
-              partnernet brokerage Datasets/northbridge --relation information --nodes --format csv
+              partnernet brokerage Datasets/northbridge --nodes --format csv
             """)
 
     @OptionGroup var input: AreaOptions
@@ -60,7 +60,8 @@ struct Brokerage: ParsableCommand {
         switch output.format {
         case .table:
             let scope = input.relations.isEmpty ? "all relations" : input.relations.joined(separator: ", ")
-            let title = "\(loaded.area.metadata.name ?? input.area) (\(scope), \(graph.isDirected ? "directed" : "undirected"))"
+            let title =
+                "\(loaded.area.metadata.name ?? input.area) (\(scope), \(graph.isDirected ? "directed" : "undirected"))"
             try output.write(report.text(title: title))
         case .csv:
             try output.write(report.metricRows.rendered(as: .csv))

@@ -39,7 +39,8 @@ import Testing
     }
 
     static func fixture(_ path: String) throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Paths.repo(path)))) as! [String: Any]
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Paths.repo(path))))
+            as! [String: Any]
     }
 
     static func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(b)) }
@@ -53,7 +54,8 @@ import Testing
         let rows = Self.csv(result.stdout)
         let header = rows[0]
         #expect(header.prefix(3) == ["id", "sector", "coordinator"])
-        let cases = try Self.fixture("Tests/Fixtures/reference/brokerage/knoke_bureaucracies.json")["cases"] as! [[String: Any]]
+        let cases =
+            try Self.fixture("Tests/Fixtures/reference/brokerage/knoke_bureaucracies.json")["cases"] as! [[String: Any]]
         let information = cases.first { $0["label"] as? String == "information" }!
         let raw = information["raw_nli"] as! [String: [Double]]
         let z = information["z_nli"] as! [String: [Any]]
@@ -144,8 +146,10 @@ import Testing
         let header = rows[0]
         let summary = Self.metrics(try run("balance", "Datasets/northbridge", "--format", "csv").stdout)
         let games = try Self.fixture("Tests/Fixtures/reference/voting/games.json")["games"] as! [[String: Any]]
-        let seats = Self.csv(try String(contentsOfFile: Paths.repo("Datasets/northbridge/memberships.csv"), encoding: .utf8))
-            .dropFirst()
+        let seats = Self.csv(
+            try String(contentsOfFile: Paths.repo("Datasets/northbridge/memberships.csv"), encoding: .utf8)
+        )
+        .dropFirst()
         var checked = 0
         for game in games {
             let source = game["source"] as! String
@@ -180,8 +184,10 @@ import Testing
     /// The concentration figures follow from the measure `centrality` prints.
     @Test func balanceInequalityFollowsFromTheMeasure() throws {
         let scores = Self.csv(
-            try run("centrality", "Datasets/northbridge", "--metrics", "degree", "--attributes", "sector", "--format", "csv")
-                .stdout
+            try run(
+                "centrality", "Datasets/northbridge", "--metrics", "degree", "--attributes", "sector", "--format", "csv"
+            )
+            .stdout
         ).dropFirst()
         let values = scores.map { Double($0[2])! }
         let total = values.reduce(0, +)
@@ -190,7 +196,8 @@ import Testing
         for (index, value) in values.sorted().enumerated() { gini += (2 * Double(index + 1) - n - 1) * value }
         gini /= n * total
         let hhi = values.reduce(0) { $0 + ($1 / total) * ($1 / total) }
-        let summary = Self.metrics(try run("balance", "Datasets/northbridge", "--measure", "degree", "--format", "csv").stdout)
+        let summary = Self.metrics(
+            try run("balance", "Datasets/northbridge", "--measure", "degree", "--format", "csv").stdout)
         #expect(Self.close(summary["gini[degree]"]!, gini))
         #expect(Self.close(summary["hhi[degree]"]!, hhi))
         let local = scores.filter { $0[1] == "local-authority" }.map { Double($0[2])! }.reduce(0, +)
@@ -204,8 +211,11 @@ import Testing
         #expect(table.stdout.hasPrefix("Balance of power by sector: Northbridge"))
         #expect(
             table.stdout.contains(
-                "Northbridge Health and Wellbeing Board: local-authority organisations (3 seats) hold 3 of 9 votes (33%)"))
-        #expect(table.stdout.contains("NHS Northshire Integrated Care Board holds 2 of 9 votes (22%) but 25% of Banzhaf power"))
+                "Northbridge Health and Wellbeing Board: local-authority organisations (3 seats) hold 3 of 9 votes (33%)"
+            ))
+        #expect(
+            table.stdout.contains(
+                "NHS Northshire Integrated Care Board holds 2 of 9 votes (22%) but 25% of Banzhaf power"))
         let json = try run("balance", "Datasets/northbridge", "--measure", "pagerank", "--format", "json")
         #expect(json.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
@@ -218,7 +228,8 @@ import Testing
     }
 
     @Test func balanceRefusesMeasuresWithoutShares() throws {
-        let undefined = try run("balance", "Datasets/knoke_bureaucracies", "--relation", "money", "--measure", "constraint")
+        let undefined = try run(
+            "balance", "Datasets/knoke_bureaucracies", "--relation", "money", "--measure", "constraint")
         #expect(undefined.status == 1)
         #expect(undefined.stderr.hasPrefix("error: constraint is undefined for WRO"))
         let noBeta = try run("balance", "Datasets/knoke_bureaucracies", "--measure", "bonacich_power")

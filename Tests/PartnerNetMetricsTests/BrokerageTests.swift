@@ -56,7 +56,9 @@ import Testing
             let label = "\(source) \(entry["label"] as! String)"
             let nodes = entry["nodes"] as! [String]
             let directed = entry["directed"] as! Bool
-            let arcs = (entry["arcs"] as! [[String]]).map { pair in (nodes.firstIndex(of: pair[0])!, nodes.firstIndex(of: pair[1])!) }
+            let arcs = (entry["arcs"] as! [[String]]).map { pair in
+                (nodes.firstIndex(of: pair[0])!, nodes.firstIndex(of: pair[1])!)
+            }
             var graph = Self.graph(labels: nodes, arcs: arcs, directed: directed)
             let groups = Groups(labels: entry["groups"] as! [String])
             if let area {
@@ -64,7 +66,9 @@ import Testing
                 graph = try Graph(area: area, relations: RelationSelection(entry["relations"] as! [String]))
                 #expect(graph.labels == nodes && graph.isDirected == directed, "\(label)")
                 #expect(graph.arcCount == arcs.count, "\(label): \(graph.arcCount) arcs, sna had \(arcs.count)")
-                for (a, b) in arcs { #expect(graph.hasArc(from: a, to: b), "\(label): no arc \(nodes[a]) → \(nodes[b])") }
+                for (a, b) in arcs {
+                    #expect(graph.hasArc(from: a, to: b), "\(label): no arc \(nodes[a]) → \(nodes[b])")
+                }
                 #expect(groups == Groups(labels: area.organisations.map(\.sector)))
             }
             let roles = graph.brokerageRoles(groups: groups)
@@ -99,14 +103,17 @@ import Testing
         #expect(Set(groupExpected.keys) == Set(roles.groups.names))
         for (group, name) in roles.groups.names.enumerated() {
             for role in BrokerageRole.allCases {
-                same(roles.expected(role, inGroup: group), groupExpected[name]![role.rawValue], "\(label) exp.grp[\(name)]")
+                same(
+                    roles.expected(role, inGroup: group), groupExpected[name]![role.rawValue],
+                    "\(label) exp.grp[\(name)]")
                 same(
                     roles.standardDeviation(role, inGroup: group), groupDeviation[name]![role.rawValue],
                     "\(label) sd.grp[\(name)]")
             }
         }
         let (rawG, expG, sdG, zG) = (
-            entry["raw_gli"] as! [Double], entry["exp_gli"] as! [Any], entry["sd_gli"] as! [Any], entry["z_gli"] as! [Any]
+            entry["raw_gli"] as! [Double], entry["exp_gli"] as! [Any], entry["sd_gli"] as! [Any],
+            entry["z_gli"] as! [Any]
         )
         for role in BrokerageRole.allCases {
             let name = "\(label) \(role.snaName)"
@@ -136,10 +143,13 @@ import Testing
             for a in graph.predecessors(of: b).map(Int.init) {
                 for c in graph.successors(of: b).map(Int.init) where c != a && !graph.hasArc(from: a, to: c) {
                     let role: BrokerageRole =
-                        g[a] == g[b] && g[b] == g[c] ? .coordinator
-                        : g[a] == g[c] ? .itinerant
-                        : g[a] == g[b] ? .representative
-                        : g[b] == g[c] ? .gatekeeper : .liaison
+                        g[a] == g[b] && g[b] == g[c]
+                        ? .coordinator
+                        : g[a] == g[c]
+                            ? .itinerant
+                            : g[a] == g[b]
+                                ? .representative
+                                : g[b] == g[c] ? .gatekeeper : .liaison
                     counts[b][role.rawValue] += 1
                     counts[b][5] += 1
                 }
@@ -168,7 +178,9 @@ import Testing
         let n = groups.sizes.map(Double.init)
         let N = Double(labels.count)
         let d = Double(graph.arcCount) / (N * (N - 1))
-        let (c, c3, c4, c5) = (d * d * (1 - d), pow(d, 3) * pow(1 - d, 3), pow(d, 4) * pow(1 - d, 2), pow(d, 5) * (1 - d))
+        let (c, c3, c4, c5) = (
+            d * d * (1 - d), pow(d, 3) * pow(1 - d, 3), pow(d, 4) * pow(1 - d, 2), pow(d, 5) * (1 - d)
+        )
         func choose2(_ x: Double) -> Double { x * (x - 1) / 2 }
         for i in n.indices {
             let others = n.indices.filter { $0 != i }
@@ -205,7 +217,8 @@ import Testing
         for x in n {
             for y in n { outer2 += x * y * (x - 1) * ((2 * x + 2 * y - 6) * c3 + (N - x - 1) * c5) }
         }
-        v[1] = e[1] * (1 - c) + outer2 - n.reduce(0) { $0 + $1 * $1 * ($1 - 1) * ((4 * $1 - 6) * c3 + (N - $1 - 1) * c5) }
+        v[1] =
+            e[1] * (1 - c) + outer2 - n.reduce(0) { $0 + $1 * $1 * ($1 - 1) * ((4 * $1 - 6) * c3 + (N - $1 - 1) * c5) }
         e[2] = e[1]
         v[2] = e[2] * (1 - c) + n.reduce(0) { $0 + $1 * (N - $1) * ($1 - 1) * ((N - 3) * c3 + ($1 - 2) * c5) }
         (e[3], v[3]) = (e[2], v[2])
@@ -235,11 +248,14 @@ import Testing
 
     @Test func theCatalogueNeedsGroupsForRoles() throws {
         let graph = Self.graph(labels: ["a", "b", "c"], arcs: [(0, 1), (1, 2)])
-        #expect(throws: MetricError.groupsRequired) { try NodeMeasure.liaison.scores(in: graph, options: MeasureOptions()) }
+        #expect(throws: MetricError.groupsRequired) {
+            try NodeMeasure.liaison.scores(in: graph, options: MeasureOptions())
+        }
         let options = MeasureOptions(groups: Groups(labels: ["x", "y", "z"]))
         #expect(try NodeMeasure.liaison.scores(in: graph, options: options) == [0, 1, 0])
         #expect(try NodeMeasure.brokerageTotal.scores(in: graph, options: options) == [0, 1, 0])
-        #expect(NodeMeasure.liaison.needsParameter && NodeMeasure.liaison.isCount && !NodeMeasure.constraint.needsParameter)
+        #expect(
+            NodeMeasure.liaison.needsParameter && NodeMeasure.liaison.isCount && !NodeMeasure.constraint.needsParameter)
         let wrong = MeasureOptions(groups: Groups(labels: ["x"]))
         #expect(throws: MetricError.groupsMismatch) { try NodeMeasure.coordinator.scores(in: graph, options: wrong) }
     }

@@ -167,13 +167,18 @@ import Testing
         let n = 3_000
         var edges: [(Int32, Int32, Double)] = []
         for _ in 0..<30_000 {
-            edges.append((Int32(random.next() % UInt64(n)), Int32(random.next() % UInt64(n)), Double(random.next() % 5 + 1)))
+            edges.append(
+                (Int32(random.next() % UInt64(n)), Int32(random.next() % UInt64(n)), Double(random.next() % 5 + 1)))
         }
         let graph = Self.graph(edges, nodes: n, directed: true)
         let holes = graph.structuralHoles(weighted: true)
         // The formula, directly, for a sample of nodes.
-        func mutual(_ a: Int, _ b: Int) -> Double { (graph.weight(from: a, to: b) ?? 0) + (graph.weight(from: b, to: a) ?? 0) }
-        func alters(_ a: Int) -> [Int] { Array(Set(graph.successors(of: a).map(Int.init) + graph.predecessors(of: a).map(Int.init))) }
+        func mutual(_ a: Int, _ b: Int) -> Double {
+            (graph.weight(from: a, to: b) ?? 0) + (graph.weight(from: b, to: a) ?? 0)
+        }
+        func alters(_ a: Int) -> [Int] {
+            Array(Set(graph.successors(of: a).map(Int.init) + graph.predecessors(of: a).map(Int.init)))
+        }
         for node in stride(from: 0, to: n, by: 97) {
             let others = alters(node)
             guard !others.isEmpty else {
@@ -191,7 +196,9 @@ import Testing
                 redundancy += others.reduce(0) { $0 + p(node, $1) * mutual(j, $1) / top }
             }
             #expect(agree(holes.constraint[node], constraint, relative: 1e-12), "constraint[\(node)]")
-            #expect(agree(holes.effectiveSize[node], Double(others.count) - redundancy, relative: 1e-12), "effective size[\(node)]")
+            #expect(
+                agree(holes.effectiveSize[node], Double(others.count) - redundancy, relative: 1e-12),
+                "effective size[\(node)]")
         }
     }
 }

@@ -109,10 +109,12 @@ import Testing
         #expect(board.banzhaf == [0.6, 0.2, 0.2])
         let stuck = report.boards[1]
         #expect(stuck.banzhaf == nil && stuck.shapleyShubik == nil)
-        #expect(report.verdicts.contains { $0.hasPrefix("stuck: no coalition can carry a decision (quota 10 of 6 votes)") })
+        #expect(
+            report.verdicts.contains { $0.hasPrefix("stuck: no coalition can carry a decision (quota 10 of 6 votes)") })
         #expect(
             report.verdicts.contains {
-                $0.hasPrefix("board: local-authority organisations (1 seat) hold 2 of 4 votes (50%) but 60% of Banzhaf power")
+                $0.hasPrefix(
+                    "board: local-authority organisations (1 seat) hold 2 of 4 votes (50%) but 60% of Banzhaf power")
             }, "\(report.verdicts)")
     }
 
@@ -133,7 +135,8 @@ import Testing
             relationships: (0..<16).map { Relationship(source: "hub", target: "leaf\($0)") })
         let negative = Result { () throws(BalanceError) in
             try BalanceReport(
-                area: star, graph: try! Graph(area: star), measure: .bonacichPower, options: MeasureOptions(beta: -0.225))
+                area: star, graph: try! Graph(area: star), measure: .bonacichPower,
+                options: MeasureOptions(beta: -0.225))
         }
         guard case .failure(.negativeValues(.bonacichPower, let leaves)) = negative else {
             Issue.record("expected negative values, got \(negative)")

@@ -9,7 +9,9 @@ import Testing
 /// `partnernet brokerage`'s report: its tables and JSON carry the library's numbers, group
 /// sums add up to the network, and every verdict quotes numbers found in the tables.
 @Suite struct BrokerageReportTests {
-    static func report(_ dataset: String, relations: [String] = [], attribute: String = "sector") throws -> (
+    static func report(
+        _ dataset: String, relations: [String] = [], attribute: String = "sector"
+    ) throws -> (
         BrokerageReport, Graph
     ) {
         let area = try AreaSource.read(at: Paths.repo("Datasets/" + dataset)).area

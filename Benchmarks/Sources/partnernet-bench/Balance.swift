@@ -36,7 +36,8 @@ func runVotingTask(_ arguments: [String], repeats: Int) {
     report(
         "voting", times,
         [
-            "banzhaf_seconds": banzhafTimes, "shapley_shubik_seconds": shapleyTimes, "players": votes.count, "total_votes": game.totalVotes, "quota": quota,
+            "banzhaf_seconds": banzhafTimes, "shapley_shubik_seconds": shapleyTimes, "players": votes.count,
+            "total_votes": game.totalVotes, "quota": quota,
             "banzhaf_sum_squares": banzhaf.reduce(0) { $0 + $1 * $1 },
             "shapley_shubik_sum_squares": shapley.reduce(0) { $0 + $1 * $1 }, "own_peak_mb": ownPeakMegabytes(),
         ])

@@ -165,7 +165,10 @@ public struct WeightedVotingGame: Sendable, Hashable {
                 return
             }
             let middle = (range.lowerBound + range.upperBound) / 2
-            for (half, other) in [(range.lowerBound..<middle, middle..<range.upperBound), (middle..<range.upperBound, range.lowerBound..<middle)] {
+            for (half, other) in [
+                (range.lowerBound..<middle, middle..<range.upperBound),
+                (middle..<range.upperBound, range.lowerBound..<middle),
+            ] {
                 var table = table
                 for index in other {
                     for _ in 0..<multiplicity[weights[index]]! { add(weights[index], to: &table) }

@@ -253,7 +253,8 @@ extension BrokerageRoles {
             let acrossOthers = (s1 - size) * (s1 - size) - (s2 - size * size)
             // Σ_{j≠i} n_j C(N − n_i − n_j, 2), expanded in powers of n_j (M = N − n_i).
             let M = nodes - size
-            let liaisonPairs = (M * (M - 1) * (s1 - size) - (2 * M - 1) * (s2 - size * size) + (s3 - size * size * size)) / 2
+            let liaisonPairs =
+                (M * (M - 1) * (s1 - size) - (2 * M - 1) * (s2 - size * size) + (s3 - size * size * size)) / 2
 
             var e = [Double](repeating: 0, count: roleCount)
             var v = [Double](repeating: 0, count: roleCount)
