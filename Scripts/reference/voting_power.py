@@ -3,7 +3,9 @@
 
 Writes Tests/Fixtures/reference/voting/games.json: every partnership of every bundled area
 and test area that has memberships (members' votes and the partnership's quota, default
-floor(total / 2) + 1), and seeded random games of 2 to 60 players. Players with 0 votes are
+floor(total / 2) + 1), seeded random games of 2 to 60 players, and boards of 150 and 200
+members (for 200, powerindex gives Banzhaf only: `shapley_shubik` is null and
+`shapley_shubik_error` says why). Players with 0 votes are
 left out of the game given to powerindex (it miscounts them) and score 0.
 
 Run from the repository root: python3 Scripts/reference/voting_power.py
@@ -57,6 +59,12 @@ def random_games():
         total = sum(votes)
         quota = rng.randint(max(1, total // 3), total)
         games.append({"source": f"random/{index}", "votes": votes, "quota": quota})
+    # Large boards, drawn after the others so that those stay as they were: 150 members
+    # (powerindex's limit for Shapley-Shubik is 170: it converts N! to a float) and 200
+    # members, where only Banzhaf can be had from powerindex.
+    for index, players in enumerate([150, 200]):
+        votes = [rng.randint(1, 10) for _ in range(players)]
+        games.append({"source": f"random/large-{index}", "votes": votes, "quota": sum(votes) // 2 + 1})
     # Textbook cases: the UN Security Council (5 permanent members with 7 votes, quota 39)
     # and the EEC Council of 1958 (France, Germany, Italy 4; Belgium, Netherlands 2;
     # Luxembourg 1; quota 12), whose Luxembourg has no power.
@@ -73,11 +81,18 @@ def solve(game):
     if not playing or game["quota"] < 1 or game["quota"] > total:
         return None, None
     g = powerindex.Game(quota=game["quota"], weights=[game["votes"][i] for i in playing])
-    g.calc()
+    try:
+        g.calc()
+    except OverflowError as error:
+        # More than 170 players: powerindex's Shapley-Shubik overflows; Banzhaf still works.
+        game["shapley_shubik_error"] = f"powerindex: OverflowError: {error}"
+        g.calc_banzhaf()
+        g.shapley_shubik = None
     for position, i in enumerate(playing):
         banzhaf[i] = g.banzhaf[position]
-        shapley[i] = g.shapley_shubik[position]
-    return banzhaf, shapley
+        if g.shapley_shubik is not None:
+            shapley[i] = g.shapley_shubik[position]
+    return banzhaf, (shapley if g.shapley_shubik is not None else None)
 
 
 def main():

@@ -19,6 +19,10 @@ public enum MetricError: Error, Sendable, Hashable, CustomStringConvertible {
     case betaRequired
     /// PageRank's damping is not in 0 ≤ d < 1.
     case dampingOutOfRange(damping: Double)
+    /// A brokerage role was asked for without groups to count it by.
+    case groupsRequired
+    /// The groups given do not have one entry per node of the graph.
+    case groupsMismatch
     /// A measure that rescales scores by their size, on a graph with no ties: every raw
     /// score is 0 and cannot be rescaled.
     case noTies
@@ -41,6 +45,10 @@ public enum MetricError: Error, Sendable, Hashable, CustomStringConvertible {
             "bonacich_power needs beta, the weight of longer walks (--beta; negative allowed, as --beta -0.2 or --beta=-0.2)"
         case .dampingOutOfRange(let damping):
             "damping must be at least 0 and below 1; got \(Self.short(damping))"
+        case .groupsRequired:
+            "brokerage roles are counted between groups: name the organisation column that defines them with --groups (for example --groups sector)"
+        case .groupsMismatch:
+            "the groups do not give one group for every organisation of the graph"
         case .noTies:
             "the graph has no ties, so every score is 0 and cannot be rescaled"
         }

@@ -21,7 +21,8 @@ extension ResultTable {
     }
 
     /// One row per organisation from scores already computed: first column `id`, then one
-    /// column per measure; a measure without scores (`nil`) gives an empty column.
+    /// column per measure; a measure without scores (`nil`) gives an empty column, and a
+    /// NaN score (undefined for that node) an empty cell.
     public static func nodeScores(
         _ columns: [(measure: NodeMeasure, scores: [Double]?)], in graph: Graph, area: Area? = nil,
         attributes: [String] = []
@@ -34,7 +35,11 @@ extension ResultTable {
             let organisation = organisations[graph.labels[node]]
             return [Cell.text(graph.labels[node])]
                 + attributes.map { name in Cell.text(organisation.map { field(name, of: $0) } ?? "") }
-                + columns.map { Cell.number($0.scores?[node], isCount: $0.measure.isCount) }
+                + columns.map { column in
+                    // NaN marks a node where the measure is undefined: an empty cell.
+                    let score = column.scores?[node]
+                    return Cell.number(score?.isNaN == true ? nil : score, isCount: column.measure.isCount)
+                }
         }
         return ResultTable(columns: ["id"] + attributes + columns.map(\.measure.rawValue), rows: rows)
     }

@@ -51,7 +51,12 @@ struct Centrality: ParsableCommand {
                 "  \($0.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)) \($0.summary)"
             }
             .joined(separator: "\n")
-            + "\n\nWithout --metrics, every measure is computed (bonacich_power only with --beta); one that is "
+            + "\n\nBrokerage roles (coordinator … brokerage_total) count open two-step paths by the groups of "
+            + "their three organisations, so they need --groups (e.g. --groups sector); `partnernet brokerage` "
+            + "adds their expected values and z-scores. Burt's measures are empty for an isolate, hierarchy "
+            + "also for an organisation with one contact."
+            + "\n\nWithout --metrics, every measure is computed (bonacich_power only with --beta, the brokerage "
+            + "roles only with --groups); one that is "
             + "undefined on the graph (eigenvector without a cycle, katz with alpha too large) is left empty with "
             + "a warning. A measure named in --metrics that cannot be computed is an error.")
 
@@ -71,6 +76,13 @@ struct Centrality: ParsableCommand {
             valueName: "f1,f2"))
     var attributes: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The organisation column whose groups the brokerage roles are counted by (e.g. sector).",
+            valueName: "column"))
+    var groups: String?
+
     @Option(name: .long, help: ArgumentHelp("Sort organisations by this measure, highest first.", valueName: "metric"))
     var sort: NodeMeasure?
 
@@ -83,6 +95,10 @@ struct Centrality: ParsableCommand {
         if needsBeta && parameters.beta == nil {
             throw ValidationError(MetricError.betaRequired.description)
         }
+        let needsGroups = try selectedMeasures().contains { $0.brokerageRole != nil } || sort?.brokerageRole != nil
+        if needsGroups && groups == nil {
+            throw ValidationError(MetricError.groupsRequired.description)
+        }
     }
 
     func run() throws {
@@ -90,7 +106,13 @@ struct Centrality: ParsableCommand {
         if let sort, !measures.contains(sort) { measures.append(sort) }
         let loaded = try input.load()
         let graph = try input.graph(of: loaded.area)
-        let options = parameters.measureOptions
+        var options = parameters.measureOptions
+        if let groups {
+            guard loaded.area.hasOrganisationValues(in: groups) else {
+                throw Console.failure("no organisation has a value in column '\(groups)' for --groups")
+            }
+            options.groups = Groups(attribute: groups, area: loaded.area, graph: graph)
+        }
         var columns: [(measure: NodeMeasure, scores: [Double]?)] = []
         for measure in measures {
             do {
@@ -113,11 +135,14 @@ struct Centrality: ParsableCommand {
     }
 
     /// The measures named with --metrics, or by default every one that needs no parameter
-    /// without a default (bonacich_power joins when --beta is given).
+    /// without a default (bonacich_power joins when --beta is given, the brokerage roles
+    /// with --groups).
     private func selectedMeasures() throws -> [NodeMeasure] {
         let names = metrics.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
         if names.isEmpty {
-            return NodeMeasure.allCases.filter { !$0.needsParameter || parameters.beta != nil }
+            return NodeMeasure.allCases.filter { measure in
+                !measure.needsParameter || (measure == .bonacichPower ? parameters.beta != nil : groups != nil)
+            }
         }
         return try names.map { name in
             guard let measure = NodeMeasure(rawValue: name) else {

@@ -33,5 +33,8 @@ struct PartnerNet: ParsableCommand {
               partnernet network Datasets/padgett_florentine --relation marriage --format csv
             """,
         version: version,
-        subcommands: [Validate.self, Summary.self, Centrality.self, Network.self, Silos.self, Architecture.self, Compare.self, Generate.self, Report.self, Render.self, Convert.self])
+        subcommands: [
+            Validate.self, Summary.self, Centrality.self, Network.self, Silos.self, Brokerage.self, Balance.self,
+            Architecture.self, Compare.self, Generate.self, Report.self, Render.self, Convert.self,
+        ])
 }

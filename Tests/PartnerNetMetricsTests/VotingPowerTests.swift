@@ -14,6 +14,8 @@ import Testing
         let quota: Int
         let banzhaf: [Double]?
         let shapleyShubik: [Double]?
+        /// Why powerindex has no Shapley–Shubik values for this game (over 170 players).
+        let shapleyShubikError: String?
     }
 
     static let games: [Game] = {
@@ -22,12 +24,15 @@ import Testing
         return (object["games"] as! [[String: Any]]).map { entry in
             Game(
                 source: entry["source"] as! String, votes: entry["votes"] as! [Int], quota: entry["quota"] as! Int,
-                banzhaf: entry["banzhaf"] as? [Double], shapleyShubik: entry["shapley_shubik"] as? [Double])
+                banzhaf: entry["banzhaf"] as? [Double], shapleyShubik: entry["shapley_shubik"] as? [Double],
+                shapleyShubikError: entry["shapley_shubik_error"] as? String)
         }
     }()
 
     @Test func thereAreGamesFromAreasAndRandom() {
         #expect(Self.games.count >= 40)
+        #expect(Self.games.contains { $0.votes.count == 150 && $0.shapleyShubik != nil })
+        #expect(Self.games.contains { $0.votes.count == 200 && $0.banzhaf != nil })
         #expect(Self.games.contains { $0.source.hasPrefix("northbridge/") })
     }
 
@@ -38,6 +43,12 @@ import Testing
         for (name, ours, theirs) in [
             ("banzhaf", game.banzhaf(), reference.banzhaf), ("shapley_shubik", game.shapleyShubik(), reference.shapleyShubik),
         ] {
+            if name == "shapley_shubik", reference.shapleyShubikError != nil {
+                // powerindex overflows here; the sum and equal-votes checks below stand in.
+                let values = try #require(ours)
+                #expect(abs(values.reduce(0, +) - 1) < 1e-9, "\(source): Shapley–Shubik sums to \(values.reduce(0, +))")
+                continue
+            }
             guard let theirs else {
                 #expect(ours == nil, "\(source) \(name): PartnerNet \(String(describing: ours)), powerindex none")
                 continue

@@ -17,6 +17,10 @@ import PartnerNetReport
 //   Times betweenness, weighted betweenness, closeness or PageRank (Centrality.swift).
 // partnernet-bench ei-permutation DIR --permutations N --repeat R
 //   Times the E-I permutation test by sector on an area folder (Silos.swift).
+// partnernet-bench voting FILE --repeat R
+//   Times exact Banzhaf and Shapley–Shubik power of a weighted voting game (Balance.swift).
+// partnernet-bench holes FILE --measure constraint|brokerage --repeat R
+//   Times Burt's measures or the Gould–Fernandez roles on an edge file (Balance.swift).
 // Each timing prints one JSON line: {"task": …, "seconds": [..], "peak_rss_mb": …}.
 
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -150,6 +154,10 @@ case "communities":
     runCommunitiesTask(arguments, repeats: repeats)
 case "ei-permutation":
     runSilosTask(arguments, repeats: repeats)
+case "voting":
+    runVotingTask(arguments, repeats: repeats)
+case "holes":
+    runHolesTask(arguments, repeats: repeats)
 default:
     FileHandle.standardError.write(Data("unknown task \(arguments[1])\n".utf8))
     exit(64)

@@ -14,10 +14,13 @@ public struct MeasureOptions: Sendable, Hashable {
     public var maxIterations: Int
     /// Convergence tolerance of the iterative measures (change per node between iterations).
     public var tolerance: Double
+    /// The groups the Gould–Fernandez brokerage roles are counted by (one per node of the
+    /// graph); the roles cannot be computed without them.
+    public var groups: Groups?
 
     public init(
         weighted: Bool = false, alpha: Double = 0.1, beta: Double? = nil, damping: Double = 0.85,
-        maxIterations: Int = 10_000, tolerance: Double = 1e-12
+        maxIterations: Int = 10_000, tolerance: Double = 1e-12, groups: Groups? = nil
     ) {
         self.weighted = weighted
         self.alpha = alpha
@@ -25,5 +28,6 @@ public struct MeasureOptions: Sendable, Hashable {
         self.damping = damping
         self.maxIterations = maxIterations
         self.tolerance = tolerance
+        self.groups = groups
     }
 }

@@ -20,6 +20,16 @@ public enum NodeMeasure: String, CaseIterable, Sendable, Hashable {
     case katz
     case bonacichPower = "bonacich_power"
     case clustering
+    case constraint
+    case effectiveSize = "effective_size"
+    case efficiency
+    case hierarchy
+    case coordinator
+    case itinerant
+    case representative
+    case gatekeeper
+    case liaison
+    case brokerageTotal = "brokerage_total"
 
     /// One line for `--help` and reports.
     public var summary: String {
@@ -41,17 +51,37 @@ public enum NodeMeasure: String, CaseIterable, Sendable, Hashable {
         case .katz: "walks into the node, length k weighted alpha^k"
         case .bonacichPower: "walks out of the node weighted beta^k (needs --beta)"
         case .clustering: "share of pairs of neighbours tied to each other"
+        case .constraint: "Burt's constraint: how far the node's ties lead to each other"
+        case .effectiveSize: "Burt's effective size: alters less their redundancy"
+        case .efficiency: "effective size / number of alters"
+        case .hierarchy: "how far constraint comes from one alter (Burt; 2+ alters)"
+        case .coordinator, .itinerant, .representative, .gatekeeper, .liaison, .brokerageTotal:
+            "Gould–Fernandez: " + brokerageRole!.summary + " (needs --groups)"
         }
     }
 
     /// Whether every score is a whole number.
-    public var isCount: Bool { [.degree, .inDegree, .outDegree].contains(self) }
+    public var isCount: Bool { [.degree, .inDegree, .outDegree].contains(self) || brokerageRole != nil }
 
     /// Whether the measure cannot be computed without a parameter that has no default
-    /// (`bonacich_power` needs β).
-    public var needsParameter: Bool { self == .bonacichPower }
+    /// (`bonacich_power` needs β, the brokerage roles need groups).
+    public var needsParameter: Bool { self == .bonacichPower || brokerageRole != nil }
 
-    /// The score of every node of `graph`, by node handle.
+    /// The Gould–Fernandez role a brokerage measure counts; `nil` for other measures.
+    public var brokerageRole: BrokerageRole? {
+        switch self {
+        case .coordinator: .coordinator
+        case .itinerant: .itinerant
+        case .representative: .representative
+        case .gatekeeper: .gatekeeper
+        case .liaison: .liaison
+        case .brokerageTotal: .total
+        default: nil
+        }
+    }
+
+    /// The score of every node of `graph`, by node handle; NaN for a node where the
+    /// measure is undefined (Burt's measures of an isolate, hierarchy with one alter).
     ///
     /// - Throws: ``MetricError`` when the measure is undefined on `graph` or with
     ///   `options` (see each measure).
@@ -83,6 +113,14 @@ public enum NodeMeasure: String, CaseIterable, Sendable, Hashable {
             guard let beta = options.beta else { throw .betaRequired }
             return try graph.bonacichPower(beta: beta, weighted: weighted, maxIterations: cap, tolerance: tolerance)
         case .clustering: return graph.clusteringCoefficients()
+        case .constraint: return graph.structuralHoles(weighted: weighted).constraint
+        case .effectiveSize: return graph.structuralHoles(weighted: weighted).effectiveSize
+        case .efficiency: return graph.structuralHoles(weighted: weighted).efficiency
+        case .hierarchy: return graph.structuralHoles(weighted: weighted).hierarchy
+        case .coordinator, .itinerant, .representative, .gatekeeper, .liaison, .brokerageTotal:
+            guard let groups = options.groups else { throw .groupsRequired }
+            guard groups.membership.count == graph.nodeCount else { throw .groupsMismatch }
+            return graph.brokerageRoles(groups: groups).counts(brokerageRole!).map(Double.init)
         }
     }
 

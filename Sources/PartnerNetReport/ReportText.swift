@@ -1,0 +1,55 @@
+import Foundation
+import PartnerNetCore
+
+/// Numbers written for people in report sentences: fixed decimals, a true minus sign,
+/// percentages, "a, b and c".
+enum ReportText {
+    /// `value` with `places` decimals and a minus sign (−) when negative; "–" when not finite.
+    static func decimal(_ value: Double, _ places: Int = 2) -> String {
+        guard value.isFinite else { return "–" }
+        let text = String(format: "%.\(places)f", value)
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
+
+    /// A count or a value with up to `places` decimals, trailing zeros dropped (3, 3.2, 3.25).
+    static func short(_ value: Double, _ places: Int = 1) -> String {
+        guard value.isFinite else { return "–" }
+        var text = decimal(value, places)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "−0" ? "0" : text
+    }
+
+    /// A share as a whole percentage ("27%"), or with one decimal below 1% ("0.4%").
+    static func percent(_ share: Double) -> String {
+        guard share.isFinite else { return "–" }
+        let value = share * 100
+        return (value > 0 && value < 1 ? String(format: "%.1f", value) : String(format: "%.0f", value)) + "%"
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
+    /// "1 role", "3 roles".
+    static func count(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(value) " + (value == 1 ? singular : plural ?? singular + "s")
+    }
+
+    /// A JSON number, or null when undefined or not finite.
+    static func json(_ value: Double?) -> JSONValue {
+        guard let value, value.isFinite else { return .null }
+        return .number(value)
+    }
+
+    /// Pretty-printed JSON text with sorted keys, ending in a line break.
+    static func encoded(_ value: JSONValue) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try! encoder.encode(value), as: UTF8.self) + "\n"
+    }
+}
