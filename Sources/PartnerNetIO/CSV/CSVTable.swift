@@ -33,18 +33,18 @@ struct CSVTable {
     /// - Throws: the first quoting error, or an empty file; these end the reading.
     /// - Complexity: O(length of the text).
     static func parse(
-        _ text: String, file: String, into diagnostics: inout [Diagnostic]
+        _ text: String, file: String, delimiter: Unicode.Scalar = ",", into diagnostics: inout [Diagnostic]
     ) throws(DiagnosticError)
         -> CSVTable
     {
         let pieces = text.utf8.count < 1 << 20 ? 1 : ProcessInfo.processInfo.activeProcessorCount
-        let starts = try recordStarts(text, file: file, pieces: pieces)
+        let starts = try recordStarts(text, file: file, pieces: pieces, delimiter: UInt8(delimiter.value))
         let parsed = parallelMap(starts.count) { piece in
             let start = text.utf8.index(text.startIndex, offsetBy: starts[piece].offset)
             let end =
                 piece + 1 < starts.count
                 ? text.utf8.index(text.startIndex, offsetBy: starts[piece + 1].offset) : text.endIndex
-            return records(in: String(text[start..<end]), firstLine: starts[piece].line)
+            return records(in: String(text[start..<end]), firstLine: starts[piece].line, delimiter: delimiter)
         }
         var header: [String]?
         var headerLine = 1
@@ -75,9 +75,9 @@ struct CSVTable {
     }
 
     /// The records of `text` through CSV.swift, blank lines skipped, each with its line.
-    private static func records(in text: String, firstLine: Int) -> [Row] {
+    private static func records(in text: String, firstLine: Int, delimiter: Unicode.Scalar) -> [Row] {
         // CSVReader(string:) reads from an in-memory string and cannot fail.
-        guard let reader = try? CSVReader(string: text, hasHeaderRow: false) else { return [] }
+        guard let reader = try? CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter) else { return [] }
         var rows: [Row] = []
         var line = firstLine
         while let fields = reader.next() {
@@ -111,12 +111,12 @@ struct CSVTable {
     ///
     /// - Throws: a quoted field that never closes, or text after a field's closing quote.
     private static func recordStarts(
-        _ text: String, file: String, pieces: Int
+        _ text: String, file: String, pieces: Int, delimiter comma: UInt8
     ) throws(DiagnosticError)
         -> [(offset: Int, line: Int)]
     {
         enum State { case fieldStart, unquoted, quoted, afterQuote }
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         let bytes = text.utf8
         let share = max(1, bytes.count / max(pieces, 1))
         var starts: [(offset: Int, line: Int)] = [(0, 1)]
