@@ -194,7 +194,8 @@ enum GraphMLFormat {
             """
         out += "  <key id=\"g0\" for=\"graph\" attr.name=\"\(AttributedGraph.areaKey)\" attr.type=\"string\"/>\n"
         let nodeTypes = AttributedGraph.types(graph.nodeKeys, graph.nodes.map(\.attributes))
-        let edgeTypes = AttributedGraph.types(graph.edgeKeys, graph.edges.map(\.attributes))
+        var edgeTypes = AttributedGraph.types(graph.edgeKeys, graph.edges.map(\.attributes))
+        if edgeTypes["weight"] != nil { edgeTypes["weight"] = "double" }
         var nodeKey: [String: String] = [:]
         var edgeKey: [String: String] = [:]
         for (index, name) in graph.nodeKeys.enumerated() {

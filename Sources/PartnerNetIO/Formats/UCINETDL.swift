@@ -628,6 +628,10 @@ enum DLFormat {
                 out += "MATRIX LABELS:\n" + labelLines(relations)
             }
             out += "DATA:\n"
+            if relations.isEmpty && !asList {
+                // No ties: one empty matrix, so the file still has the rows it announces.
+                for _ in 0..<n { out += Array(repeating: "0", count: n).joined(separator: " ") + "\n" }
+            }
             var duplicates = 0
             var symmetricDirected: [String] = []
             for (index, relation) in relations.enumerated() {
