@@ -56,12 +56,20 @@ struct AttributedGraph {
 
         // igraph names nodes n0, n1, … and keeps the vertex names in `name`.
         var nodes = self.nodes
+        var edges = self.edges
         if !nodes.isEmpty, nodes.enumerated().allSatisfy({ $0.element.id == "n\($0.offset)" }),
             nodes.allSatisfy({ !($0.attributes["name"] ?? "").isEmpty }),
             Set(nodes.map { $0.attributes["name"]! }).count == nodes.count
         {
+            var renamed: [String: String] = [:]
             for index in nodes.indices {
-                nodes[index].id = nodes[index].attributes.removeValue(forKey: "name")!
+                let name = nodes[index].attributes.removeValue(forKey: "name")!
+                renamed[nodes[index].id] = name
+                nodes[index].id = name
+            }
+            for index in edges.indices {
+                edges[index].source = renamed[edges[index].source] ?? edges[index].source
+                edges[index].target = renamed[edges[index].target] ?? edges[index].target
             }
         }
 

@@ -35,7 +35,8 @@ enum EdgeListFormat {
         var diagnostics: [Diagnostic] = []
         var rows: [Row] = []
         let lowered = file.lowercased()
-        let firstLine = text.utf8.prefix { $0 != 0x0A && $0 != 0x0D }
+        // The first line up to any networkx data dict, whose commas separate nothing.
+        let firstLine = text.utf8.prefix { $0 != 0x0A && $0 != 0x0D && $0 != UInt8(ascii: "{") }
         let separator: UInt8? =
             lowered.hasSuffix(".tsv") || firstLine.contains(0x09)
             ? 0x09 : (lowered.hasSuffix(".csv") || firstLine.contains(0x2C) ? 0x2C : nil)
