@@ -277,9 +277,11 @@ enum DLFormat {
             }
 
             // Names of rows and columns, growing when labels are embedded in a list.
-            var rowNames: [String] = rowLabels?.map(\.text) ?? (rows.map { (1...max($0, 1)).prefix($0).map(String.init) } ?? [])
+            let listEmbedded = layout.isList && (rowsEmbedded || columnsEmbedded)
+            func numbered(_ count: Int?) -> [String] { count.map { (0..<$0).map { String($0 + 1) } } ?? [] }
+            var rowNames: [String] = rowLabels?.map(\.text) ?? (listEmbedded ? [] : numbered(rows))
             var columnNames: [String] =
-                twoMode ? (columnLabels?.map(\.text) ?? (columns.map { (1...max($0, 1)).prefix($0).map(String.init) } ?? [])) : rowNames
+                twoMode ? (columnLabels?.map(\.text) ?? (listEmbedded ? [] : numbered(columns))) : rowNames
             var rowIndex: [String: Int] = [:]
             var columnIndex: [String: Int] = [:]
             for (index, name) in rowNames.enumerated() where rowIndex[name] == nil { rowIndex[name] = index }
@@ -387,6 +389,14 @@ enum DLFormat {
                         columnNames: &columnNames, first: matrix == 0)
                 }
                 matrices.append(cells)
+            }
+            // Labels embedded in a list may leave vertices unnamed: they keep their numbers.
+            if let rows, rowNames.count < rows {
+                rowNames += (rowNames.count..<rows).map { String($0 + 1) }
+                if !twoMode { columnNames = rowNames }
+            }
+            if twoMode, let columns, columnNames.count < columns {
+                columnNames += (columnNames.count..<columns).map { String($0 + 1) }
             }
             if let extra = current {
                 throw fail(extra, "more data than the header announces (\(matrixCount) matrix\(matrixCount == 1 ? "" : "es"))")
