@@ -29,7 +29,7 @@ struct Convert: ParsableCommand {
             Anything a form cannot carry is named in one warning, never dropped silently.
 
             An edge list, DL or Pajek file names no sectors: give them in a nodes file
-            (--nodes FILE: id,name,sector,… as in organisations.csv), or every sector is
+            (--nodes-file FILE, or --nodes FILE: id,name,sector,… as in organisations.csv), or every sector is
             "none". An edge list's ties are undirected unless it has a directed column or
             --directed is given.
 
@@ -41,7 +41,7 @@ struct Convert: ParsableCommand {
               partnernet convert Datasets/northbridge -o northbridge.graphml
               partnernet convert Datasets/northbridge -o northbridge.gexf --with-metrics betweenness,degree
               partnernet convert Datasets/padgett_florentine -o padgett.net
-              partnernet convert edges.csv --nodes organisations.csv --directed -o area/
+              partnernet convert edges.csv --nodes-file organisations.csv --directed -o area/
               partnernet convert network.dl -o network.graphml
               partnernet convert data.xml --from graphml -o area/
             """)
@@ -65,7 +65,7 @@ struct Convert: ParsableCommand {
     var from: String?
 
     @Option(
-        name: [.customLong("nodes"), .customLong("nodes-file")],
+        name: [.customLong("nodes-file"), .customLong("nodes")],
         help: ArgumentHelp("An organisations table completing an edge-list, DL or Pajek input.", valueName: "file"))
     var nodesFile: String?
 

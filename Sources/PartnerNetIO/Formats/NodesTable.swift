@@ -74,14 +74,14 @@ enum NodesTable {
         let total = parsed.assembly.area.organisations.count
         let which =
             missing.count == total
-            ? (total == 1 ? "the organisation has" : "none of the \(total) organisations has")
-            : "\(missing.count) of \(total) organisations have"
+            ? (total == 1 ? "the organisation has no sector" : "none of the \(total) organisations has a sector")
+            : "\(missing.count) of \(total) organisations have no sector"
         let examples = missing.prefix(3).map(quoted).joined(separator: ", ") + (missing.count > 3 ? ", …" : "")
         parsed.assembly.diagnostics.append(
             .warning(
                 at: SourceLocation(file: file),
-                "\(which) a sector (\(examples)): their sector is \(quoted(ParsedArea.unknownSector)); "
-                    + "give sectors in a nodes file (--nodes FILE: id,name,sector,…)"))
+                "\(which) (\(examples)): their sector is \(quoted(ParsedArea.unknownSector)); "
+                    + "give sectors in a nodes file (--nodes-file FILE: id,name,sector,…)"))
     }
 
     /// The organisations table, as `organisations.csv`.

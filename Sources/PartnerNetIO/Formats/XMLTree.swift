@@ -48,10 +48,13 @@ final class XMLElementNode {
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         let succeeded = parser.parse()
-        if !succeeded || builder.root == nil {
-            let error = parser.parserError as NSError?
-            let line = max(parser.lineNumber, 1)
-            let column = parser.columnNumber > 0 ? parser.columnNumber : nil
+        // libxml2 recovers from some errors and parse() still succeeds: the first error
+        // reported to the delegate counts.
+        if !succeeded || builder.root == nil || builder.firstError != nil {
+            let error = builder.firstError?.error ?? parser.parserError as NSError?
+            let line = max(builder.firstError?.line ?? parser.lineNumber, 1)
+            let place = builder.firstError?.column ?? parser.columnNumber
+            let column = place > 0 ? place : nil
             let reason = error.map { describe($0) } ?? "the file holds no element"
             throw .invalidInput([.error(at: SourceLocation(file: file, line: line, column: column), "not well-formed XML: \(reason)")])
         }
@@ -60,6 +63,23 @@ final class XMLElementNode {
 
     /// A readable reason for libxml2's error codes.
     private static func describe(_ error: NSError) -> String {
+        // The codes are libxml2's (xmlParserErrors), which Foundation passes on.
+        switch error.code {
+        case 4: return "the file holds no XML"
+        case 5: return "the file ends before its elements are closed, or has text after them"
+        case 9: return "a character XML does not allow"
+        case 23: return "an entity without its closing ; (write & as &amp;)"
+        case 26, 27: return "an unknown entity (write & as &amp;)"
+        case 38: return "a < inside an attribute value (write &lt;)"
+        case 39, 40: return "an attribute value is not quoted"
+        case 41: return "an attribute without a value"
+        case 42: return "an attribute is given twice"
+        case 68: return "a malformed tag"
+        case 73: return "a tag is not closed with >"
+        case 76: return "an element is closed by the wrong end tag"
+        case 77: return "an element is never closed"
+        default: break
+        }
         switch XMLParser.ErrorCode(rawValue: error.code) {
         case .prematureDocumentEndError?: return "the file ends before its elements are closed"
         case .tagNameMismatchError?, .notWellBalancedError?:
@@ -89,8 +109,13 @@ final class XMLElementNode {
         let parser: XMLParser
         var root: XMLElementNode?
         var stack: [XMLElementNode] = []
+        var firstError: (error: NSError, line: Int, column: Int)?
 
         init(parser: XMLParser) { self.parser = parser }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+            if firstError == nil { firstError = (parseError as NSError, parser.lineNumber, parser.columnNumber) }
+        }
 
         func parser(
             _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
