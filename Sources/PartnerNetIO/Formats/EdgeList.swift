@@ -98,6 +98,7 @@ enum EdgeListFormat {
         var missing = Set<String>()
         var direction: [String: (directed: Bool, line: Int)] = [:]
         var relationOrder: [String] = []
+        var lastRelation: (name: String, directed: Bool)?
         var dataKeys: [String] = []
         var columns = ["source": sourceColumn + 1, "target": targetColumn + 1]
         if let weightColumn { columns["weight"] = weightColumn + 1 }
@@ -180,7 +181,10 @@ enum EdgeListFormat {
                             "directed must be true or false, got \(quoted(text))"))
                 }
             }
-            if let first = direction[relation] {
+            if let last = lastRelation, last.directed == directed, last.name == relation {
+                // The same relation and direction as the row before: nothing to check.
+            } else if let first = direction[relation] {
+                lastRelation = (relation, first.directed)
                 if first.directed != directed {
                     diagnostics.append(
                         .error(
@@ -192,6 +196,7 @@ enum EdgeListFormat {
             } else {
                 direction[relation] = (directed, row.line)
                 relationOrder.append(relation)
+                lastRelation = (relation, directed)
             }
             organisation(source, line: row.line, column: sourceColumn + 1)
             organisation(target, line: row.line, column: targetColumn + 1)

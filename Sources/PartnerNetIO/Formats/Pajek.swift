@@ -63,13 +63,13 @@ enum PajekFormat {
         var unnamed: [Bool: Int] = [:]  // direction → relation index of unnamed sections
         var relationByAttribute: [String: Int] = [:]
         // Field positions of a tie line, shared between lines (one dictionary, not one per line).
-        var sharedColumns: [Int: [String: Int]] = [:]
+        var sharedColumns: [[String: Int]?] = [nil, nil, nil, nil]
         func tieColumns(_ sourceField: Int, _ weighted: Bool) -> [String: Int] {
-            let key = sourceField * 2 + (weighted ? 1 : 0)
-            if let known = sharedColumns[key] { return known }
+            let key = (sourceField - 1) * 2 + (weighted ? 1 : 0)
+            if key < 4, let known = sharedColumns[key] { return known }
             var columns = ["source": sourceField, "target": sourceField + 1]
             if weighted { (columns["weight"], columns["votes"]) = (sourceField + 2, sourceField + 2) }
-            sharedColumns[key] = columns
+            if key < 4 { sharedColumns[key] = columns }
             return columns
         }
         var relationships: [(source: Int, target: Int, weight: Double, relation: Int, attributes: [String: String])] = []
@@ -362,7 +362,9 @@ enum PajekFormat {
                     relation: relations[tie.relation].name, attributes: tie.attributes))
         }
         assembly.origins.relationships = tieOrigins
-        assembly.area.extraColumns.relationships = Array(Set(relationships.flatMap(\.attributes.keys))).sorted()
+        var tieColumnNames = Set<String>()
+        for tie in relationships where !tie.attributes.isEmpty { tieColumnNames.formUnion(tie.attributes.keys) }
+        assembly.area.extraColumns.relationships = tieColumnNames.sorted()
         if firstMode > 0 {
             for index in firstMode..<vertexCount {
                 let id = labels[index] ?? String(index + 1)
