@@ -76,6 +76,7 @@ struct CSVTable {
 
     /// The records of `text` through CSV.swift, blank lines skipped, each with its line.
     private static func records(in text: String, firstLine: Int, delimiter: Unicode.Scalar) -> [Row] {
+        if let rows = unquotedRecords(in: text, firstLine: firstLine, delimiter: UInt8(delimiter.value)) { return rows }
         // CSVReader(string:) reads from an in-memory string and cannot fail.
         guard let reader = try? CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter) else { return [] }
         var rows: [Row] = []
@@ -86,6 +87,46 @@ struct CSVTable {
             rows.append(Row(fields: fields, line: line))
         }
         return rows
+    }
+
+    /// The records of a text without a single double quote, where RFC 4180 comes down to
+    /// cutting lines at the delimiter: the same rows CSV.swift gives, several times faster.
+    /// `nil` when the text has a quote (then CSV.swift reads it).
+    private static func unquotedRecords(in text: String, firstLine: Int, delimiter: UInt8) -> [Row]? {
+        var text = text
+        return text.withUTF8 { bytes -> [Row]? in
+            let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+            if bytes.contains(quote) { return nil }
+            var rows: [Row] = []
+            rows.reserveCapacity(bytes.count / 24 + 1)
+            var fields: [String] = []
+            var line = firstLine
+            var fieldStart = 0
+            var index = 0
+            let count = bytes.count
+            func field(_ end: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<end]), as: UTF8.self)
+            }
+            while index <= count {
+                let byte: UInt8 = index < count ? bytes[index] : lf
+                if byte == delimiter {
+                    fields.append(field(index))
+                    fieldStart = index + 1
+                } else if byte == lf || byte == cr {
+                    let atEnd = index == count
+                    if !(atEnd && fieldStart == count && fields.isEmpty) {
+                        fields.append(field(index))
+                        if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(fields: fields, line: line)) }
+                    }
+                    fields.removeAll(keepingCapacity: true)
+                    line += 1
+                    if byte == cr && index + 1 < count && bytes[index + 1] == lf { index += 1 }
+                    fieldStart = index + 1
+                }
+                index += 1
+            }
+            return rows
+        }
     }
 
     /// Line breaks inside a field: CRLF, CR or LF each count once.

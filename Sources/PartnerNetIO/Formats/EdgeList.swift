@@ -79,8 +79,10 @@ enum EdgeListFormat {
                     extras.append((name, index))
                 }
                 body = body.dropFirst()
-            } else if let wide = rows.map(\.fields.count).max(), wide > 4 {
-                extras = (4..<wide).map { ("column\($0 + 1)", $0) }
+            } else {
+                var wide = 0
+                for row in rows where row.fields.count > wide { wide = row.fields.count }
+                if wide > 4 { extras = (4..<wide).map { ("column\($0 + 1)", $0) } }
             }
         }
 
