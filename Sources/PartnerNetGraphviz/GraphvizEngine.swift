@@ -131,11 +131,9 @@ public enum Graphviz {
         return context.gvc
     }
 
-    /// `agmemread` with the error state and the line count reset first (cgraph counts lines
-    /// across reads, so a message would otherwise name the wrong line).
+    /// `agmemread` with the error state reset first.
     private static func read(_ dot: String) throws(GraphvizError) -> UnsafeMutablePointer<Agraph_t> {
         agreseterrors()
-        agreadline(1)
         let graph = agmemread(dot)
         guard let graph, agerrors() <= 0 else {
             if let graph { agclose(graph) }
