@@ -54,6 +54,8 @@ struct Architecture: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not print warnings about the input.")
     var quiet = false
 
+    @OptionGroup(title: "Input format") var format: InputFormatOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -64,7 +66,7 @@ struct Architecture: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadArea(area)
+        let loaded = try loadArea(area, format.choice)
         if !quiet { Console.report(loaded.warnings) }
         let report = ArchitectureReport(area: loaded.area, attribute: groups, threshold: threshold)
         if organisations { return try output.write(report.organisationRows.rendered(as: output.format)) }

@@ -82,8 +82,10 @@ struct Compare: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The chart's vertical column.", valueName: "column"))
     var y = "focal_share[betweenness]"
 
-    @Option(name: .shortAndLong, help: "Output format: table, csv, json or markdown.")
-    var format: Format = .table
+    @Option(name: [.customShort("f"), .customLong("format")], help: "Output format: table, csv, json or markdown.")
+    var outputFormat: Format = .table
+
+    @OptionGroup(title: "Input format") var format: InputFormatOptions
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
@@ -92,12 +94,14 @@ struct Compare: ParsableCommand {
         (columns ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// One area, or the reason it cannot be read (its first error line).
-    @Sendable static func read(_ path: String) throws -> Area {
-        do {
-            return try readArea(path).area
-        } catch {
-            throw ComparisonFailure(reason: error.diagnostics.first { $0.severity == .error }?.description ?? "\(error)")
+    /// A reader of one area that gives, when it cannot, the reason (its first error line).
+    static func reader(_ choice: InputChoice) -> @Sendable (String) throws -> Area {
+        { path in
+            do {
+                return try readArea(path, choice).area
+            } catch let error as AreaIOError {
+                throw ComparisonFailure(reason: error.diagnostics.first { $0.severity == .error }?.description ?? "\(error)")
+            }
         }
     }
 
@@ -124,7 +128,7 @@ struct Compare: ParsableCommand {
         let bar = isatty(STDERR_FILENO) == 1 && paths.count > 1 ? ProgressBar(total: paths.count) : nil
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { done in bar.update(done) } }
-        let comparison = Comparison(paths: paths, settings: settings, read: Self.read, progress: progress)
+        let comparison = Comparison(paths: paths, settings: settings, read: Self.reader(format.choice), progress: progress)
         bar?.finish()
         var table = summary ? comparison.summary : comparison.table(sortedBy: sort, ascending: ascending)
         if !selectedColumns.isEmpty {
@@ -136,7 +140,7 @@ struct Compare: ParsableCommand {
             }
         }
         let text =
-            switch format {
+            switch outputFormat {
             case .table: table.rendered(as: .table)
             case .csv: table.rendered(as: .csv)
             case .json: table.rendered(as: .json)

@@ -1,48 +1,168 @@
 import ArgumentParser
+import Foundation
+import PartnerNetCore
 import PartnerNetIO
+import PartnerNetMetrics
+import PartnerNetReport
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert an area between an area folder, a JSON file and DOT.",
+        abstract: "Convert an area between forms: folder, JSON, GraphML, GEXF, UCINET DL, Pajek, DOT, edge lists.",
         discussion: """
-            The output's form follows its name: a path ending in .json is written as one JSON
-            file, .dot or .gv as a DOT graph, anything else as an area folder (created if
-            needed). Between folders and JSON nothing is lost: extra columns, area.json keys
-            and the order of columns are kept. DOT keeps organisations (node attributes:
-            name, sector, subsector and every other column), relationships (edge weight,
-            relation and other columns) and the area's metadata, but has no place for
-            partnerships and memberships; a warning says so.
+            The forms follow the names (or --from and --to): a folder is an area folder;
+            .json one JSON file; .graphml GraphML; .gexf GEXF 1.3 (for Gephi); .dl UCINET DL;
+            .net or .paj Pajek; .dot or .gv Graphviz DOT; .csv, .tsv, .txt, .edges or
+            .edgelist an edge list. Every form is read wherever an area is accepted.
 
-            A DOT file is read by Graphviz's own parser: node attributes become organisation
-            columns (sector included), edge weight and relation are kept.
+            What each form keeps:
+              folder, JSON, GraphML   everything (GraphML: partnerships as nodes of kind
+                                      partnership, memberships as edges of kind membership)
+              GEXF                    everything but focal_sector and other area.json keys;
+                                      nodes coloured by sector as in PartnerNet's diagrams
+              DOT                     organisations, relationships, area.json; no partnerships
+              UCINET DL, Pajek        ids and the ties of each relation (Pajek: direction too;
+                                      DL: a symmetric matrix is undirected), or, for an area
+                                      with memberships and no relationships, the two-mode
+                                      organisation × partnership network
+              edge list               relationships and their columns; organisations with
+                                      --write-nodes
+            Anything a form cannot carry is named in one warning, never dropped silently.
+
+            An edge list, DL or Pajek file names no sectors: give them in a nodes file
+            (--nodes-file FILE, or --nodes FILE: id,name,sector,… as in organisations.csv), or every sector is
+            "none". An edge list's ties are undirected unless it has a directed column or
+            --directed is given.
+
+            --with-metrics adds node measures (names as in `partnernet help centrality`) as
+            organisation columns, typed in GraphML and GEXF, for Gephi or R to draw and model.
 
             Examples:
               partnernet convert Datasets/knoke_bureaucracies -o knoke.json
-              partnernet convert knoke.json -o knoke/
-              partnernet convert network.dot -o area/
+              partnernet convert Datasets/northbridge -o northbridge.graphml
+              partnernet convert Datasets/northbridge -o northbridge.gexf --with-metrics betweenness,degree
+              partnernet convert Datasets/padgett_florentine -o padgett.net
+              partnernet convert edges.csv --nodes-file organisations.csv --directed -o area/
+              partnernet convert network.dl -o network.graphml
+              partnernet convert data.xml --from graphml -o area/
             """)
 
-    @Argument(help: "The area to read: a folder, a .json area or a .dot/.gv graph.")
+    @Argument(help: "The area to read: a folder, or a .json, .graphml, .gexf, .dl, .net, .dot or edge-list file.")
     var input: String
 
-    @Option(name: .shortAndLong, help: "Where to write: a .json file, a .dot file or a folder.")
+    @Option(name: .shortAndLong, help: "Where to write: a folder, or a .json, .graphml, .gexf, .dl, .net, .dot, .csv or .tsv file.")
     var output: String
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The output's format when its extension does not say: folder, json, dot, graphml, gexf, dl, pajek or edgelist.",
+            valueName: "format"))
+    var to: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The input's format when its extension does not say.", valueName: "format"))
+    var from: String?
+
+    @Option(
+        name: [.customLong("nodes-file"), .customLong("nodes")],
+        help: ArgumentHelp("An organisations table completing an edge-list, DL or Pajek input.", valueName: "file"))
+    var nodesFile: String?
+
+    @Flag(name: .long, help: "Read an edge list without a directed column as arcs (default: undirected ties).")
+    var directed = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("With an edge-list output, write the organisations table here too.", valueName: "file"))
+    var writeNodes: String?
+
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Node measures to add as organisation columns, comma-separated.", valueName: "m1,m2"))
+    var withMetrics: [String] = []
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The relations the measures run on; repeat or separate with commas (default: all).", valueName: "relation"))
+    var relation: [String] = []
+
+    @OptionGroup var parameters: MeasureOptionGroup
 
     @Flag(name: .shortAndLong, help: "Do not print warnings about the input.")
     var quiet = false
 
-    func run() throws {
-        let loaded = try loadArea(input)
-        if !quiet { Console.report(loaded.warnings) }
-        do {
-            if DOTInput.isDOT(output) {
-                try DOTInput.write(loaded.area, to: output)
-            } else if AreaJSON.isArea(output) {
-                try AreaJSON.write(loaded.area, to: output)
-            } else {
-                try AreaFolder.write(loaded.area, to: output)
+    func validate() throws {
+        if let to, !["dot", "gv"].contains(to.lowercased()), AreaFormat(name: to) == nil {
+            throw ValidationError("unknown format '\(to)' for --to; choose from \(AreaFormat.vocabulary), dot")
+        }
+        _ = try measures()
+        var input = InputFormatOptions()
+        input.from = from
+        try input.validate()
+    }
+
+    private func measures() throws -> [NodeMeasure] {
+        let names = withMetrics.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        return try names.map { name in
+            guard let measure = NodeMeasure(rawValue: name) else {
+                throw ValidationError(
+                    "unknown metric '\(name)' for --with-metrics; choose from \(NodeMeasure.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-        } catch let error as AreaIOError {
+            if measure.needsParameter && parameters.beta == nil {
+                throw ValidationError(MetricError.betaRequired.description)
+            }
+            return measure
+        }
+    }
+
+    func run() throws {
+        var inputOptions = InputFormatOptions()
+        inputOptions.from = from
+        inputOptions.nodesFile = nodesFile
+        inputOptions.directed = directed
+        let loaded = try loadArea(input, inputOptions.choice)
+        if !quiet { Console.report(loaded.warnings) }
+        var area = loaded.area
+        let measures = try measures()
+        if !measures.isEmpty {
+            let relations = relation.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+                .filter { !$0.isEmpty }
+            let graph: Graph
+            do {
+                graph = try Graph(area: area, relations: RelationSelection(relations))
+            } catch let error as ModelError {
+                throw Console.failure(error.description)
+            }
+            do {
+                let (withScores, replaced) = try MeasureColumns.attach(
+                    measures, to: area, graph: graph, options: parameters.measureOptions)
+                area = withScores
+                if !replaced.isEmpty {
+                    Console.printError(
+                        "warning: the column\(replaced.count == 1 ? "" : "s") \(replaced.joined(separator: ", ")) replaced by the measure")
+                }
+            } catch {
+                throw Console.failure(error.description)
+            }
+        }
+        let named = to?.lowercased()
+        if named == "dot" || named == "gv" || (named == nil && DOTInput.isDOT(output)) {
+            try DOTInput.write(area, to: output)
+            return
+        }
+        let format = named.flatMap(AreaFormat.init(name:)) ?? AreaFormat(path: output) ?? .folder
+        if writeNodes != nil && format != .edgelist {
+            throw Console.failure("--write-nodes goes with an edge-list output (.csv, .tsv, .txt)")
+        }
+        let palette = Palette(categories: area.sectors)
+        let colours = Dictionary(palette.colours.map { ($0.category, $0.colour) }, uniquingKeysWith: { first, _ in first })
+        do {
+            let report = try format.write(area, to: output, sectorColours: colours, nodesFile: writeNodes)
+            if let warning = report.warning { Console.report([warning]) }
+        } catch {
             Console.report(error.diagnostics)
             throw ExitCode(1)
         }

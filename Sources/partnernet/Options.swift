@@ -7,10 +7,58 @@ import PartnerNetReport
 
 extension OutputFormat: ExpressibleByArgument {}
 
+/// How to read an input that is not an area folder: its format and what it leaves unsaid.
+struct InputFormatOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The input's format when its extension does not say: folder, json, dot, graphml, gexf, dl, pajek or edgelist.",
+            valueName: "format"))
+    var from: String?
+
+    @Option(
+        name: .customLong("nodes-file"),
+        help: ArgumentHelp(
+            "An organisations table (id,name,sector,… as organisations.csv) completing an edge list, DL or Pajek input.",
+            valueName: "file"))
+    var nodesFile: String?
+
+    @Flag(name: .long, help: "Read an edge list without a directed column as arcs (default: undirected ties).")
+    var directed = false
+
+    func validate() throws {
+        if let from, from.lowercased() != "dot", from.lowercased() != "gv", AreaFormat(name: from) == nil {
+            throw ValidationError("unknown format '\(from)' for --from; choose from \(AreaFormat.vocabulary), dot")
+        }
+    }
+
+    /// The choices as a plain value, to pass around (a parsed option group cannot be made
+    /// afresh: its properties are only readable after parsing).
+    var choice: InputChoice { InputChoice(from: from, nodesFile: nodesFile, directed: directed) }
+}
+
+/// How to read an input: its format when the extension does not say, a nodes file, and
+/// the direction of an edge list's ties.
+struct InputChoice: Sendable {
+    var from: String?
+    var nodesFile: String?
+    var directed = false
+
+    var readOptions: FormatReadOptions {
+        FormatReadOptions(directed: directed ? true : nil, nodesFile: nodesFile)
+    }
+}
+
 /// Options shared by the commands that analyse one area.
 struct AreaOptions: ParsableArguments {
-    @Argument(help: "The area: a folder (organisations.csv, relationships.csv, …), a .json area or a .dot/.gv graph.")
+    @Argument(
+        help: """
+            The area: a folder (organisations.csv, relationships.csv, …), a .json area, or a \
+            .graphml, .gexf, .dl, .net, .dot/.gv or edge-list (.csv, .tsv, .txt) file.
+            """)
     var area: String
+
+    @OptionGroup var format: InputFormatOptions
 
     @Option(
         name: .long,
@@ -30,7 +78,7 @@ struct AreaOptions: ParsableArguments {
 
     /// The area, with its warnings printed to standard error unless `--quiet`.
     func load() throws -> LoadedArea {
-        let loaded = try loadArea(area)
+        let loaded = try loadArea(area, format.choice)
         if !quiet { Console.report(loaded.warnings) }
         return loaded
     }
@@ -66,18 +114,27 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// Reads an area: a folder, a `.json` area or a `.dot`/`.gv` graph.
+/// Reads an area in any form: a folder, a `.json` area, a `.dot`/`.gv` graph, GraphML,
+/// GEXF, UCINET DL, Pajek or an edge list, by `--from` or else by the path's extension.
 ///
 /// - Throws: ``AreaIOError`` with every problem found.
-func readArea(_ path: String) throws(AreaIOError) -> LoadedArea {
-    if DOTInput.isDOT(path) { return try DOTInput.read(at: path) }
+func readArea(_ path: String, _ input: InputChoice = InputChoice()) throws(AreaIOError) -> LoadedArea {
+    let named = input.from?.lowercased()
+    if named == "dot" || named == "gv" || (named == nil && DOTInput.isDOT(path)) {
+        return try DOTInput.read(at: path)
+    }
+    if let format = named.flatMap(AreaFormat.init(name:)) ?? AreaFormat(path: path), format != .folder {
+        if format == .json && input.nodesFile == nil { return try AreaSource.read(at: path) }
+        return try format.read(at: path, options: input.readOptions)
+    }
+    if input.nodesFile != nil { return try AreaFormat.folder.read(at: path, options: input.readOptions) }
     return try AreaSource.read(at: path)
 }
 
 /// Reads an area, turning its problems into one line each on standard error and exit status 1.
-func loadArea(_ path: String) throws -> LoadedArea {
+func loadArea(_ path: String, _ input: InputChoice = InputChoice()) throws -> LoadedArea {
     do {
-        return try readArea(path)
+        return try readArea(path, input)
     } catch {
         Console.report(error.diagnostics)
         throw ExitCode(1)

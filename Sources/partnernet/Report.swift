@@ -49,6 +49,8 @@ struct Report: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not print warnings about the input.")
     var quiet = false
 
+    @OptionGroup(title: "Input format") var format: InputFormatOptions
+
     func validate() throws {
         if permutations < 0 { throw ValidationError("--permutations must be 0 or more") }
     }
@@ -65,7 +67,7 @@ struct Report: ParsableCommand {
     func run() throws {
         let paths = AreaSource.expand(area)
         if paths.count == 1 && paths[0] == area {
-            let loaded = try loadArea(area)
+            let loaded = try loadArea(area, format.choice)
             if !quiet { Console.report(loaded.warnings) }
             let report: EvaluationReport
             do {
@@ -86,11 +88,12 @@ struct Report: ParsableCommand {
         comparisonSettings.groups = groups
         comparisonSettings.permutations = permutations
         comparisonSettings.seed = seed
-        let comparison = Comparison(paths: paths, settings: comparisonSettings, read: Compare.read)
+        let read = Compare.reader(format.choice)
+        let comparison = Comparison(paths: paths, settings: comparisonSettings, read: read)
         let failed = Set(comparison.failures.map(\.path))
         let settings = self.settings
         let reports = parallelMap(paths.count) { index -> EvaluationReport? in
-            guard !failed.contains(paths[index]), let area = try? Compare.read(paths[index]) else { return nil }
+            guard !failed.contains(paths[index]), let area = try? read(paths[index]) else { return nil }
             return try? EvaluationReport(area: area, path: paths[index], settings: settings)
         }
         do {

@@ -6,7 +6,7 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check areas and list every problem found.",
         discussion: """
-            Reads each AREA (an area folder, a .json area, a .dot graph, or a collection of areas) and prints
+            Reads each AREA (an area folder, a .json area, a GraphML, GEXF, DL, Pajek, DOT or edge-list file, or a collection of areas) and prints
             every error and warning, one per line, as FILE:LINE:COLUMN: error|warning: REASON,
             then one line per area saying whether it is clean. COLUMN is the field's position
             in the row, or the character in the line for encoding and quoting errors.
@@ -14,8 +14,10 @@ struct Validate: ParsableCommand {
             Exit status 0 only when every area has no errors (and, with --strict, no warnings).
             """)
 
-    @Argument(help: "Areas or collections to check.")
+    @Argument(help: "Areas or collections to check (folders, .json, .graphml, .gexf, .dl, .net, .dot or edge lists).")
     var areas: [String]
+
+    @OptionGroup var format: InputFormatOptions
 
     @Flag(help: "Treat warnings (self-loops dropped, duplicate ties merged) as failures.")
     var strict = false
@@ -25,7 +27,7 @@ struct Validate: ParsableCommand {
         let paths = areas.flatMap(AreaSource.expand)
         for path in paths {
             do {
-                let loaded = try readArea(path)
+                let loaded = try readArea(path, format.choice)
                 Console.report(loaded.warnings)
                 let area = loaded.area
                 let warnings = loaded.warnings.count

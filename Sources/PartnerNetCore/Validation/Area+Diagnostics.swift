@@ -48,11 +48,17 @@ extension Area {
         }
 
         // Relationships: references, weights, self-loops and duplicates.
+        // Ties are keyed by relation and organisation positions, which hash faster than text.
         var firstTie: [TieKey: Int] = [:]
+        firstTie.reserveCapacity(relationships.count)
+        var relationIndex: [String: Int] = [:]
+        var lastRelation: (name: String, index: Int, directed: Bool)?
         for (index, tie) in relationships.enumerated() {
             let origin = origins.relationships[index]
-            checkOrganisation(tie.source, field: "source", origin: origin)
-            checkOrganisation(tie.target, field: "target", origin: origin)
+            let sourceHandle = organisationLine[tie.source]
+            let targetHandle = organisationLine[tie.target]
+            if sourceHandle == nil { checkOrganisation(tie.source, field: "source", origin: origin) }
+            if targetHandle == nil { checkOrganisation(tie.target, field: "target", origin: origin) }
             if !(tie.weight.isFinite && tie.weight > 0) {
                 found.append(
                     .error(
@@ -70,8 +76,18 @@ extension Area {
                         "self-loop \(quoted(tie.source)) (\(tie.relation)) dropped from every graph"))
                 continue
             }
-            let directed = metadata.isDirected(relation: tie.relation)
-            let key = TieKey(tie, directed: directed)
+            let relation: (name: String, index: Int, directed: Bool)
+            if let last = lastRelation, last.name == tie.relation {
+                relation = last
+            } else {
+                let index = relationIndex[tie.relation] ?? relationIndex.count
+                relationIndex[tie.relation] = index
+                relation = (tie.relation, index, metadata.isDirected(relation: tie.relation))
+                lastRelation = relation
+            }
+            let directed = relation.directed
+            guard let source = sourceHandle, let target = targetHandle else { continue }
+            let key = TieKey(relation: relation.index, source: source, target: target, directed: directed)
             if let first = firstTie[key] {
                 let arrow = directed ? "→" : "–"
                 found.append(
@@ -199,17 +215,13 @@ extension Area {
 /// A tie's identity for finding duplicates: its relation and ends, unordered when the
 /// relation is undirected.
 private struct TieKey: Hashable {
-    let relation: String
-    let first: String
-    let second: String
+    let relation: Int
+    let first: Int
+    let second: Int
 
-    init(_ tie: Relationship, directed: Bool) {
-        relation = tie.relation
-        if directed || tie.source <= tie.target {
-            (first, second) = (tie.source, tie.target)
-        } else {
-            (first, second) = (tie.target, tie.source)
-        }
+    init(relation: Int, source: Int, target: Int, directed: Bool) {
+        self.relation = relation
+        (first, second) = directed || source <= target ? (source, target) : (target, source)
     }
 }
 

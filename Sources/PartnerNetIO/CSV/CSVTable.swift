@@ -33,18 +33,18 @@ struct CSVTable {
     /// - Throws: the first quoting error, or an empty file; these end the reading.
     /// - Complexity: O(length of the text).
     static func parse(
-        _ text: String, file: String, into diagnostics: inout [Diagnostic]
+        _ text: String, file: String, delimiter: Unicode.Scalar = ",", into diagnostics: inout [Diagnostic]
     ) throws(DiagnosticError)
         -> CSVTable
     {
         let pieces = text.utf8.count < 1 << 20 ? 1 : ProcessInfo.processInfo.activeProcessorCount
-        let starts = try recordStarts(text, file: file, pieces: pieces)
+        let starts = try recordStarts(text, file: file, pieces: pieces, delimiter: UInt8(delimiter.value))
         let parsed = parallelMap(starts.count) { piece in
             let start = text.utf8.index(text.startIndex, offsetBy: starts[piece].offset)
             let end =
                 piece + 1 < starts.count
                 ? text.utf8.index(text.startIndex, offsetBy: starts[piece + 1].offset) : text.endIndex
-            return records(in: String(text[start..<end]), firstLine: starts[piece].line)
+            return records(in: String(text[start..<end]), firstLine: starts[piece].line, delimiter: delimiter)
         }
         var header: [String]?
         var headerLine = 1
@@ -75,9 +75,10 @@ struct CSVTable {
     }
 
     /// The records of `text` through CSV.swift, blank lines skipped, each with its line.
-    private static func records(in text: String, firstLine: Int) -> [Row] {
+    private static func records(in text: String, firstLine: Int, delimiter: Unicode.Scalar) -> [Row] {
+        if let rows = unquotedRecords(in: text, firstLine: firstLine, delimiter: UInt8(delimiter.value)) { return rows }
         // CSVReader(string:) reads from an in-memory string and cannot fail.
-        guard let reader = try? CSVReader(string: text, hasHeaderRow: false) else { return [] }
+        guard let reader = try? CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter) else { return [] }
         var rows: [Row] = []
         var line = firstLine
         while let fields = reader.next() {
@@ -86,6 +87,46 @@ struct CSVTable {
             rows.append(Row(fields: fields, line: line))
         }
         return rows
+    }
+
+    /// The records of a text without a single double quote, where RFC 4180 comes down to
+    /// cutting lines at the delimiter: the same rows CSV.swift gives, several times faster.
+    /// `nil` when the text has a quote (then CSV.swift reads it).
+    private static func unquotedRecords(in text: String, firstLine: Int, delimiter: UInt8) -> [Row]? {
+        var text = text
+        return text.withUTF8 { bytes -> [Row]? in
+            let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+            if bytes.contains(quote) { return nil }
+            var rows: [Row] = []
+            rows.reserveCapacity(bytes.count / 24 + 1)
+            var fields: [String] = []
+            var line = firstLine
+            var fieldStart = 0
+            var index = 0
+            let count = bytes.count
+            func field(_ end: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<end]), as: UTF8.self)
+            }
+            while index <= count {
+                let byte: UInt8 = index < count ? bytes[index] : lf
+                if byte == delimiter {
+                    fields.append(field(index))
+                    fieldStart = index + 1
+                } else if byte == lf || byte == cr {
+                    let atEnd = index == count
+                    if !(atEnd && fieldStart == count && fields.isEmpty) {
+                        fields.append(field(index))
+                        if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(fields: fields, line: line)) }
+                    }
+                    fields.removeAll(keepingCapacity: true)
+                    line += 1
+                    if byte == cr && index + 1 < count && bytes[index + 1] == lf { index += 1 }
+                    fieldStart = index + 1
+                }
+                index += 1
+            }
+            return rows
+        }
     }
 
     /// Line breaks inside a field: CRLF, CR or LF each count once.
@@ -111,12 +152,12 @@ struct CSVTable {
     ///
     /// - Throws: a quoted field that never closes, or text after a field's closing quote.
     private static func recordStarts(
-        _ text: String, file: String, pieces: Int
+        _ text: String, file: String, pieces: Int, delimiter comma: UInt8
     ) throws(DiagnosticError)
         -> [(offset: Int, line: Int)]
     {
         enum State { case fieldStart, unquoted, quoted, afterQuote }
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         let bytes = text.utf8
         let share = max(1, bytes.count / max(pieces, 1))
         var starts: [(offset: Int, line: Int)] = [(0, 1)]

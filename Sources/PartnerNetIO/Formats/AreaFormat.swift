@@ -1,0 +1,234 @@
+import Foundation
+import PartnerNetCore
+
+/// The forms an area can be read from and written to, besides DOT (which needs Graphviz
+/// and is handled by `PartnerNetGraphviz`).
+///
+/// | form | extensions | carries |
+/// |---|---|---|
+/// | area folder | (a folder) | everything |
+/// | JSON | `.json` | everything |
+/// | GraphML | `.graphml` | everything (partnerships as nodes of `kind` partnership) |
+/// | GEXF 1.3 | `.gexf` | everything but `focal_sector` and unknown `area.json` keys |
+/// | UCINET DL | `.dl` | ids, relations as matrices, or memberships as a two-mode matrix |
+/// | Pajek | `.net`, `.paj` | ids, coordinates, relations with direction, or memberships (two-mode) |
+/// | edge list | `.csv`, `.tsv`, `.txt`, `.edges`, `.edgelist` | relationships (organisations with `--nodes`) |
+public enum AreaFormat: String, CaseIterable, Sendable, Hashable {
+    case folder
+    case json
+    case graphml
+    case gexf
+    case dl
+    case pajek
+    case edgelist
+
+    /// The format named by a `--from`/`--to` value (any letter case; `ucinet`, `net`,
+    /// `csv`, `tsv`, `xml` are accepted too).
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "folder", "area", "dir", "directory": self = .folder
+        case "json": self = .json
+        case "graphml", "xml": self = .graphml
+        case "gexf": self = .gexf
+        case "dl", "ucinet": self = .dl
+        case "pajek", "net", "paj": self = .pajek
+        case "edgelist", "edges", "csv", "tsv", "txt", "edge-list": self = .edgelist
+        default: return nil
+        }
+    }
+
+    /// The format a path's extension names, `nil` for none of them (a folder, DOT, or an
+    /// unknown extension).
+    public init?(path: String) {
+        let lowered = path.lowercased()
+        guard let dot = lowered.lastIndex(of: "."), !lowered[dot...].contains("/") else { return nil }
+        switch lowered[lowered.index(after: dot)...] {
+        case "json": self = .json
+        case "graphml": self = .graphml
+        case "gexf": self = .gexf
+        case "dl": self = .dl
+        case "net", "paj": self = .pajek
+        case "csv", "tsv", "txt", "edges", "edgelist": self = .edgelist
+        default: return nil
+        }
+    }
+
+    /// The names accepted by `--from` and `--to`, for messages.
+    public static let vocabulary = "folder, json, graphml, gexf, dl, pajek, edgelist"
+
+    /// A short name for messages: "UCINET DL", "Pajek .net".
+    public var displayName: String {
+        switch self {
+        case .folder: "an area folder"
+        case .json: "JSON"
+        case .graphml: "GraphML"
+        case .gexf: "GEXF"
+        case .dl: "UCINET DL"
+        case .pajek: "Pajek .net"
+        case .edgelist: "an edge list"
+        }
+    }
+}
+
+/// How to read formats that leave something unsaid.
+public struct FormatReadOptions: Sendable, Hashable {
+    /// For an edge list without a `directed` column: whether its ties are arcs (default
+    /// false). Other formats say so themselves.
+    public var directed: Bool?
+    /// An organisations table (`organisations.csv` columns: `id`, `name`, `sector`,
+    /// `subsector`, any other) whose rows complete or add the organisations read: for
+    /// formats without node attributes (edge lists, DL, Pajek), or to add isolates.
+    public var nodesFile: String?
+
+    public init(directed: Bool? = nil, nodesFile: String? = nil) {
+        self.directed = directed
+        self.nodesFile = nodesFile
+    }
+}
+
+/// What writing an area in a format could not carry: at most one warning, naming every
+/// part left out.
+public struct WriteReport: Sendable {
+    /// The warning, if anything was left out.
+    public let warning: Diagnostic?
+
+    init(path: String, format: AreaFormat, lost: [String]) {
+        warning =
+            lost.isEmpty
+            ? nil
+            : .warning(
+                at: SourceLocation(file: path),
+                "\(format.displayName) cannot carry \(lost.joined(separator: "; ")): not written")
+    }
+}
+
+extension AreaFormat {
+    /// Reads the area at `path` in this format.
+    ///
+    /// - Throws: ``AreaIOError/invalidInput(_:)`` with every problem found: a malformed
+    ///   file as `FILE:LINE[:COLUMN]: error: REASON`, then the checks every area gets.
+    public func read(at path: String, options: FormatReadOptions = FormatReadOptions()) throws(AreaIOError)
+        -> LoadedArea
+    {
+        var parsed: ParsedArea
+        switch self {
+        case .folder, .json:
+            var loaded = try (self == .json ? AreaJSON.read(at: path) : AreaFolder.read(at: path))
+            if let nodes = options.nodesFile {
+                var parsed = ParsedArea(assembly: AreaAssembly())
+                parsed.assembly.area = loaded.area
+                parsed.assembly.origins = AreaOrigins(describing: loaded.area, file: path)
+                NodesTable.merge(nodes, into: &parsed)
+                loaded = try parsed.assembly.finish(path: path)
+            }
+            return loaded
+        case .graphml: parsed = try GraphMLFormat.parse(try Self.data(path), file: path)
+        case .gexf: parsed = try GEXFFormat.parse(try Self.data(path), file: path)
+        case .dl: parsed = try DLFormat.parse(try Self.text(path), file: path)
+        case .pajek: parsed = try PajekFormat.parse(try Self.data(path), file: path)
+        case .edgelist: parsed = try EdgeListFormat.parse(try Self.text(path), file: path, options: options)
+        }
+        if let nodes = options.nodesFile { NodesTable.merge(nodes, into: &parsed) }
+        NodesTable.warnMissingSectors(in: &parsed, file: path, format: self)
+        return try parsed.assembly.finish(path: path)
+    }
+
+    /// The area as this format's text, and what it could not carry.
+    public func encode(_ area: Area) -> (text: String, lost: [String]) {
+        switch self {
+        case .folder: return ("", [])
+        case .json: return (AreaJSON.encode(area), [])
+        case .graphml: return GraphMLFormat.encode(area)
+        case .gexf: return GEXFFormat.encode(area, colours: [:])
+        case .dl: return DLFormat.encode(area)
+        case .pajek: return PajekFormat.encode(area)
+        case .edgelist: return EdgeListFormat.encode(area, separator: ",")
+        }
+    }
+
+    /// Writes `area` to `path` in this format.
+    ///
+    /// - Parameters:
+    ///   - sectorColours: for GEXF, the `#RRGGBB` colour of each sector (`viz:color`).
+    ///   - nodesFile: for an edge list, where to write the organisations table as well.
+    /// - Returns: what the format could not carry, as one warning.
+    /// - Throws: ``AreaIOError/cannotWrite(path:reason:)``.
+    @discardableResult
+    public func write(
+        _ area: Area, to path: String, sectorColours: [String: String] = [:], nodesFile: String? = nil
+    ) throws(AreaIOError) -> WriteReport {
+        switch self {
+        case .folder:
+            try AreaFolder.write(area, to: path)
+            return WriteReport(path: path, format: self, lost: [])
+        case .json:
+            try AreaJSON.write(area, to: path)
+            return WriteReport(path: path, format: self, lost: [])
+        default: break
+        }
+        var (text, lost): (String, [String])
+        switch self {
+        case .gexf: (text, lost) = GEXFFormat.encode(area, colours: sectorColours)
+        case .edgelist:
+            let separator = path.lowercased().hasSuffix(".tsv") ? "\t" : ","
+            (text, lost) = EdgeListFormat.encode(area, separator: separator, withNodes: nodesFile != nil)
+            if let nodesFile {
+                try Self.save(NodesTable.encode(area), to: nodesFile)
+            }
+        default: (text, lost) = encode(area)
+        }
+        try Self.save(text, to: path)
+        return WriteReport(path: path, format: self, lost: lost)
+    }
+
+    static func save(_ text: String, to path: String) throws(AreaIOError) {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .cannotWrite(path: path, reason: error.localizedDescription)
+        }
+    }
+
+    static func data(_ path: String) throws(AreaIOError) -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let missing = !FileManager.default.fileExists(atPath: path)
+            throw .invalidInput([
+                .error(at: SourceLocation(file: path), missing ? "no such file or folder" : "cannot read the file")
+            ])
+        }
+        return data
+    }
+
+    static func text(_ path: String) throws(AreaIOError) -> String {
+        let bytes = try data(path)
+        do {
+            return try UTF8Text.decode(bytes, file: path)
+        } catch {
+            throw .invalidInput([error.diagnostic])
+        }
+    }
+}
+
+/// An area read from a format, before the nodes file and the checks.
+struct ParsedArea {
+    var assembly: AreaAssembly
+    /// Organisations whose sector the file did not say (their sector is "none").
+    var missingSector: Set<String> = []
+
+    /// Sector given to organisations the file says nothing of.
+    static let unknownSector = "none"
+}
+
+extension AreaMetadata {
+    /// Directions as a format without `area.json` can say them: the default is directed
+    /// when any relation is, and each relation going the other way is listed.
+    static func directions(_ directed: [(relation: String, directed: Bool)], otherwise: Bool = false) -> AreaMetadata {
+        guard !directed.isEmpty else { return AreaMetadata(directed: otherwise) }
+        let anyDirected = directed.contains { $0.directed }
+        var relations: [String: RelationOptions] = [:]
+        for (relation, isDirected) in directed where isDirected != anyDirected {
+            relations[relation] = RelationOptions(directed: isDirected)
+        }
+        return AreaMetadata(directed: anyDirected, relations: relations)
+    }
+}

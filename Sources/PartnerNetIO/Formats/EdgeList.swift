@@ -1,0 +1,355 @@
+import Foundation
+import PartnerNetCore
+
+/// Plain edge lists: one tie per row, `source,target[,weight][,relation]`.
+///
+/// Separated by commas (`.csv`, read by the project's CSV layer with RFC 4180 quoting),
+/// tabs (`.tsv`, or a first line holding a tab) or white space (anything else: `.txt`,
+/// `.edges`, `.edgelist`, networkx's `write_edgelist`, whose `{'weight': 2.0}` data are
+/// read too; `#` starts a comment line there).
+///
+/// A first row naming a source and a target column is a header: `source`/`target`,
+/// `from`/`to`, `src`/`dst`, `tail`/`head`, `ego`/`alter`, `sender`/`receiver`,
+/// `node1`/`node2`, `v1`/`v2`, any letter case, with `weight` (or `value`), `relation`,
+/// `directed` (true/false) or Gephi's `type` (Directed/Undirected), and any other column
+/// kept as a column of the relationship. Without a header the columns are source,
+/// target, weight, relation.
+///
+/// Organisations are the ends of the ties in order of first appearance, unless a nodes
+/// file (`--nodes`) lists them. Ties are undirected unless a `directed` column or
+/// ``FormatReadOptions/directed`` says otherwise.
+enum EdgeListFormat {
+    static let sourceNames: Set<String> = ["source", "from", "src", "tail", "ego", "sender", "node1", "v1"]
+    static let targetNames: Set<String> = ["target", "to", "dst", "head", "alter", "receiver", "node2", "v2"]
+    static let weightNames: Set<String> = ["weight", "value"]
+
+    /// One row of the file, its fields and where it starts.
+    private struct Row {
+        var fields: [String]
+        let line: Int
+        /// networkx's `{'weight': 2.0}` data, already split.
+        var data: [(String, String)] = []
+    }
+
+    static func parse(_ text: String, file: String, options: FormatReadOptions) throws(AreaIOError) -> ParsedArea {
+        var diagnostics: [Diagnostic] = []
+        var rows: [Row] = []
+        let lowered = file.lowercased()
+        // The first line up to any networkx data dict, whose commas separate nothing.
+        let firstLine = text.utf8.prefix { $0 != 0x0A && $0 != 0x0D && $0 != UInt8(ascii: "{") }
+        let separator: UInt8? =
+            lowered.hasSuffix(".tsv") || firstLine.contains(0x09)
+            ? 0x09 : (lowered.hasSuffix(".csv") || firstLine.contains(0x2C) ? 0x2C : nil)
+        if let separator {
+            do {
+                let table = try CSVTable.parse(
+                    text, file: file, delimiter: Unicode.Scalar(separator), into: &diagnostics)
+                rows.reserveCapacity(table.rows.count + 1)
+                rows.append(Row(fields: table.header, line: table.headerLine))
+                for row in table.rows { rows.append(Row(fields: row.fields, line: row.line)) }
+            } catch {
+                throw .invalidInput(diagnostics + [error.diagnostic])
+            }
+        } else {
+            rows = try whitespaceRows(text, file: file)
+        }
+
+        // The header, if the first row names a source and a target.
+        var sourceColumn = 0
+        var targetColumn = 1
+        var weightColumn: Int? = 2
+        var relationColumn: Int? = 3
+        var directedColumn: Int?
+        var typeColumn: Int?
+        var extras: [(name: String, index: Int)] = []
+        var body = rows[...]
+        if let header = rows.first {
+            let names = header.fields.map { $0.trimmingWhitespace().lowercased() }
+            if let source = names.firstIndex(where: sourceNames.contains),
+                let target = names.firstIndex(where: targetNames.contains)
+            {
+                sourceColumn = source
+                targetColumn = target
+                weightColumn = names.firstIndex(where: weightNames.contains)
+                relationColumn = names.firstIndex(of: "relation")
+                directedColumn = names.firstIndex(of: "directed")
+                typeColumn = names.firstIndex(of: "type")
+                let known = Set([source, target, weightColumn, relationColumn, directedColumn].compactMap { $0 })
+                for (index, name) in header.fields.enumerated() where !known.contains(index) && !name.isEmpty {
+                    extras.append((name, index))
+                }
+                body = body.dropFirst()
+            } else {
+                var wide = 0
+                for row in rows where row.fields.count > wide { wide = row.fields.count }
+                if wide > 4 { extras = (4..<wide).map { ("column\($0 + 1)", $0) } }
+            }
+        }
+
+        // Gephi's `type` column gives directions; any other `type` column is an extra.
+        if let typeColumn {
+            let values = Set(body.compactMap { $0.fields.indices.contains(typeColumn) ? $0.fields[typeColumn].lowercased() : nil })
+            if values.isSubset(of: ["directed", "undirected", ""]) {
+                directedColumn = typeColumn
+                extras.removeAll { $0.index == typeColumn }
+            }
+        }
+
+        var assembly = AreaAssembly()
+        var organisationIndex: [String: Int] = [:]
+        var missing = Set<String>()
+        var direction: [String: (directed: Bool, line: Int)] = [:]
+        var relationOrder: [String] = []
+        var lastRelation: (name: String, directed: Bool)?
+        var dataKeys: [String] = []
+        var columns = ["source": sourceColumn + 1, "target": targetColumn + 1]
+        if let weightColumn { columns["weight"] = weightColumn + 1 }
+        if let relationColumn { columns["relation"] = relationColumn + 1 }
+        assembly.area.relationships.reserveCapacity(body.count)
+        assembly.origins.relationships.reserveCapacity(body.count)
+        let defaultDirected = options.directed ?? false
+
+        func organisation(_ id: String, line: Int, column: Int) {
+            guard organisationIndex[id] == nil else { return }
+            organisationIndex[id] = assembly.area.organisations.count
+            assembly.area.organisations.append(Organisation(id: id, sector: ParsedArea.unknownSector))
+            assembly.origins.organisations.append(RowOrigin(file: file, line: line, columns: ["id": column]))
+            missing.insert(id)
+        }
+
+        for row in body {
+            let fields = row.fields
+            guard fields.count > max(sourceColumn, targetColumn) else {
+                diagnostics.append(
+                    .error(
+                        at: SourceLocation(file: file, line: row.line),
+                        "expected a source and a target, got \(fields.count) field\(fields.count == 1 ? "" : "s")"))
+                continue
+            }
+            let origin = RowOrigin(file: file, line: row.line, columns: columns)
+            let source = fields[sourceColumn]
+            let target = fields[targetColumn]
+            var weight = 1.0
+            var attributes: [String: String] = [:]
+            var relation = Relationship.defaultRelation
+            func cell(_ column: Int?) -> String {
+                guard let column, column < fields.count else { return "" }
+                return fields[column]
+            }
+            let weightCell = cell(weightColumn).trimmingWhitespace()
+            if !weightCell.isEmpty {
+                if let value = Double(weightCell), weightCell.first != "n", weightCell.first != "i" {
+                    weight = value
+                } else {
+                    diagnostics.append(
+                        .error(
+                            at: origin.location("weight"),
+                            "weight must be a positive finite number, got \(quoted(weightCell))"))
+                }
+            }
+            let relationCell = cell(relationColumn)
+            if !relationCell.isEmpty { relation = relationCell }
+            for (key, value) in row.data {
+                switch key {
+                case "weight":
+                    if let number = Double(value) {
+                        weight = number
+                    } else {
+                        diagnostics.append(
+                            .error(
+                                at: SourceLocation(file: file, line: row.line),
+                                "weight must be a positive finite number, got \(quoted(value))"))
+                    }
+                case "relation": relation = value
+                default:
+                    attributes[key] = value
+                    if !dataKeys.contains(key) { dataKeys.append(key) }
+                }
+            }
+            for extra in extras where extra.index < fields.count && !fields[extra.index].isEmpty {
+                attributes[extra.name] = fields[extra.index]
+            }
+            var directed = defaultDirected
+            if let directedColumn {
+                let text = cell(directedColumn).trimmingWhitespace().lowercased()
+                switch text {
+                case "": break
+                case "true", "yes", "1", "directed": directed = true
+                case "false", "no", "0", "undirected": directed = false
+                default:
+                    diagnostics.append(
+                        .error(
+                            at: SourceLocation(file: file, line: row.line, column: directedColumn + 1),
+                            "directed must be true or false, got \(quoted(text))"))
+                }
+            }
+            if let last = lastRelation, last.directed == directed, last.name == relation {
+                // The same relation and direction as the row before: nothing to check.
+            } else if let first = direction[relation] {
+                lastRelation = (relation, first.directed)
+                if first.directed != directed {
+                    diagnostics.append(
+                        .error(
+                            at: SourceLocation(file: file, line: row.line, column: directedColumn.map { $0 + 1 }),
+                            "relation \(quoted(relation)) is \(first.directed ? "directed" : "undirected") on line "
+                                + "\(first.line) but \(directed ? "directed" : "undirected") here: a relation has one direction"
+                        ))
+                }
+            } else {
+                direction[relation] = (directed, row.line)
+                relationOrder.append(relation)
+                lastRelation = (relation, directed)
+            }
+            organisation(source, line: row.line, column: sourceColumn + 1)
+            organisation(target, line: row.line, column: targetColumn + 1)
+            assembly.area.relationships.append(
+                Relationship(source: source, target: target, weight: weight, relation: relation, attributes: attributes))
+            assembly.origins.relationships.append(origin)
+        }
+        assembly.area.extraColumns.relationships = extras.map(\.name) + dataKeys
+        assembly.area.metadata = AreaMetadata.directions(
+            relationOrder.map { ($0, direction[$0]!.directed) }, otherwise: defaultDirected)
+        assembly.origins.hasPartnershipsTable = false
+        assembly.origins.membershipsFile = file
+        assembly.diagnostics = diagnostics
+        return ParsedArea(assembly: assembly, missingSector: missing)
+    }
+
+    /// Rows of a white-space-separated file; `#` lines and blank lines skipped.
+    private static func whitespaceRows(_ text: String, file: String) throws(AreaIOError) -> [Row] {
+        let scanner = ByteScanner(text, file: file)
+        var rows: [Row] = []
+        var tokens: [ByteScanner.Token] = []
+        for line in scanner.lines() {
+            guard line.start < line.end, scanner.bytes[line.start] != UInt8(ascii: "#") else { continue }
+            // networkx writes the data of a tie as a Python dict: `a b {'weight': 2.0}`.
+            var end = line.end
+            var data: [(String, String)] = []
+            if let brace = scanner.bytes[line.start..<line.end].firstIndex(of: UInt8(ascii: "{")) {
+                end = brace
+                let literal = scanner.string(from: brace, to: line.end)
+                guard let parsed = pythonDict(literal) else {
+                    throw .invalidInput([
+                        .error(
+                            at: scanner.characterLocation(line, brace),
+                            "cannot read the tie's data \(quoted(literal)): expected {'key': value, …}")
+                    ])
+                }
+                data = parsed
+            }
+            if let open = scanner.tokens(of: ByteScanner.Line(number: line.number, start: line.start, end: end), into: &tokens) {
+                throw .invalidInput([
+                    .error(at: SourceLocation(file: file, line: line.number, column: open), "quoted name is never closed")
+                ])
+            }
+            if tokens.isEmpty { continue }
+            rows.append(Row(fields: tokens.map(scanner.string), line: line.number, data: data))
+        }
+        return rows
+    }
+
+    /// The pairs of a Python dict literal of text, numbers and booleans; `nil` when it is
+    /// not one.
+    static func pythonDict(_ literal: String) -> [(String, String)]? {
+        var characters = Array(literal.trimmingWhitespace().unicodeScalars)[...]
+        guard characters.first == "{", characters.last == "}" else { return nil }
+        characters = characters.dropFirst().dropLast()
+        var pairs: [(String, String)] = []
+        func skipSpace() { while let c = characters.first, c == " " || c == "\t" { characters.removeFirst() } }
+        func value() -> String? {
+            skipSpace()
+            guard let first = characters.first else { return nil }
+            if first == "'" || first == "\"" {
+                characters.removeFirst()
+                var out = String.UnicodeScalarView()
+                while let c = characters.first, c != first {
+                    characters.removeFirst()
+                    if c == "\\", let escaped = characters.first {
+                        characters.removeFirst()
+                        out.append(escaped == "n" ? "\n" : escaped == "t" ? "\t" : escaped)
+                    } else {
+                        out.append(c)
+                    }
+                }
+                guard characters.first == first else { return nil }
+                characters.removeFirst()
+                return String(out)
+            }
+            var out = String.UnicodeScalarView()
+            while let c = characters.first, c != ",", c != ":" {
+                out.append(c)
+                characters.removeFirst()
+            }
+            let text = String(out).trimmingWhitespace()
+            switch text {
+            case "True": return "true"
+            case "False": return "false"
+            default: return text.isEmpty ? nil : text
+            }
+        }
+        while true {
+            skipSpace()
+            if characters.isEmpty { return pairs }
+            guard let key = value() else { return nil }
+            skipSpace()
+            guard characters.first == ":" else { return nil }
+            characters.removeFirst()
+            guard let item = value() else { return nil }
+            pairs.append((key, item))
+            skipSpace()
+            if characters.first == "," { characters.removeFirst() }
+        }
+    }
+
+    // MARK: Writing
+
+    /// The relationships as an edge list with a header: `source,target,weight,relation`,
+    /// `directed` when any relation is directed, then the extra columns.
+    static func encode(_ area: Area, separator: String, withNodes: Bool = false) -> (text: String, lost: [String]) {
+        var lost: [String] = []
+        let relations = area.relationNames
+        let anyDirected = relations.contains { area.metadata.isDirected(relation: $0) }
+        let listed = area.extraColumns.relationships
+        let extras = listed + Set(area.relationships.flatMap(\.attributes.keys)).subtracting(listed).sorted()
+        let header = ["source", "target", "weight", "relation"] + (anyDirected ? ["directed"] : []) + extras
+        let rows = area.relationships.map { tie in
+            [tie.source, tie.target, formatNumber(tie.weight), tie.relation]
+                + (anyDirected ? [area.metadata.isDirected(relation: tie.relation) ? "true" : "false"] : [])
+                + extras.map { tie.attributes[$0] ?? "" }
+        }
+        var text = CSVText.encode(header: header, rows: rows)
+        if separator == "\t" { text = tabSeparated(header: header, rows: rows) }
+        if !withNodes {
+            var ends = Set<String>()
+            for tie in area.relationships {
+                ends.insert(tie.source)
+                ends.insert(tie.target)
+            }
+            let isolates = area.organisations.filter { !ends.contains($0.id) }.count
+            var parts: [String] = []
+            if let fields = PajekFormat.lostOrganisationFields(area.organisations) { parts.append(fields) }
+            if isolates > 0 { parts.append("\(isolates) organisation\(isolates == 1 ? "" : "s") without ties") }
+            if !parts.isEmpty {
+                lost.append("organisation \(parts.joined(separator: ", ")) (write them with --write-nodes FILE)")
+            }
+        }
+        if !area.partnerships.isEmpty || !area.memberships.isEmpty {
+            lost.append("\(area.partnerships.count) partnerships and \(area.memberships.count) memberships")
+        }
+        if area.metadata.name != nil || area.metadata.focalSector != nil || !area.metadata.extra.isEmpty {
+            lost.append("area.json keys other than directions")
+        }
+        return (text, lost)
+    }
+
+    /// Tab-separated text; a tab, line break or quote in a field is quoted as in CSV.
+    private static func tabSeparated(header: [String], rows: [[String]]) -> String {
+        func field(_ text: String) -> String {
+            guard text.contains(where: { $0 == "\t" || $0 == "\"" || $0.isNewline }) else { return text }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        var out = header.map(field).joined(separator: "\t") + "\n"
+        for row in rows { out += row.map(field).joined(separator: "\t") + "\n" }
+        return out
+    }
+}

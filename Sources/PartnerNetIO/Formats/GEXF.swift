@@ -1,0 +1,185 @@
+import Foundation
+import PartnerNetCore
+
+/// GEXF 1.3 (the Gephi project's Graph Exchange XML Format, gexf.net), to finish a diagram
+/// in Gephi.
+///
+/// Written: organisations as nodes labelled by name, coloured by sector (`viz:color`, the
+/// palette of PartnerNet's own diagrams when the caller gives it), with `name`, `sector`,
+/// `subsector` and every column as typed node attributes; partnerships as nodes whose
+/// `kind` is `partnership` (grey); relationships as edges with `weight`, `relation` and
+/// their columns, `type="undirected"` or `"directed"` where a relation goes against the
+/// graph's `defaultedgetype`; memberships as undirected edges of `kind` `membership`. The
+/// area's name is the description. GEXF has no place for `focal_sector` or other
+/// `area.json` keys; the warning says so.
+///
+/// Read: the same, and GEXF 1.1–1.3 files from Gephi: `label` as the name, `attvalue`s
+/// by `for` (or 1.0's `id`), attribute `<default>`s, `defaultedgetype`, each edge's
+/// `type` and `weight`; drawing data (`viz:*`) and time spells are skipped.
+enum GEXFFormat {
+    static let namespace = "http://gexf.net/1.3"
+    /// Partnership nodes' colour.
+    static let partnershipColour = "#999999"
+
+    // MARK: Reading
+
+    static func parse(_ data: Data, file: String) throws(AreaIOError) -> ParsedArea {
+        let root = try XMLElementNode.parse(data, file: file)
+        func fail(_ element: XMLElementNode, _ message: String) -> AreaIOError {
+            .invalidInput([.error(at: element.location(file), message)])
+        }
+        guard root.name == "gexf" else {
+            throw fail(root, "not GEXF: the root element is <\(root.name)>, expected <gexf>")
+        }
+        guard let graphElement = root.child("graph") else { throw fail(root, "no <graph> element") }
+        var graph = AttributedGraph()
+        let edgeType = graphElement.attributes["defaultedgetype"]?.lowercased() ?? "undirected"
+        switch edgeType {
+        case "directed": graph.directedByDefault = true
+        case "undirected", "mutual": graph.directedByDefault = false
+        default: throw fail(graphElement, "defaultedgetype must be directed, undirected or mutual, got \(quoted(edgeType))")
+        }
+        if let description = root.child("meta")?.child("description")?.text, !description.isEmpty {
+            graph.graphAttributes["name"] = description
+        }
+        // Attribute declarations: id → (title, default).
+        var titles: [String: [String: (title: String, defaultValue: String?)]] = ["node": [:], "edge": [:]]
+        for block in graphElement.children("attributes") {
+            let kind = block.attributes["class"]?.lowercased() ?? "node"
+            guard kind == "node" || kind == "edge" else { continue }
+            for attribute in block.children("attribute") {
+                guard let id = attribute.attributes["id"] else { throw fail(attribute, "<attribute> has no id") }
+                let title = attribute.attributes["title"] ?? id
+                titles[kind]![id] = (title, attribute.child("default")?.text)
+                if kind == "node" { graph.nodeKeys.append(title) } else { graph.edgeKeys.append(title) }
+            }
+        }
+        func values(of element: XMLElementNode, kind: String) throws(AreaIOError) -> [String: String] {
+            var values: [String: String] = [:]
+            for (_, declared) in titles[kind]! {
+                if let value = declared.defaultValue { values[declared.title] = value }
+            }
+            for block in element.children("attvalues") {
+                for item in block.children("attvalue") {
+                    guard let id = item.attributes["for"] ?? item.attributes["id"] else {
+                        throw fail(item, "<attvalue> has no for attribute")
+                    }
+                    guard let declared = titles[kind]![id] else {
+                        throw fail(item, "<attvalue> names the undeclared \(kind) attribute \(quoted(id))")
+                    }
+                    values[declared.title] = item.attributes["value"] ?? ""
+                }
+            }
+            return values
+        }
+        var seen: [String: Int] = [:]
+        for element in graphElement.child("nodes")?.children("node") ?? [] {
+            guard let id = element.attributes["id"] else { throw fail(element, "<node> has no id") }
+            if let first = seen[id] { throw fail(element, "node \(quoted(id)) is declared twice (first on line \(first))") }
+            seen[id] = element.line
+            var attributes = try values(of: element, kind: "node")
+            if let label = element.attributes["label"], attributes["label"] == nil { attributes["label"] = label }
+            graph.nodes.append(
+                AttributedGraph.Node(
+                    id: id, attributes: attributes,
+                    origin: RowOrigin(file: file, line: element.line, columns: ["id": element.column])))
+        }
+        for element in graphElement.child("edges")?.children("edge") ?? [] {
+            guard let source = element.attributes["source"], let target = element.attributes["target"] else {
+                throw fail(element, "<edge> needs a source and a target")
+            }
+            var attributes = try values(of: element, kind: "edge")
+            if let weight = element.attributes["weight"] { attributes["weight"] = weight }
+            if let label = element.attributes["label"], attributes["label"] == nil { attributes["label"] = label }
+            var directed: Bool?
+            if let type = element.attributes["type"]?.lowercased() {
+                switch type {
+                case "directed": directed = true
+                case "undirected", "mutual": directed = false
+                default: throw fail(element, "edge type must be directed, undirected or mutual, got \(quoted(type))")
+                }
+            }
+            let column = element.column
+            graph.edges.append(
+                AttributedGraph.Edge(
+                    source: source, target: target, directed: directed, attributes: attributes,
+                    origin: RowOrigin(
+                        file: file, line: element.line,
+                        columns: ["source": column, "target": column, "weight": column, "relation": column])))
+        }
+        return graph.area(file: file)
+    }
+
+    // MARK: Writing
+
+    /// The area as GEXF 1.3, nodes coloured by `colours` (sector → `#RRGGBB`).
+    static func encode(_ area: Area, colours: [String: String]) -> (text: String, lost: [String]) {
+        var graph = AttributedGraph(area: area)
+        graph.graphAttributes = [:]
+        var replaced = 0
+        func attr(_ text: String) -> String { XMLText.attribute(text, &replaced) }
+        var out = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <gexf xmlns="\(namespace)" xmlns:viz="\(namespace)/viz" \
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+            xsi:schemaLocation="\(namespace) \(namespace)/gexf.xsd" version="1.3">
+              <meta>
+                <creator>PartnerNet</creator>
+
+            """
+        if let name = area.metadata.name { out += "    <description>\(XMLText.content(name, &replaced))</description>\n" }
+        out += "  </meta>\n"
+        out += "  <graph defaultedgetype=\"\(graph.directedByDefault ? "directed" : "undirected")\" mode=\"static\">\n"
+        let nodeTypes = AttributedGraph.types(graph.nodeKeys, graph.nodes.map(\.attributes))
+        let edgeKeys = graph.edgeKeys.filter { $0 != "weight" }
+        let edgeTypes = AttributedGraph.types(edgeKeys, graph.edges.map(\.attributes))
+        func declarations(_ kind: String, _ keys: [String], _ types: [String: String]) {
+            guard !keys.isEmpty else { return }
+            out += "    <attributes class=\"\(kind)\">\n"
+            for (index, key) in keys.enumerated() {
+                out += "      <attribute id=\"\(index)\" title=\"\(attr(key))\" type=\"\(types[key]!)\"/>\n"
+            }
+            out += "    </attributes>\n"
+        }
+        declarations("node", graph.nodeKeys, nodeTypes)
+        declarations("edge", edgeKeys, edgeTypes)
+        let organisationNames = Dictionary(
+            area.organisations.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
+        out += "    <nodes>\n"
+        for node in graph.nodes {
+            let isPartnership = node.attributes["kind"] == "partnership"
+            let label = node.attributes["name"] ?? organisationNames[node.id] ?? node.id
+            out += "      <node id=\"\(attr(node.id))\" label=\"\(attr(label))\">\n"
+            out += values(node.attributes, keys: graph.nodeKeys, attr)
+            let colour = isPartnership ? partnershipColour : colours[node.attributes["sector"] ?? ""]
+            if let colour, let rgb = UInt32(colour.dropFirst().prefix(6), radix: 16) {
+                out += "        <viz:color r=\"\(rgb >> 16 & 0xFF)\" g=\"\(rgb >> 8 & 0xFF)\" b=\"\(rgb & 0xFF)\"/>\n"
+            }
+            out += "      </node>\n"
+        }
+        out += "    </nodes>\n    <edges>\n"
+        for (index, edge) in graph.edges.enumerated() {
+            out += "      <edge id=\"\(index)\" source=\"\(attr(edge.source))\" target=\"\(attr(edge.target))\""
+            if let weight = edge.attributes["weight"] { out += " weight=\"\(weight)\"" }
+            if let directed = edge.directed { out += " type=\"\(directed ? "directed" : "undirected")\"" }
+            out += ">\n" + values(edge.attributes, keys: edgeKeys, attr) + "      </edge>\n"
+        }
+        out += "    </edges>\n  </graph>\n</gexf>\n"
+        var lost: [String] = []
+        if area.metadata.focalSector != nil || !area.metadata.extra.isEmpty {
+            let keys = (area.metadata.focalSector != nil ? ["focal_sector"] : []) + area.metadata.extra.keys.sorted()
+            lost.append("the area.json keys \(keys.joined(separator: ", "))")
+        }
+        if replaced > 0 { lost.append("\(replaced) control characters XML cannot hold (written as U+FFFD)") }
+        return (out, lost)
+    }
+
+    private static func values(_ attributes: [String: String], keys: [String], _ attr: (String) -> String) -> String {
+        var out = ""
+        for (index, key) in keys.enumerated() {
+            guard let value = attributes[key] else { continue }
+            out += "          <attvalue for=\"\(index)\" value=\"\(attr(value))\"/>\n"
+        }
+        return out.isEmpty ? "" : "        <attvalues>\n" + out + "        </attvalues>\n"
+    }
+}
