@@ -368,57 +368,67 @@ public struct BalanceReport: Sendable {
             "\(m) across organisations: Gini \(gini.map { ReportText.decimal($0, 4) } ?? "–"), HHI "
                 + "\(hhi.map { ReportText.decimal($0, 4) } ?? "–"), normalised HHI \(hhiNormalized.map { ReportText.decimal($0, 4) } ?? "–"), "
                 + "evenness across groups \(evenness.map { ReportText.decimal($0, 4) } ?? "–")")
-        let n = Double(labels.count)
-        out.append(
-            ResultTable(
-                columns: ["group", "organisations", "share of organisations", "share of \(m)", "representation ratio"],
-                rows: groups.names.indices.map { index in
-                    [
-                        .text(groups.names[index]), .number(Double(groups.sizes[index]), isCount: true),
-                        .number(Double(groups.sizes[index]) / n, isCount: false),
-                        .number(shares[index], isCount: false),
-                        .number(representationRatios[index], isCount: false),
-                    ]
-                }
-            ).rendered(as: .table))
+        out.append(groupTable.rendered(as: .table))
         for board in boards {
             out.append(
                 "\(board.name) (\(board.id)): \(ReportText.count(board.members.count, "member")), "
                     + "\(ReportText.count(board.totalVotes, "vote")), quota \(board.quota)"
                     + (board.quotaIsDefault ? " (more than half)" : ""))
-            let shares = board.voteShares
-            let votes = groupSums(board, board.votes.map(Double.init))
-            let banzhaf = board.banzhaf.map { groupSums(board, $0) }
-            let shapley = board.shapleyShubik.map { groupSums(board, $0) }
-            out.append(
-                ResultTable(
-                    columns: [attribute, "seats", "votes", "vote share", "banzhaf", "shapley_shubik"],
-                    rows: votes.indices.map { index in
-                        [
-                            .text(votes[index].group), .number(Double(votes[index].seats), isCount: true),
-                            .number(votes[index].sum, isCount: true),
-                            .number(
-                                board.totalVotes > 0 ? votes[index].sum / Double(board.totalVotes) : nil, isCount: false
-                            ),
-                            .number(banzhaf?[index].sum, isCount: false), .number(shapley?[index].sum, isCount: false),
-                        ]
-                    }
-                ).rendered(as: .table))
-            out.append(
-                ResultTable(
-                    columns: ["id", attribute, "role", "votes", "vote share", "banzhaf", "shapley_shubik"],
-                    rows: board.members.indices.map { index in
-                        [
-                            .text(board.members[index]), .text(group(of: board.members[index])),
-                            .text(board.memberRoles[index].rawValue),
-                            .number(Double(board.votes[index]), isCount: true),
-                            .number(shares?[index], isCount: false), .number(board.banzhaf?[index], isCount: false),
-                            .number(board.shapleyShubik?[index], isCount: false),
-                        ]
-                    }
-                ).rendered(as: .table))
+            out.append(groupTable(of: board).rendered(as: .table))
+            out.append(memberTable(of: board).rendered(as: .table))
         }
         return out.joined(separator: "\n")
+    }
+
+    // MARK: Tables
+
+    /// Each group's organisations, its share of them and of the measure, and the ratio of the two.
+    public var groupTable: ResultTable {
+        let m = measure.rawValue
+        let n = Double(labels.count)
+        return ResultTable(
+            columns: ["group", "organisations", "share of organisations", "share of \(m)", "representation ratio"],
+            rows: groups.names.indices.map { index in
+                [
+                    .text(groups.names[index]), .number(Double(groups.sizes[index]), isCount: true),
+                    .number(Double(groups.sizes[index]) / n, isCount: false),
+                    .number(shares[index], isCount: false),
+                    .number(representationRatios[index], isCount: false),
+                ]
+            })
+    }
+
+    /// One board's seats, votes and voting power summed by group.
+    public func groupTable(of board: BoardPower) -> ResultTable {
+        let votes = groupSums(board, board.votes.map(Double.init))
+        let banzhaf = board.banzhaf.map { groupSums(board, $0) }
+        let shapley = board.shapleyShubik.map { groupSums(board, $0) }
+        return ResultTable(
+            columns: [attribute, "seats", "votes", "vote share", "banzhaf", "shapley_shubik"],
+            rows: votes.indices.map { index in
+                [
+                    .text(votes[index].group), .number(Double(votes[index].seats), isCount: true),
+                    .number(votes[index].sum, isCount: true),
+                    .number(board.totalVotes > 0 ? votes[index].sum / Double(board.totalVotes) : nil, isCount: false),
+                    .number(banzhaf?[index].sum, isCount: false), .number(shapley?[index].sum, isCount: false),
+                ]
+            })
+    }
+
+    /// One board's members with their role, votes and voting power.
+    public func memberTable(of board: BoardPower) -> ResultTable {
+        let shares = board.voteShares
+        return ResultTable(
+            columns: ["id", attribute, "role", "votes", "vote share", "banzhaf", "shapley_shubik"],
+            rows: board.members.indices.map { index in
+                [
+                    .text(board.members[index]), .text(group(of: board.members[index])),
+                    .text(board.memberRoles[index].rawValue),
+                    .number(Double(board.votes[index]), isCount: true),
+                    .number(shares?[index], isCount: false), .number(board.banzhaf?[index], isCount: false),
+                    .number(board.shapleyShubik?[index], isCount: false),
+                ]
+            })
     }
 
     /// The report as JSON: every organisation, group and board with their numbers, and the verdicts.

@@ -207,51 +207,62 @@ public struct BrokerageReport: Sendable {
         out.append(
             "Roles in the network (expected: a random \(isDirected ? "directed " : "")network of the same density, "
                 + "\(ReportText.decimal(roles.density, 4)); sna's moments)")
-        out.append(
-            ResultTable(
-                columns: ["role", "count", "expected", "sd", "z", "what the broker does"],
-                rows: BrokerageRole.allCases.map { role in
-                    [
-                        .text(role.measureName), .number(Double(roles.networkCount(role)), isCount: true),
-                        number(roles.networkExpected(role)), number(roles.networkStandardDeviation(role)),
-                        number(roles.networkZScore(role)), .text(role.summary),
-                    ]
-                }
-            ).rendered(as: .table))
+        out.append(roleTable.rendered(as: .table))
         out.append("Roles by \(attribute) (summed over members; expected in brackets)")
-        out.append(
-            ResultTable(
-                columns: ["group", "size"] + BrokerageRole.allCases.map(\.measureName),
-                rows: groups.names.indices.map { index in
-                    [.text(groups.names[index]), .number(Double(groups.sizes[index]), isCount: true)]
-                        + BrokerageRole.allCases.map { role in
-                            .text(
-                                "\(roles.groupCount(role, group: index)) (\(ReportText.short(groupExpected(role, group: index))))"
-                            )
-                        }
-                }
-            ).rendered(as: .table))
+        out.append(groupTable.rendered(as: .table))
         out.append(
             "Organisations (role counts; z of the total; Burt's measures\(weighted ? ", weighted" : ""))")
+        out.append(organisationTable.rendered(as: .table))
+        return out.joined(separator: "\n")
+    }
+
+    // MARK: Tables
+
+    /// Each role in the whole network: count, expected, sd and z (sna's moments).
+    public var roleTable: ResultTable {
+        func number(_ value: Double) -> Cell { .number(value.isNaN ? nil : value, isCount: false) }
+        return ResultTable(
+            columns: ["role", "count", "expected", "sd", "z", "what the broker does"],
+            rows: BrokerageRole.allCases.map { role in
+                [
+                    .text(role.measureName), .number(Double(roles.networkCount(role)), isCount: true),
+                    number(roles.networkExpected(role)), number(roles.networkStandardDeviation(role)),
+                    number(roles.networkZScore(role)), .text(role.summary),
+                ]
+            })
+    }
+
+    /// Role counts summed over each group's members, the expected count in brackets.
+    public var groupTable: ResultTable {
+        ResultTable(
+            columns: ["group", "size"] + BrokerageRole.allCases.map(\.measureName),
+            rows: groups.names.indices.map { index in
+                [.text(groups.names[index]), .number(Double(groups.sizes[index]), isCount: true)]
+                    + BrokerageRole.allCases.map { role in
+                        .text("\(roles.groupCount(role, group: index)) (\(ReportText.short(groupExpected(role, group: index))))")
+                    }
+            })
+    }
+
+    /// Every organisation, most roles first: role counts, z of the total, Burt's measures.
+    public var organisationTable: ResultTable {
+        func number(_ value: Double) -> Cell { .number(value.isNaN ? nil : value, isCount: false) }
         let order = labels.indices.sorted { a, b in
             let (x, y) = (roles.count(.total, of: a), roles.count(.total, of: b))
             return x != y ? x > y : a < b
         }
-        out.append(
-            ResultTable(
-                columns: ["id", attribute] + BrokerageRole.allCases.map(\.measureName)
-                    + ["total_z", "constraint", "effective_size", "efficiency", "hierarchy"],
-                rows: order.map { node in
-                    [.text(labels[node]), .text(group(of: node))]
-                        + BrokerageRole.allCases.map { .number(Double(roles.count($0, of: node)), isCount: true) }
-                        + [
-                            number(roles.zScore(.total, of: node)), number(holes.constraint[node]),
-                            number(holes.effectiveSize[node]), number(holes.efficiency[node]),
-                            number(holes.hierarchy[node]),
-                        ]
-                }
-            ).rendered(as: .table))
-        return out.joined(separator: "\n")
+        return ResultTable(
+            columns: ["id", attribute] + BrokerageRole.allCases.map(\.measureName)
+                + ["total_z", "constraint", "effective_size", "efficiency", "hierarchy"],
+            rows: order.map { node in
+                [.text(labels[node]), .text(group(of: node))]
+                    + BrokerageRole.allCases.map { .number(Double(roles.count($0, of: node)), isCount: true) }
+                    + [
+                        number(roles.zScore(.total, of: node)), number(holes.constraint[node]),
+                        number(holes.effectiveSize[node]), number(holes.efficiency[node]),
+                        number(holes.hierarchy[node]),
+                    ]
+            })
     }
 
     /// The report as JSON: network, groups and organisations with every number, and the verdicts.

@@ -104,4 +104,44 @@ import Testing
             #expect(csv == report.centrality.rendered(as: .csv))
         }
     }
+
+    /// Every number in every table of the Northbridge page is the library's value, in full
+    /// in `data-value` and rounded as text tables round it on screen.
+    @Test func everyTableOnThePageIsTheLibrarysTable() throws {
+        let area = try AreaSource.read(at: Paths.repo("Datasets/northbridge")).area
+        var settings = EvaluationSettings()
+        settings.permutations = 200
+        let (report, document, _) = try Self.page(area, path: "Datasets/northbridge", settings: settings)
+        let balance = try #require(report.balance)
+        let architecture = try #require(report.architecture)
+        var expected: [(String, ResultTable)] = [
+            ("centrality", report.centrality), ("network", report.network), ("silos-groups", report.silos.groupTable),
+            ("silos-values", report.silos.networkRows), ("balance-groups", balance.groupTable),
+            ("brokerage-roles", report.brokerage.roleTable), ("brokerage-organisations", report.brokerage.organisationTable),
+            ("partnerships", architecture.partnershipRows), ("overlaps", architecture.overlapRows),
+        ]
+        for (index, board) in balance.boards.enumerated() { expected.append(("board-\(index)", balance.groupTable(of: board))) }
+        for (id, table) in expected {
+            let rows = try Self.cells(document, table: id)
+            #expect(rows.count == table.rows.count, "\(id)")
+            for (shown, row) in zip(rows, table.rows) {
+                for (cell, value) in zip(shown, row) {
+                    switch value {
+                    case .number(let number?, _) where number.isFinite:
+                        #expect(cell.value == formatNumber(number), "\(id): \(cell.value ?? "nil") against \(number)")
+                    case .number:
+                        #expect(cell.value == "" && cell.text == "–", "\(id)")
+                    case .text(let text):
+                        #expect(cell.text == text, "\(id)")
+                    }
+                }
+            }
+        }
+        // Voting power by sector on each board adds up to 1.
+        for (index, _) in balance.boards.enumerated() {
+            let rows = try Self.cells(document, table: "board-\(index)")
+            let banzhaf = rows.compactMap { Double($0[4].value ?? "") }.reduce(0, +)
+            #expect(abs(banzhaf - 1) < 1e-12)
+        }
+    }
 }

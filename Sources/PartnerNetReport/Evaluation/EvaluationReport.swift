@@ -44,6 +44,11 @@ public struct EvaluationReport: Sendable {
     public let centrality: ResultTable
     public let silos: SilosReport
     public let architecture: ArchitectureReport?
+    /// Gould–Fernandez roles and Burt's measures by the groups.
+    public let brokerage: BrokerageReport
+    /// How betweenness and voting power are spread; `nil` (with a note in ``skipped``) when
+    /// betweenness cannot be used.
+    public let balance: BalanceReport?
     /// The partnership diagram as an SVG element (`<svg …>…</svg>`), or `nil` with the reason
     /// in ``diagramNote``.
     public let diagramSVG: String?
@@ -74,11 +79,17 @@ public struct EvaluationReport: Sendable {
                 columns.append((measure, nil))
             }
         }
-        self.skipped = skipped
         centrality = ResultTable.nodeScores(columns, in: graph, area: area, attributes: ["name", settings.groups])
         silos = SilosReport(
             area: area, graph: graph, attribute: settings.groups, permutations: settings.permutations, seed: settings.seed)
         architecture = area.partnerships.isEmpty ? nil : ArchitectureReport(area: area, attribute: settings.groups)
+        brokerage = BrokerageReport(area: area, graph: graph, attribute: settings.groups)
+        do {
+            balance = try BalanceReport(area: area, graph: graph, measure: .betweenness, attribute: settings.groups)
+        } catch {
+            balance = nil
+            skipped.append("balance of power: \(error)")
+        }
         do {
             var options = DiagramOptions()
             options.sizeBy = .betweenness
@@ -91,6 +102,7 @@ public struct EvaluationReport: Sendable {
             diagramSVG = nil
             diagramNote = "the diagram could not be drawn: \(error)"
         }
+        self.skipped = skipped
     }
 
     /// The area's name, or its folder's.
@@ -139,6 +151,14 @@ public struct EvaluationReport: Sendable {
                         + separating.map { names[graph.labels[$0]] ?? graph.labels[$0] }.joined(separator: " or ")
                         + ", some groups would lose touch with the rest of the partnership (cutpoints)."))
         }
+        if let balance {
+            for line in balance.verdicts.prefix(4) where !line.hasPrefix("  ") {
+                out.append(Finding(section: "Balance of power", text: line))
+            }
+        }
+        for line in brokerage.verdicts.dropFirst().prefix(2) {
+            out.append(Finding(section: "Brokerage", text: line))
+        }
         if let architecture {
             for line in architecture.findings.prefix(4) where !line.hasPrefix("  ") {
                 out.append(Finding(section: "Partnership architecture", text: line))
@@ -159,6 +179,13 @@ public struct EvaluationReport: Sendable {
             ("silos_groups", silos.groupTable), ("silos_organisations", silos.nodeRows), ("mixing", mixingTable),
         ]
         if silos.communities != nil { out.append(("communities", silos.communityTable)) }
+        out += [
+            ("brokerage_roles", brokerage.roleTable), ("brokerage_groups", brokerage.groupTable),
+            ("brokerage_organisations", brokerage.organisationTable),
+        ]
+        if let balance {
+            out += [("balance", balance.metricRows), ("balance_groups", balance.groupTable), ("balance_organisations", balance.nodeRows)]
+        }
         if let architecture {
             out += [
                 ("partnerships", architecture.partnershipRows), ("partnership_overlaps", architecture.overlapRows),
@@ -187,6 +214,13 @@ public struct EvaluationReport: Sendable {
             ("modularity_groups", "Newman's modularity of the groups as a partition (directed formula when directed)"),
             ("communities", "Leiden communities on the undirected skeleton (Traag, Waltman & van Eck 2019), seeded; NMI and ARI against the groups"),
             ("cutpoint / bridge", "an organisation / a tie whose loss splits the undirected network"),
+        ]
+        out += [
+            ("gini[betweenness]", "Gini coefficient of betweenness over organisations: 0 all equal, near 1 one holds it all"),
+            ("representation_ratio", "a sector's share of betweenness ÷ its share of organisations"),
+            ("banzhaf / shapley_shubik", "exact voting power on each board from members' votes and its quota (Banzhaf 1965; Shapley & Shubik 1954)"),
+            ("coordinator … liaison", "Gould & Fernandez (1989) brokerage roles by sector, with R sna's expected counts and z-scores"),
+            ("constraint / effective_size", "Burt's structural holes (1992): how far an organisation's contacts are tied to each other"),
         ]
         if architecture != nil {
             out += [

@@ -59,6 +59,28 @@ public enum HTMLPage {
             return parts
         })
 
+        if let balance = report.balance {
+            body.append(section("balance", "Balance of power") {
+                var parts = ["<ul class=\"verdicts\">"] + balance.verdicts.map { "<li>\(e($0.trimmingCharacters(in: .whitespaces)))</li>" } + ["</ul>"]
+                parts.append(table(balance.groupTable, id: "balance-groups", caption: "Each sector's share of betweenness against its share of organisations"))
+                for (index, board) in balance.boards.enumerated() {
+                    parts.append(
+                        table(
+                            balance.groupTable(of: board), id: "board-\(index)",
+                            caption: "\(board.name): \(board.members.count) members, \(board.totalVotes) votes, quota \(board.quota) — voting power by sector"))
+                }
+                return parts
+            })
+        }
+
+        body.append(section("brokerage", "Brokerage") {
+            var parts = ["<ul class=\"verdicts\">"] + report.brokerage.verdicts.map { "<li>\(e($0))</li>" } + ["</ul>"]
+            parts.append(table(report.brokerage.roleTable, id: "brokerage-roles", caption: "Brokerage roles in the whole network against a random network of the same density"))
+            parts.append(table(report.brokerage.groupTable, id: "brokerage-groups", caption: "Roles by sector (expected in brackets)"))
+            parts.append(table(report.brokerage.organisationTable, id: "brokerage-organisations", caption: "Roles and structural holes of each organisation", sortable: true))
+            return parts
+        })
+
         if let architecture = report.architecture {
             body.append(section("architecture", "Partnership architecture") {
                 var parts = ["<ul class=\"verdicts\">"]
@@ -96,6 +118,8 @@ public enum HTMLPage {
 
     static func sections(of report: EvaluationReport) -> [(id: String, title: String)] {
         var list = [("summary", "Summary"), ("diagram", "The partnership"), ("centrality", "Who is central"), ("silos", "Silos")]
+        if report.balance != nil { list.append(("balance", "Balance of power")) }
+        list.append(("brokerage", "Brokerage"))
         if report.architecture != nil { list.append(("architecture", "Architecture")) }
         list.append(("methods", "Methods"))
         return list

@@ -35,6 +35,24 @@ public enum MarkdownPage {
         out.append(report.silos.groupTable.markdown())
         out.append(report.silos.networkRows.markdown())
         if report.silos.communities != nil { out.append(report.silos.communityTable.markdown()) }
+        if let balance = report.balance {
+            out.append("## Balance of power")
+            out.append("")
+            out += balance.verdicts.map { $0.hasPrefix("  ") ? "  - \(inline($0.trimmingCharacters(in: .whitespaces)))" : "- \(inline($0))" }
+            out.append("")
+            out.append(balance.groupTable.markdown())
+            for board in balance.boards {
+                out.append("\(inline(board.name)): \(board.members.count) members, \(board.totalVotes) votes, quota \(board.quota).")
+                out.append("")
+                out.append(balance.groupTable(of: board).markdown())
+            }
+        }
+        out.append("## Brokerage")
+        out.append("")
+        out += report.brokerage.verdicts.map { "- \(inline($0))" }
+        out.append("")
+        out.append(report.brokerage.roleTable.markdown())
+        out.append(report.brokerage.groupTable.markdown())
         if let architecture = report.architecture {
             out.append("## Partnership architecture")
             out.append("")
