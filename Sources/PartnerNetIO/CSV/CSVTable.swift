@@ -156,9 +156,41 @@ struct CSVTable {
     ) throws(DiagnosticError)
         -> [(offset: Int, line: Int)]
     {
+        // Scanning the bytes in place is several times faster than through String.UTF8View.
+        var text = text
+        let result = text.withUTF8 { bytes -> Result<[(offset: Int, line: Int)], DiagnosticError> in
+            Result { () throws(DiagnosticError) in try recordStarts(bytes, file: file, pieces: pieces, delimiter: comma) }
+        }
+        return try result.get()
+    }
+
+    private static func recordStarts(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, pieces: Int, delimiter comma: UInt8
+    ) throws(DiagnosticError)
+        -> [(offset: Int, line: Int)]
+    {
         enum State { case fieldStart, unquoted, quoted, afterQuote }
         let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        let bytes = text.utf8
+        // Without quotes or carriage returns every line break ends a record and nothing can be
+        // malformed: count line feeds only.
+        if !bytes.contains(quote) && !bytes.contains(cr) {
+            let share = max(1, bytes.count / max(pieces, 1))
+            var starts: [(offset: Int, line: Int)] = [(0, 1)]
+            var line = 1
+            var offset = 0
+            while offset < bytes.count {
+                if bytes[offset] == lf {
+                    line += 1
+                    if offset + 1 < bytes.count && offset + 1 >= starts.count * share && starts.count < pieces
+                        && bytes[offset + 1] != lf
+                    {
+                        starts.append((offset + 1, line))
+                    }
+                }
+                offset += 1
+            }
+            return starts
+        }
         let share = max(1, bytes.count / max(pieces, 1))
         var starts: [(offset: Int, line: Int)] = [(0, 1)]
         var state = State.fieldStart
