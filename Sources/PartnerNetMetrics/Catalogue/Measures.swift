@@ -20,6 +20,8 @@ public enum NodeMeasure: String, CaseIterable, Sendable, Hashable {
     case katz
     case bonacichPower = "bonacich_power"
     case clustering
+    case coreness
+    case inCore = "in_core"
 
     /// One line for `--help` and reports.
     public var summary: String {
@@ -41,11 +43,13 @@ public enum NodeMeasure: String, CaseIterable, Sendable, Hashable {
         case .katz: "walks into the node, length k weighted alpha^k"
         case .bonacichPower: "walks out of the node weighted beta^k (needs --beta)"
         case .clustering: "share of pairs of neighbours tied to each other"
+        case .coreness: "continuous core/periphery coreness (least squares, Borgatti & Everett)"
+        case .inCore: "1 in the categorical core (Borgatti & Everett), 0 in the periphery"
         }
     }
 
     /// Whether every score is a whole number.
-    public var isCount: Bool { [.degree, .inDegree, .outDegree].contains(self) }
+    public var isCount: Bool { [.degree, .inDegree, .outDegree, .inCore].contains(self) }
 
     /// Whether the measure cannot be computed without a parameter that has no default
     /// (`bonacich_power` needs β).
@@ -83,6 +87,8 @@ public enum NodeMeasure: String, CaseIterable, Sendable, Hashable {
             guard let beta = options.beta else { throw .betaRequired }
             return try graph.bonacichPower(beta: beta, weighted: weighted, maxIterations: cap, tolerance: tolerance)
         case .clustering: return graph.clusteringCoefficients()
+        case .coreness: return try graph.coreness(maxIterations: cap, tolerance: tolerance).scores
+        case .inCore: return try graph.corePeripheryPartition().inCore.map { $0 ? 1 : 0 }
         }
     }
 
