@@ -44,7 +44,8 @@ import Testing
         let basic: Set<NodeMeasure> = [
             .degree, .inDegree, .outDegree, .strength, .inStrength, .outStrength, .degreeCentrality,
         ]
-        let covered = basic.union(Self.nodeMeasures).union([.katz, .bonacichPower])
+        // coreness and in_core: CorePeripheryTests, against cpnet and enumeration.
+        let covered = basic.union(Self.nodeMeasures).union([.katz, .bonacichPower, .coreness, .inCore])
         #expect(Set(NodeMeasure.allCases).subtracting(covered).isEmpty)
         let basicNetwork: Set<NetworkMeasure> = [
             .nodes, .edges, .density, .reciprocity, .reciprocityDyadic, .components, .largestComponentShare,
