@@ -32,5 +32,7 @@ struct PartnerNet: ParsableCommand {
               partnernet network Datasets/padgett_florentine --relation marriage --format csv
             """,
         version: version,
-        subcommands: [Validate.self, Summary.self, Centrality.self, Network.self, Silos.self, Render.self, Convert.self])
+        subcommands: [
+            Validate.self, Summary.self, Centrality.self, Network.self, Silos.self, Dominance.self, Render.self, Convert.self,
+        ])
 }
