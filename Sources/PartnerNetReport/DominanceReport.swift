@@ -109,7 +109,8 @@ public struct DominanceReport: Sendable {
         self.test = test
         self.measures = measures.map { measure in
             guard let vector = scores[measure] else {
-                return MeasureShare(measure: measure, share: nil, pValue: nil, randomMean: nil, error: failures[measure])
+                return MeasureShare(
+                    measure: measure, share: nil, pValue: nil, randomMean: nil, error: failures[measure])
             }
             let index = computed.firstIndex(of: measure)!
             return MeasureShare(
@@ -173,7 +174,8 @@ public struct DominanceReport: Sendable {
         let size = focal.count
         let subject = focalName
         lines.append(
-            "\(subject) is \(size) of \(n) organisation\(n == 1 ? "" : "s") (\(Self.percent(Double(size) / Double(n)))).")
+            "\(subject) is \(size) of \(n) organisation\(n == 1 ? "" : "s") (\(Self.percent(Double(size) / Double(n))))."
+        )
 
         // Shares: the ones beyond chance one by one, the rest together.
         let organisationShare = Self.percent(Double(size) / Double(n))
@@ -205,7 +207,9 @@ public struct DominanceReport: Sendable {
             }
         }
         if !byRank.isEmpty {
-            let parts = byRank.sorted { $0.rank < $1.rank }.map { "\(Self.ordinal($0.rank)) on \(Self.list($0.measures))" }
+            let parts = byRank.sorted { $0.rank < $1.rank }.map {
+                "\(Self.ordinal($0.rank)) on \(Self.list($0.measures))"
+            }
             var text = "Its strongest member ranks " + Self.list(parts)
             let leaders = measures.filter { $0.share?.topRank == 1 && ($0.share?.dominanceRatio ?? 0) > 1 }
             if let leading = leaders.max(by: { $0.share!.dominanceRatio! < $1.share!.dominanceRatio! }),
@@ -383,7 +387,10 @@ public struct DominanceReport: Sendable {
         return ResultTable(
             columns: ["id", "name", "sector", "focal"] + measureColumns.map(\.rawValue) + ["coreness", "in_core"],
             rows: labels.indices.map { node in
-                [.text(labels[node]), .text(names[node]), .text(sectors[node]), .text(focal.isMember[node] ? "yes" : "no")]
+                [
+                    .text(labels[node]), .text(names[node]), .text(sectors[node]),
+                    .text(focal.isMember[node] ? "yes" : "no"),
+                ]
                     + measureColumns.map { Cell.number(scores[$0]?[node], isCount: $0.isCount) }
                     + [
                         .number(coreness?.scores[node], isCount: false),
@@ -449,7 +456,8 @@ public struct DominanceReport: Sendable {
         if chairs.partnerships > 0 {
             out.append(
                 "Chairs: \(chairs.chairedByFocal) of \(chairs.chaired) partnerships with a chair recorded "
-                    + "(\(chairs.partnerships) in all); chair_share \(chairs.share.map { String(format: "%.4f", $0) } ?? "–")")
+                    + "(\(chairs.partnerships) in all); chair_share \(chairs.share.map { String(format: "%.4f", $0) } ?? "–")"
+            )
             out.append("")
         }
         if let corePeriphery {
@@ -461,7 +469,8 @@ public struct DominanceReport: Sendable {
                 let top = labels.indices.sorted { coreness.scores[$0] > coreness.scores[$1] }.prefix(5)
                 out.append(
                     "  continuous: fit \(String(format: "%.4f", coreness.fit)); highest coreness: "
-                        + top.map { "\(names[$0]) \(String(format: "%.2f", coreness.scores[$0]))" }.joined(separator: ", "))
+                        + top.map { "\(names[$0]) \(String(format: "%.2f", coreness.scores[$0]))" }.joined(
+                            separator: ", "))
             }
             out.append(
                 ResultTable(
@@ -512,7 +521,8 @@ public struct DominanceReport: Sendable {
             "fragmentation": .object([
                 "components": .number(Double(components)),
                 "components_without_focal": .number(Double(componentsWithoutFocal)),
-                "fragmentation": number(fragmentation), "fragmentation_without_focal": number(fragmentationWithoutFocal),
+                "fragmentation": number(fragmentation),
+                "fragmentation_without_focal": number(fragmentationWithoutFocal),
                 "distance_fragmentation": number(distanceFragmentation),
                 "distance_fragmentation_without_focal": number(distanceFragmentationWithoutFocal),
             ]),
@@ -523,7 +533,9 @@ public struct DominanceReport: Sendable {
             "readings": .array(readings.map(JSONValue.string)),
         ]
         if let test {
-            object["random_sets"] = .object(["samples": .number(Double(test.samples)), "seed": .number(Double(test.seed))])
+            object["random_sets"] = .object([
+                "samples": .number(Double(test.samples)), "seed": .number(Double(test.seed)),
+            ])
         }
         if let corePeriphery {
             var core: [String: JSONValue] = [

@@ -52,7 +52,8 @@ struct Dominance: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Organisations forming the focal set instead of a sector, comma-separated.", valueName: "id,…"))
+        help: ArgumentHelp(
+            "Organisations forming the focal set instead of a sector, comma-separated.", valueName: "id,…"))
     var focal: [String] = []
 
     @Flag(
@@ -83,7 +84,9 @@ struct Dominance: ParsableCommand {
 
     /// The ids named with --focal, commas split.
     var focalIDs: [String] {
-        focal.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        focal.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter {
+            !$0.isEmpty
+        }
     }
 
     func validate() throws {

@@ -45,13 +45,15 @@ import Testing
         let reference = (expected["betweenness"] as! [String: Any])["share"] as! Double
         #expect(abs(betweenness - reference) < 1e-12)
         let group = try #require(Double(values["group_betweenness"] ?? ""))
-        let referenceGroup = try fixtureValue("northbridge", relations: [], focal: "local-authority", key: "group_betweenness")
+        let referenceGroup = try fixtureValue(
+            "northbridge", relations: [], focal: "local-authority", key: "group_betweenness")
         #expect(abs(group - (referenceGroup as! Double)) < 1e-12)
         #expect(values["chair_share"].flatMap(Double.init) == 1.0 / 3)
         #expect(values["focal_size"] == "4" && values["random_sets"] == "1000" && values["seed"] == "9")
-        for name in ["focal_top_rank[degree]", "focal_dominance_ratio[pagerank]", "fragmentation_without_focal",
-            "distance_fragmentation", "core_periphery_fit", "coreness_fit", "core_count[local-authority]"]
-        {
+        for name in [
+            "focal_top_rank[degree]", "focal_dominance_ratio[pagerank]", "fragmentation_without_focal",
+            "distance_fragmentation", "core_periphery_fit", "coreness_fit", "core_count[local-authority]",
+        ] {
             #expect(values[name] != nil, "no \(name)")
         }
         // The same seed gives the same p-values; another seed, others.
@@ -102,7 +104,8 @@ import Testing
         #expect(unknown.status == 1)
         #expect(unknown.stderr == "error: unknown focal organisation \"nowhere\"\n")
         let sector = try run("dominance", "Datasets/northbridge", "-q", "--focal-sector", "councils")
-        #expect(sector.status == 1 && sector.stderr.hasPrefix("error: no organisation is in the focal sector \"councils\""))
+        #expect(
+            sector.status == 1 && sector.stderr.hasPrefix("error: no organisation is in the focal sector \"councils\""))
         let both = try run("dominance", "Datasets/northbridge", "--focal", "city", "--focal-sector", "public")
         #expect(both.status == 64)
         let beta = try run("dominance", "Datasets/northbridge", "-q", "--beta", "5")

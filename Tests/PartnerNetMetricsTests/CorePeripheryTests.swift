@@ -40,7 +40,8 @@ import Testing
         let graph = Self.graph(5, [(0, 1), (0, 2), (0, 3), (0, 4), (1, 2)])
         let hub = [true, false, false, false, false]
         #expect(abs(graph.corePeripheryFit(inCore: hub)! - 2 / 6.0.squareRoot()) < 1e-15)
-        #expect(abs(graph.corePeripheryFit(inCore: [true, true, false, false, false])! - 15 / 525.0.squareRoot()) < 1e-15)
+        #expect(
+            abs(graph.corePeripheryFit(inCore: [true, true, false, false, false])! - 15 / 525.0.squareRoot()) < 1e-15)
         #expect(graph.corePeripheryFit(inCore: [false, true, false, false, false]) == 0)
         #expect(graph.corePeripheryFit(inCore: [Bool](repeating: false, count: 5)) == nil)
         #expect(graph.corePeripheryFit(inCore: [true, true, true, true, false]) == nil)
@@ -74,7 +75,9 @@ import Testing
         func phi(_ mask: Int) -> Double {
             let periphery = ~mask & ((1 << n) - 1)
             var peripheryEnds = 0
-            for node in 0..<n where periphery & (1 << node) != 0 { peripheryEnds += (rows[node] & periphery).nonzeroBitCount }
+            for node in 0..<n where periphery & (1 << node) != 0 {
+                peripheryEnds += (rows[node] & periphery).nonzeroBitCount
+            }
             let p = periphery.nonzeroBitCount
             let idealZero = p * (p - 1) / 2
             let n00 = idealZero - peripheryEnds / 2  // no tie, ideal 0
@@ -108,8 +111,12 @@ import Testing
         guard !edges.isEmpty, edges.count < n * (n - 1) / 2 else { return }
         let partition = try graph.corePeripheryPartition()
         let (best, fitOf) = Self.enumeratedOptimum(graph, core: partition.inCore)
-        #expect(abs(partition.fit - best) < 1e-12, "graph \(index) (n \(n), m \(edges.count)): search \(partition.fit), optimum \(best)")
-        #expect(abs(fitOf - partition.fit) < 1e-12, "graph \(index): the partition returned scores \(fitOf), reported \(partition.fit)")
+        #expect(
+            abs(partition.fit - best) < 1e-12,
+            "graph \(index) (n \(n), m \(edges.count)): search \(partition.fit), optimum \(best)")
+        #expect(
+            abs(fitOf - partition.fit) < 1e-12,
+            "graph \(index): the partition returned scores \(fitOf), reported \(partition.fit)")
     }
 
     @Test func reproducibleUnderASeedAndNotWorseWithMoreStarts() throws {
@@ -149,7 +156,9 @@ import Testing
         var areas = Paths.folders(in: "Datasets") + Paths.folders(in: "Tests/Fixtures/areas")
         areas += Paths.folders(in: "Tests/Fixtures/centrality_areas")
         for area in areas {
-            #expect(Self.fixtures.contains("reference/core_periphery/\(area).json"), "no core/periphery fixture for \(area)")
+            #expect(
+                Self.fixtures.contains("reference/core_periphery/\(area).json"), "no core/periphery fixture for \(area)"
+            )
         }
     }
 
@@ -191,13 +200,19 @@ import Testing
             let coreness = try graph.coreness()
             let expected = reference["coreness"] as! [String: Double]
             for (node, id) in graph.labels.enumerated() {
-                #expect(abs(coreness.scores[node] - expected[id]!) < 1e-6, "\(scope) coreness[\(id)]: \(coreness.scores[node]), reference \(expected[id]!)")
+                #expect(
+                    abs(coreness.scores[node] - expected[id]!) < 1e-6,
+                    "\(scope) coreness[\(id)]: \(coreness.scores[node]), reference \(expected[id]!)")
             }
             let residual = reference["coreness_residual"] as! Double
-            #expect(agree(coreness.residual, residual, relative: 1e-9), "\(scope) residual \(coreness.residual), reference \(residual)")
+            #expect(
+                agree(coreness.residual, residual, relative: 1e-9),
+                "\(scope) residual \(coreness.residual), reference \(residual)")
             #expect(coreness.residual <= (reference["coreness_scipy_residual"] as! Double) * (1 + 1e-9))
             let minres = reference["cpnet_minres"] as! [String: Any]
-            #expect(coreness.residual <= minres["residual"] as! Double, "\(scope): residual \(coreness.residual), cpnet MINRES \(minres["residual"]!)")
+            #expect(
+                coreness.residual <= minres["residual"] as! Double,
+                "\(scope): residual \(coreness.residual), cpnet MINRES \(minres["residual"]!)")
             #expect(agree(coreness.fit, reference["coreness_fit"] as! Double, relative: 1e-6), "\(scope) coreness fit")
             let catalogue = try NodeMeasure.coreness.scores(in: graph, options: MeasureOptions())
             #expect(catalogue == coreness.scores)

@@ -35,7 +35,8 @@ import Testing
         switch (ours, theirs as? Double) {
         case (nil, nil): break
         case (let a?, let b?): #expect(agree(a, b, relative: relative), "\(label): PartnerNet \(a), reference \(b)")
-        default: Issue.record("\(label): PartnerNet \(String(describing: ours)), reference \(String(describing: theirs))")
+        default:
+            Issue.record("\(label): PartnerNet \(String(describing: ours)), reference \(String(describing: theirs))")
         }
     }
 
@@ -74,7 +75,9 @@ import Testing
                         scores[measure] = try measure.scores(in: graph, options: options)
                     } catch {
                         let reason = reasons[measure.rawValue]
-                        #expect(reason != nil, "\(scope) \(measure.rawValue): PartnerNet says \(error), reference has values")
+                        #expect(
+                            reason != nil,
+                            "\(scope) \(measure.rawValue): PartnerNet says \(error), reference has values")
                     }
                 }
                 for focal in reference["focal_sets"] as! [[String: Any]] {
@@ -84,12 +87,14 @@ import Testing
                         let bySector = try FocalSet(sector: sector, in: area, graph: graph)
                         #expect(bySector.members == set.members, "\(scope) sector \(sector)")
                     }
-                    let label = "\(scope)\(weighted ? " weighted" : "") F=\(focal["sector"] as? String ?? focal["kind"] as! String)"
+                    let label =
+                        "\(scope)\(weighted ? " weighted" : "") F=\(focal["sector"] as? String ?? focal["kind"] as! String)"
                     let values = focal[weighted ? "weighted" : "unweighted"] as! [String: Any]
                     let shares = values["shares"] as! [String: Any]
                     for measure in weighted ? Self.weightedMeasures : Self.measures {
                         guard let expected = shares[measure.rawValue] as? [String: Any] else {
-                            #expect(scores[measure] == nil || reasons[measure.rawValue] == "did not converge",
+                            #expect(
+                                scores[measure] == nil || reasons[measure.rawValue] == "did not converge",
                                 "\(label) \(measure.rawValue): reference has no values")
                             continue
                         }
@@ -99,7 +104,9 @@ import Testing
                         }
                         let tolerance = Self.iterative.contains(measure) ? 1e-6 : 1e-9
                         let share = set.share(of: vector)
-                        same(share.share, expected["share"], "\(label) focal_share[\(measure.rawValue)]", relative: tolerance)
+                        same(
+                            share.share, expected["share"], "\(label) focal_share[\(measure.rawValue)]",
+                            relative: tolerance)
                         same(
                             share.dominanceRatio, expected["dominance_ratio"],
                             "\(label) focal_dominance_ratio[\(measure.rawValue)]", relative: tolerance)
@@ -123,12 +130,18 @@ import Testing
                         }
                     }
                     if !weighted {
-                        same(graph.groupDegreeCentrality(of: set.members), values["group_degree"], "\(label) group_degree")
-                        same(graph.removing(set.members).fragmentation, values["fragmentation_without_focal"], "\(label) fragmentation_without_focal")
+                        same(
+                            graph.groupDegreeCentrality(of: set.members), values["group_degree"],
+                            "\(label) group_degree")
+                        same(
+                            graph.removing(set.members).fragmentation, values["fragmentation_without_focal"],
+                            "\(label) fragmentation_without_focal")
                     }
                     same(
-                        graph.groupBetweennessCentrality(of: set.members, weighted: weighted), values["group_betweenness"],
-                        "\(label) group_betweenness (\((values["sources"] as! [String: String])["group_betweenness"]!))")
+                        graph.groupBetweennessCentrality(of: set.members, weighted: weighted),
+                        values["group_betweenness"],
+                        "\(label) group_betweenness (\((values["sources"] as! [String: String])["group_betweenness"]!))"
+                    )
                     same(
                         graph.groupClosenessCentrality(of: set.members, weighted: weighted), values["group_closeness"],
                         "\(label) group_closeness (\((values["sources"] as! [String: String])["group_closeness"]!))")
@@ -176,9 +189,13 @@ import Testing
             let p = try #require(test.pValues[index])
             // (k + 1)/(N + 1) against k/N: the +1 moves it by at most 1/(N + 1).
             let standardError = (exact * (1 - exact) / Double(samples)).squareRoot()
-            #expect(abs(p - exact) < 4 * standardError + 2 / Double(samples), "\(dataset) \(measure.rawValue): \(p), exact \(exact)")
+            #expect(
+                abs(p - exact) < 4 * standardError + 2 / Double(samples),
+                "\(dataset) \(measure.rawValue): \(p), exact \(exact)")
             let mean = try #require(test.meanShares[index])
-            #expect(abs(mean - (nulls[measure.rawValue]!["mean"] as! Double)) < 0.01, "\(dataset) \(measure.rawValue) mean share \(mean)")
+            #expect(
+                abs(mean - (nulls[measure.rawValue]!["mean"] as! Double)) < 0.01,
+                "\(dataset) \(measure.rawValue) mean share \(mean)")
         }
     }
 }

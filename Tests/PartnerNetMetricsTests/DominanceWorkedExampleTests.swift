@@ -186,7 +186,9 @@ import Testing
             let betweenness = graph.betweennessCentrality(normalized: true, weighted: weighted)
             for node in stride(from: 0, to: graph.nodeCount, by: 3) {
                 let group = graph.groupBetweennessCentrality(of: [node], weighted: weighted)!
-                #expect(agree(group, betweenness[node]), "case \(index) node \(node): group \(group), node \(betweenness[node])")
+                #expect(
+                    agree(group, betweenness[node]),
+                    "case \(index) node \(node): group \(group), node \(betweenness[node])")
             }
             let members = Array(stride(from: 1, to: graph.nodeCount, by: 4))
             let serial = graph.groupBetweennessCentrality(of: members, weighted: weighted, threads: 1)

@@ -28,15 +28,20 @@ import Testing
         #expect(readings[0] == "local-authority is 1 of 5 organisations (20%).")
         // One organisation in five: a random set of one is the hub one time in five, so even
         // all the betweenness is within chance (p ≈ 0.2).
-        #expect(readings.contains { $0.hasPrefix("Its shares of degree (50%, p = ") && $0.contains("betweenness (100%, p = ") })
-        #expect(readings.contains { $0.hasPrefix("Its strongest member ranks 1st on degree, tie strength, betweenness") })
+        #expect(
+            readings.contains {
+                $0.hasPrefix("Its shares of degree (50%, p = ") && $0.contains("betweenness (100%, p = ")
+            })
+        #expect(
+            readings.contains { $0.hasPrefix("Its strongest member ranks 1st on degree, tie strength, betweenness") })
         #expect(
             readings.contains(
                 "Together its members lie on 100% of the shortest paths between other organisations [group_betweenness] and are tied directly to 100% of them [group_degree]."
             ))
         #expect(
             readings.contains(
-                "Without it the partnership splits from one piece into 4 parts and fragmentation rises from 0.00 to 1.00."))
+                "Without it the partnership splits from one piece into 4 parts and fragmentation rises from 0.00 to 1.00."
+            ))
         #expect(readings.contains("It chairs 1 of the 2 partnerships with a chair recorded [chair_share 0.50]."))
         let values = Dictionary(
             uniqueKeysWithValues: report.metricRows.rows.map { row -> (String, Double?) in
@@ -69,9 +74,14 @@ import Testing
             relationships: [Relationship(source: "a", target: "b")])
         let graph = try Graph(area: area)
         let report = try DominanceReport(area: area, graph: graph, focal: try FocalSet(defaultIn: area, graph: graph))
-        #expect(report.readings.contains { $0.hasPrefix("eigenvector is not reported: eigenvector centrality is undefined") })
-        #expect(report.readings.contains { $0.hasPrefix("Core/periphery is not reported: core/periphery is undefined") })
-        #expect(report.readings.contains("Without it fewer than two organisations remain, so fragmentation is undefined."))
+        #expect(
+            report.readings.contains {
+                $0.hasPrefix("eigenvector is not reported: eigenvector centrality is undefined")
+            })
+        #expect(
+            report.readings.contains { $0.hasPrefix("Core/periphery is not reported: core/periphery is undefined") })
+        #expect(
+            report.readings.contains("Without it fewer than two organisations remain, so fragmentation is undefined."))
         #expect(report.corePeriphery == nil && report.coreness == nil)
     }
 

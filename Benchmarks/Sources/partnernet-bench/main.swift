@@ -15,6 +15,8 @@ import PartnerNetReport
 //   (or, with --diagram, on its partnership diagram, whose legend is an HTML-like label).
 // partnernet-bench centrality FILE --measure M --repeat R
 //   Times betweenness, weighted betweenness, closeness or PageRank (Centrality.swift).
+// partnernet-bench dominance FILE --task T --group i,j,… --repeat R
+//   Times group betweenness, fragmentation, core/periphery or coreness (Dominance.swift).
 // Each timing prints one JSON line: {"task": …, "seconds": [..], "peak_rss_mb": …}.
 
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -146,6 +148,8 @@ case "centrality":
     runCentralityTask(arguments, repeats: repeats)
 case "communities":
     runCommunitiesTask(arguments, repeats: repeats)
+case "dominance":
+    runDominanceTask(arguments, repeats: repeats)
 default:
     FileHandle.standardError.write(Data("unknown task \(arguments[1])\n".utf8))
     exit(64)

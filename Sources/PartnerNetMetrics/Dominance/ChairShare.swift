@@ -31,6 +31,7 @@ extension Area {
         let known = Set(partnerships.map(\.id))
         let chaired = chairs.filter { known.contains($0.key) }
         return ChairShare(
-            chairedByFocal: chaired.values.filter { $0 }.count, chaired: chaired.count, partnerships: partnerships.count)
+            chairedByFocal: chaired.values.filter { $0 }.count, chaired: chaired.count, partnerships: partnerships.count
+        )
     }
 }

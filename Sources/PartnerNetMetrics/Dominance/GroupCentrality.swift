@@ -41,10 +41,11 @@ extension Graph {
     /// graphs. On directed graphs networkx 3.6 mixes up path directions in its group update,
     /// so the definition itself is the reference there (METRICS.md).
     ///
-    /// The paths that avoid F are the shortest paths of the graph without F, when these are
-    /// as short as the graph's: σₛₜ(F) = σₛₜ − σ′ₛₜ if d′(s, t) = d(s, t), else σₛₜ, with σ′
-    /// and d′ counted in G − F. So one search from each non-member in G and one in G − F
-    /// give every pair: no all-pairs tables (networkx's algorithm keeps n² of them).
+    /// σₛₜ(F) = σₛₜ − aₛₜ, aₛₜ the shortest s–t paths with no node in F, and both counts grow
+    /// along one breadth-first search (Dijkstra) from s: a(v) sums a(u) over v's
+    /// predecessors on shortest paths, a member of F passing on nothing (Brandes 2008's
+    /// path counting, restricted). One search from each non-member gives every pair: no
+    /// all-pairs tables (networkx's algorithm keeps n² of them).
     ///
     /// With `weighted`, arc lengths are 1/weight and lengths within 1e-10 relative are equal
     /// (igraph's rule; networkx compares sums exactly, so it agrees where ties are exact).
@@ -70,22 +71,15 @@ extension Graph {
         let n = nodeCount
         let out = Adjacency(self, values: weighted ? .lengths : .none)
         let partials = NodeBlocks(nodeCount: n).map(threads: threads, work: n * (arcCount + n)) { sources -> Double in
-            let whole = PathCounter(nodeCount: n, weighted: weighted)
-            let without = PathCounter(nodeCount: n, weighted: weighted)
+            let counter = PathCounter(nodeCount: n, weighted: weighted)
             var sum = 0.0
             for source in sources where !inGroup[source] {
-                whole.count(from: source, in: out, blocked: [])
-                without.count(from: source, in: out, blocked: inGroup)
-                for index in 1..<whole.search.reached {
-                    let target = Int(whole.search.order[index])
+                counter.count(from: source, in: out, avoiding: inGroup)
+                for index in 1..<counter.search.reached {
+                    let target = Int(counter.search.order[index])
                     if inGroup[target] { continue }
-                    let direct = without.distance(to: target)
-                    let length = whole.distance(to: target)
-                    // The share of shortest paths that avoid F, subtracted from 1.
-                    let avoiding =
-                        direct == length || (weighted && direct.isFinite && pathLengthsTie(direct, length))
-                        ? without.paths[target] / whole.paths[target] : 0
-                    sum += 1 - avoiding
+                    // The share of shortest paths that pass through F.
+                    sum += 1 - counter.avoidingPaths[target] / counter.paths[target]
                 }
             }
             return sum
