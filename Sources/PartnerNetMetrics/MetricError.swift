@@ -1,3 +1,5 @@
+import PartnerNetCore
+
 /// Why a measure cannot be computed on a graph with the parameters asked for.
 ///
 /// Misuse by the programmer (a negative iteration cap, a node handle out of range) traps;
@@ -26,6 +28,15 @@ public enum MetricError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A measure that rescales scores by their size, on a graph with no ties: every raw
     /// score is 0 and cannot be rescaled.
     case noTies
+    /// Core/periphery on a graph where every pair of organisations is tied: the adjacency
+    /// has no variance, so no pattern can correlate with it.
+    case completeGraph
+    /// A focal sector that no organisation belongs to; `available` lists the sectors there are.
+    case unknownFocalSector(String, available: [String])
+    /// Focal organisation ids that are not in the graph.
+    case unknownFocalOrganisations([String])
+    /// A focal set with no organisation in it.
+    case emptyFocalSet
 
     public var description: String {
         switch self {
@@ -51,6 +62,17 @@ public enum MetricError: Error, Sendable, Hashable, CustomStringConvertible {
             "the groups do not give one group for every organisation of the graph"
         case .noTies:
             "the graph has no ties, so every score is 0 and cannot be rescaled"
+        case .completeGraph:
+            "core/periphery is undefined: every pair of organisations is tied, so there is no pattern to find"
+        case .unknownFocalSector(let sector, let available):
+            "no organisation is in the focal sector \(quoted(sector)); the sectors are "
+                + (available.isEmpty ? "none" : available.map(quoted).joined(separator: ", "))
+                + " (choose one with --focal-sector, or name organisations with --focal)"
+        case .unknownFocalOrganisations(let ids):
+            "unknown focal organisation\(ids.count == 1 ? "" : "s") "
+                + ids.map(quoted).joined(separator: ", ")
+        case .emptyFocalSet:
+            "the focal set is empty: name at least one organisation"
         }
     }
 

@@ -34,7 +34,7 @@ struct PartnerNet: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            Validate.self, Summary.self, Centrality.self, Network.self, Silos.self, Brokerage.self, Balance.self,
-            Architecture.self, Compare.self, Generate.self, Report.self, Render.self, Convert.self,
+            Validate.self, Summary.self, Centrality.self, Network.self, Silos.self, Dominance.self, Brokerage.self,
+            Balance.self, Architecture.self, Compare.self, Generate.self, Report.self, Render.self, Convert.self,
         ])
 }

@@ -53,7 +53,9 @@ import Testing
         let other = Self.relabelled(graph, by: permutation)
         for weighted in [false, true] {
             let options = MeasureOptions(weighted: weighted, alpha: 0.01, beta: -0.01)
-            for measure in NodeMeasure.allCases {
+            // in_core: where several partitions fit equally well, which one the search keeps
+            // depends on node order; CorePeripheryTests checks that the fit does not.
+            for measure in NodeMeasure.allCases where measure != .inCore {
                 let tolerance = [.eigenvector, .pagerank, .katz, .bonacichPower].contains(measure) ? 1e-6 : 1e-9
                 let scores = Result { () throws(MetricError) in try measure.scores(in: graph, options: options) }
                 let permuted = Result { () throws(MetricError) in try measure.scores(in: other, options: options) }

@@ -44,10 +44,12 @@ import Testing
         let basic: Set<NodeMeasure> = [
             .degree, .inDegree, .outDegree, .strength, .inStrength, .outStrength, .degreeCentrality,
         ]
-        // Burt's measures: StructuralHolesReferenceTests; brokerage roles: BrokerageReferenceTests.
+        // Burt's measures: StructuralHolesReferenceTests; brokerage roles: BrokerageReferenceTests;
+        // coreness and in_core: CorePeripheryTests, against cpnet and enumeration.
         let holes: Set<NodeMeasure> = [.constraint, .effectiveSize, .efficiency, .hierarchy]
         let brokerage = Set(NodeMeasure.allCases.filter { $0.brokerageRole != nil })
-        let covered = basic.union(Self.nodeMeasures).union([.katz, .bonacichPower]).union(holes).union(brokerage)
+        let covered = basic.union(Self.nodeMeasures).union([.katz, .bonacichPower, .coreness, .inCore]).union(holes)
+            .union(brokerage)
         #expect(Set(NodeMeasure.allCases).subtracting(covered).isEmpty)
         let basicNetwork: Set<NetworkMeasure> = [
             .nodes, .edges, .density, .reciprocity, .reciprocityDyadic, .components, .largestComponentShare,

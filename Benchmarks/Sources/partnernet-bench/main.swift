@@ -21,6 +21,8 @@ import PartnerNetReport
 //   Times exact Banzhaf and Shapley–Shubik power of a weighted voting game (Balance.swift).
 // partnernet-bench holes FILE --measure constraint|brokerage --repeat R
 //   Times Burt's measures or the Gould–Fernandez roles on an edge file (Balance.swift).
+// partnernet-bench dominance FILE --task T --group i,j,… --repeat R
+//   Times group betweenness, fragmentation, core/periphery or coreness (Dominance.swift).
 // Each timing prints one JSON line: {"task": …, "seconds": [..], "peak_rss_mb": …}.
 
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -158,6 +160,8 @@ case "voting":
     runVotingTask(arguments, repeats: repeats)
 case "holes":
     runHolesTask(arguments, repeats: repeats)
+case "dominance":
+    runDominanceTask(arguments, repeats: repeats)
 default:
     FileHandle.standardError.write(Data("unknown task \(arguments[1])\n".utf8))
     exit(64)

@@ -30,6 +30,8 @@ public enum NodeMeasure: String, CaseIterable, Sendable, Hashable {
     case gatekeeper
     case liaison
     case brokerageTotal = "brokerage_total"
+    case coreness
+    case inCore = "in_core"
 
     /// One line for `--help` and reports.
     public var summary: String {
@@ -57,11 +59,13 @@ public enum NodeMeasure: String, CaseIterable, Sendable, Hashable {
         case .hierarchy: "how far constraint comes from one alter (Burt; 2+ alters)"
         case .coordinator, .itinerant, .representative, .gatekeeper, .liaison, .brokerageTotal:
             "Gould–Fernandez: " + brokerageRole!.summary + " (needs --groups)"
+        case .coreness: "continuous core/periphery coreness (least squares, Borgatti & Everett)"
+        case .inCore: "1 in the categorical core (Borgatti & Everett), 0 in the periphery"
         }
     }
 
     /// Whether every score is a whole number.
-    public var isCount: Bool { [.degree, .inDegree, .outDegree].contains(self) || brokerageRole != nil }
+    public var isCount: Bool { [.degree, .inDegree, .outDegree, .inCore].contains(self) || brokerageRole != nil }
 
     /// Whether the measure cannot be computed without a parameter that has no default
     /// (`bonacich_power` needs β, the brokerage roles need groups).
@@ -121,6 +125,8 @@ public enum NodeMeasure: String, CaseIterable, Sendable, Hashable {
             guard let groups = options.groups else { throw .groupsRequired }
             guard groups.membership.count == graph.nodeCount else { throw .groupsMismatch }
             return graph.brokerageRoles(groups: groups).counts(brokerageRole!).map(Double.init)
+        case .coreness: return try graph.coreness(maxIterations: cap, tolerance: tolerance).scores
+        case .inCore: return try graph.corePeripheryPartition().inCore.map { $0 ? 1 : 0 }
         }
     }
 

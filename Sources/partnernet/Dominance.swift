@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import PartnerNetCore
+import PartnerNetMetrics
+import PartnerNetReport
+
+struct Dominance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Does one sector dominate? Its shares of centrality against random sets, group centrality, "
+            + "what the partnership loses without it, chairs, core and periphery.",
+        discussion: """
+            The focal set is the organisations of one sector: --focal-sector, else the area's
+            focal_sector (area.json), else local-authority. Or name organisations with --focal.
+
+            Shares: the focal set's share of degree, strength, betweenness, eigenvector and
+            PageRank (and Bonacich power with --beta), the best rank of a member, and its
+            strongest member against the strongest outsider. Each share is compared with
+            --samples sets of the same size drawn at random from the same network (seeded: the
+            same seed gives the same p-values on any machine); p is the share of random sets
+            holding at least as much, counting the focal set once.
+
+            Group centrality (Everett & Borgatti): the outsiders the set is tied to
+            (group_degree), the shortest paths between outsiders that pass through it
+            (group_betweenness), how close it is to them (group_closeness).
+
+            Fragmentation (Borgatti): the share of pairs that cannot reach each other, and
+            distance fragmentation (1 − mean 1/distance), before and after removing the set.
+
+            chair_share: the share of partnerships with a chair recorded whose chair belongs to
+            the set (memberships.csv, role chair).
+
+            Core/periphery (Borgatti & Everett): the partition into core and periphery whose
+            ideal pattern (ties wherever a core member is involved) correlates best with the
+            ties, found from --starts seeded starts; continuous coreness by least squares; and
+            which sectors sit in each.
+
+            --format csv and json give the numbers under the names of the metric catalogue
+            (focal_share[betweenness], group_betweenness, fragmentation_without_focal, …);
+            --nodes lists each organisation.
+
+            Examples:
+              partnernet dominance Datasets/northbridge
+              partnernet dominance Datasets/knoke_bureaucracies --relation information --samples 10000
+              partnernet dominance Datasets/northbridge --focal city,ncc --beta 0.1 --format json
+            """)
+
+    @OptionGroup var input: AreaOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: ArgumentHelp("The sector whose dominance is in question.", valueName: "sector"))
+    var focalSector: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Organisations forming the focal set instead of a sector, comma-separated.", valueName: "id,…"))
+    var focal: [String] = []
+
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Use tie weights: path lengths 1/weight (betweenness, group measures, distance fragmentation); "
+                + "eigenvector, pagerank and bonacich_power use the weights."))
+    var weighted = false
+
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "Bonacich power exponent: adds bonacich_power; |beta| below 1/λmax, negative allowed (--beta=-0.2).",
+            valueName: "beta"))
+    var beta: Double?
+
+    @Option(name: .long, help: "Random sets for the p-values (0 to skip).")
+    var samples = 1_000
+
+    @Option(name: .long, help: "Seed for the random sets and the core/periphery search.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Starts of the core/periphery search.")
+    var starts = Graph.corePeripheryStarts
+
+    @Flag(name: .long, help: "List every organisation (focal or not, measures, coreness, core) instead of the summary.")
+    var nodes = false
+
+    /// The ids named with --focal, commas split.
+    var focalIDs: [String] {
+        focal.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter {
+            !$0.isEmpty
+        }
+    }
+
+    func validate() throws {
+        if samples < 0 { throw ValidationError("--samples must be 0 or more") }
+        if starts < 1 { throw ValidationError("--starts must be at least 1") }
+        if let beta, !beta.isFinite { throw ValidationError("--beta must be a finite number") }
+        if focalSector != nil && !focal.isEmpty {
+            throw ValidationError("give either --focal-sector or --focal, not both")
+        }
+        if !focal.isEmpty && focalIDs.isEmpty { throw ValidationError("--focal needs at least one organisation id") }
+    }
+
+    func run() throws {
+        let loaded = try input.load()
+        let area = loaded.area
+        let graph = try input.graph(of: area)
+        let options = MeasureOptions(weighted: weighted, beta: beta)
+        let report: DominanceReport
+        do {
+            let set =
+                focalIDs.isEmpty
+                ? try FocalSet(sector: focalSector ?? area.focalSector, in: area, graph: graph)
+                : try FocalSet(ids: focalIDs, graph: graph)
+            report = try DominanceReport(
+                area: area, graph: graph, focal: set, options: options, samples: samples, seed: seed, starts: starts)
+        } catch {
+            throw Console.failure(error.description)
+        }
+        if nodes {
+            try output.write(report.nodeRows.rendered(as: output.format))
+            return
+        }
+        switch output.format {
+        case .table:
+            let scope = input.relations.isEmpty ? "all relations" : input.relations.joined(separator: ", ")
+            let kind = graph.isDirected ? "directed" : "undirected"
+            let title = "\(area.metadata.name ?? input.area) (\(scope), \(kind)\(weighted ? ", weighted" : ""))"
+            try output.write(report.text(title: title))
+        case .csv:
+            try output.write(report.metricRows.rendered(as: .csv))
+        case .json:
+            try output.write(report.json())
+        }
+    }
+}
