@@ -10,8 +10,8 @@ computation written in Python with igraph.
    relations (duplicate ties merged, as PartnerNet's union), and computes the same columns:
    density, reciprocity, Freeman degree and betweenness centralisation (sna's
    denominators), the E-I index by sector with 1,000 numpy label shuffles, the modularity
-   of the sectors (igraph), the local authority's share of degree and betweenness and the
-   Gini of both, duplicated pairs of partnerships (Jaccard >= 0.5, Python sets), nesting
+   of the sectors (igraph), the local authority's share of degree and betweenness, the
+   fragmentation of the network with and without it (igraph's components), the Gini of both, duplicated pairs of partnerships (Jaccard >= 0.5, Python sets), nesting
    depth, the local authority's share of chairs, and its seat share and Banzhaf and
    Shapley-Shubik power on the main board (PyPI powerindex). Reading is included, as it is
    for PartnerNet.
@@ -91,6 +91,14 @@ PY_IGRAPH = textwrap.dedent(r'''
         focal = np.array([o["sector"] == focal_sector for o in orgs])
         out["focal_share[degree]"] = float(degree[focal].sum() / degree.sum())
         out["focal_share[betweenness]"] = float(betweenness[focal].sum() / betweenness.sum()) if betweenness.sum() > 0 else None
+        def fragmentation(graph):
+            k = graph.vcount()
+            sizes = graph.connected_components(mode="weak").sizes()
+            return 1 - sum(x * (x - 1) for x in sizes) / (k * (k - 1)) if k > 1 else None
+        out["fragmentation"] = fragmentation(g)
+        rest = g.copy()
+        rest.delete_vertices([i for i in range(n) if focal[i]])
+        out["fragmentation_without_focal"] = fragmentation(rest)
         out["gini[degree]"] = gini(degree)
         out["gini[betweenness]"] = gini(betweenness)
         parts = rows(os.path.join(folder, "partnerships.csv"))

@@ -33,7 +33,8 @@ public struct ComparisonRow: Sendable {
         ("degree_centralization", false), ("betweenness_centralization", false), ("ei_index", false),
         ("ei_index_expected", false), ("ei_index_p_low", false), ("ei_index_p_high", false),
         ("modularity_groups", false), ("focal_organisations", true), ("focal_share[degree]", false),
-        ("focal_share[betweenness]", false), ("gini[degree]", false), ("gini[betweenness]", false),
+        ("focal_share[betweenness]", false), ("group_betweenness", false), ("fragmentation", false),
+        ("fragmentation_without_focal", false), ("gini[degree]", false), ("gini[betweenness]", false),
         ("partnerships", true), ("duplicate_pairs", true), ("nesting_depth", true), ("chair_share", false),
         ("board_seat_share", false), ("board_banzhaf", false), ("board_shapley_shubik", false),
     ]
@@ -79,6 +80,14 @@ public struct ComparisonRow: Sendable {
             let held = zip(scores, isFocal).filter(\.1).map(\.0).reduce(0, +)
             set("focal_share[\(measure.rawValue)]", total > 0 ? held / total : nil)
             set("gini[\(measure.rawValue)]", Inequality.gini(scores))
+        }
+
+        // How much the partnership depends on the focal sector (Everett & Borgatti; Borgatti).
+        let focalHandles = isFocal.indices.filter { isFocal[$0] }
+        if !focalHandles.isEmpty {
+            set("group_betweenness", graph.groupBetweennessCentrality(of: focalHandles))
+            set("fragmentation", graph.fragmentation)
+            set("fragmentation_without_focal", graph.removing(focalHandles).fragmentation)
         }
 
         // Partnerships: duplication, nesting, chairs and voting power on the main board.

@@ -119,6 +119,7 @@ import Testing
             ("silos-values", report.silos.networkRows), ("balance-groups", balance.groupTable),
             ("brokerage-roles", report.brokerage.roleTable), ("brokerage-organisations", report.brokerage.organisationTable),
             ("partnerships", architecture.partnershipRows), ("overlaps", architecture.overlapRows),
+            ("dominance-values", try #require(report.dominance).metricRows),
         ]
         for (index, board) in balance.boards.enumerated() { expected.append(("board-\(index)", balance.groupTable(of: board))) }
         for (id, table) in expected {

@@ -44,6 +44,10 @@ public struct EvaluationReport: Sendable {
     public let centrality: ResultTable
     public let silos: SilosReport
     public let architecture: ArchitectureReport?
+    /// The focal sector's dominance (shares against random sets, group centrality,
+    /// fragmentation without it, chairs, core and periphery); `nil`, with a note in
+    /// ``skipped``, when the area has no organisation of its focal sector.
+    public let dominance: DominanceReport?
     /// Gould–Fernandez roles and Burt's measures by the groups.
     public let brokerage: BrokerageReport
     /// How betweenness and voting power are spread; `nil` (with a note in ``skipped``) when
@@ -84,6 +88,13 @@ public struct EvaluationReport: Sendable {
             area: area, graph: graph, attribute: settings.groups, permutations: settings.permutations, seed: settings.seed)
         architecture = area.partnerships.isEmpty ? nil : ArchitectureReport(area: area, attribute: settings.groups)
         brokerage = BrokerageReport(area: area, graph: graph, attribute: settings.groups)
+        do {
+            let focal = try FocalSet(defaultIn: area, graph: graph)
+            dominance = try DominanceReport(area: area, graph: graph, focal: focal, samples: 1_000, seed: settings.seed)
+        } catch {
+            dominance = nil
+            skipped.append("dominance: \(error)")
+        }
         do {
             balance = try BalanceReport(area: area, graph: graph, measure: .betweenness, attribute: settings.groups)
         } catch {
@@ -151,16 +162,29 @@ public struct EvaluationReport: Sendable {
                         + separating.map { names[graph.labels[$0]] ?? graph.labels[$0] }.joined(separator: " or ")
                         + ", some groups would lose touch with the rest of the partnership (cutpoints)."))
         }
-        if let balance {
-            for line in balance.verdicts.prefix(4) where !line.hasPrefix("  ") {
-                out.append(Finding(section: "Balance of power", text: line))
+        if let dominance {
+            // The share of betweenness (brokerage), what its removal does, and the core.
+            for line in dominance.readings
+            where line.contains("of betweenness") || line.hasPrefix("Without it") || line.hasPrefix("Core/periphery") {
+                out.append(Finding(section: "Dominance", text: line))
             }
         }
-        for line in brokerage.verdicts.dropFirst().prefix(2) {
+        if let balance {
+            let focal = area.focalSector
+            for (index, line) in balance.verdicts.enumerated() where index == 0 || line.hasPrefix("\(focal):") {
+                out.append(Finding(section: "Balance of power", text: line))
+            }
+            if let board = balance.verdicts.first(where: { $0.contains("Banzhaf") && !$0.hasPrefix("  ") }) {
+                out.append(Finding(section: "Balance of power", text: board))
+            }
+        }
+        for line in brokerage.verdicts where line.contains("between other sectors") && !line.hasPrefix("  ") {
             out.append(Finding(section: "Brokerage", text: line))
+            break
         }
         if let architecture {
-            for line in architecture.findings.prefix(4) where !line.hasPrefix("  ") {
+            for line in architecture.findings
+            where line.hasPrefix("Likely duplication") || line.hasPrefix("No two") || line.hasPrefix("\(area.focalSector) chairs") {
                 out.append(Finding(section: "Partnership architecture", text: line))
             }
         }
@@ -179,6 +203,9 @@ public struct EvaluationReport: Sendable {
             ("silos_groups", silos.groupTable), ("silos_organisations", silos.nodeRows), ("mixing", mixingTable),
         ]
         if silos.communities != nil { out.append(("communities", silos.communityTable)) }
+        if let dominance {
+            out += [("dominance", dominance.metricRows), ("dominance_organisations", dominance.nodeRows)]
+        }
         out += [
             ("brokerage_roles", brokerage.roleTable), ("brokerage_groups", brokerage.groupTable),
             ("brokerage_organisations", brokerage.organisationTable),
@@ -216,6 +243,10 @@ public struct EvaluationReport: Sendable {
             ("cutpoint / bridge", "an organisation / a tie whose loss splits the undirected network"),
         ]
         out += [
+            ("focal_share[M]", "the focal sector's share of measure M; p: the share of 1,000 random sets of as many organisations that reach it"),
+            ("group_degree / betweenness / closeness", "centrality of the focal sector taken as one actor (Everett & Borgatti 1999)"),
+            ("fragmentation", "share of pairs of organisations that cannot reach each other, before and after the focal sector is removed (Borgatti 2006)"),
+            ("coreness / in_core", "Borgatti & Everett (2000) core/periphery: continuous coreness and the categorical core"),
             ("gini[betweenness]", "Gini coefficient of betweenness over organisations: 0 all equal, near 1 one holds it all"),
             ("representation_ratio", "a sector's share of betweenness ÷ its share of organisations"),
             ("banzhaf / shapley_shubik", "exact voting power on each board from members' votes and its quota (Banzhaf 1965; Shapley & Shubik 1954)"),

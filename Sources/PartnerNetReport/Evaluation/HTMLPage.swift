@@ -59,6 +59,23 @@ public enum HTMLPage {
             return parts
         })
 
+        if let dominance = report.dominance {
+            body.append(section("dominance", "Dominance of \(dominance.focalName)") {
+                var parts = ["<ul class=\"verdicts\">"] + dominance.readings.map { "<li>\(e($0))</li>" } + ["</ul>"]
+                if !dominance.sectorSplits.isEmpty {
+                    parts.append(
+                        table(
+                            ResultTable(
+                                columns: ["sector", "in the core", "in the periphery"],
+                                rows: dominance.sectorSplits.map {
+                                    [.text($0.sector), .number(Double($0.core), isCount: true), .number(Double($0.periphery), isCount: true)]
+                                }), id: "core-periphery", caption: "Sectors in the core and the periphery (Borgatti & Everett)"))
+                }
+                parts.append(table(dominance.metricRows, id: "dominance-values", caption: "The focal sector's shares, group centrality and fragmentation"))
+                return parts
+            })
+        }
+
         if let balance = report.balance {
             body.append(section("balance", "Balance of power") {
                 var parts = ["<ul class=\"verdicts\">"] + balance.verdicts.map { "<li>\(e($0.trimmingCharacters(in: .whitespaces)))</li>" } + ["</ul>"]
@@ -118,6 +135,7 @@ public enum HTMLPage {
 
     static func sections(of report: EvaluationReport) -> [(id: String, title: String)] {
         var list = [("summary", "Summary"), ("diagram", "The partnership"), ("centrality", "Who is central"), ("silos", "Silos")]
+        if report.dominance != nil { list.append(("dominance", "Dominance")) }
         if report.balance != nil { list.append(("balance", "Balance of power")) }
         list.append(("brokerage", "Brokerage"))
         if report.architecture != nil { list.append(("architecture", "Architecture")) }

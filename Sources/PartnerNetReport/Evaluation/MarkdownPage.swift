@@ -35,6 +35,13 @@ public enum MarkdownPage {
         out.append(report.silos.groupTable.markdown())
         out.append(report.silos.networkRows.markdown())
         if report.silos.communities != nil { out.append(report.silos.communityTable.markdown()) }
+        if let dominance = report.dominance {
+            out.append("## Dominance of \(inline(dominance.focalName))")
+            out.append("")
+            out += dominance.readings.map { "- \(inline($0))" }
+            out.append("")
+            out.append(dominance.metricRows.markdown())
+        }
         if let balance = report.balance {
             out.append("## Balance of power")
             out.append("")
