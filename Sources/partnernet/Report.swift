@@ -40,6 +40,9 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The organisation column that defines the groups.", valueName: "column"))
     var groups = "sector"
 
+    @Option(name: .long, help: ArgumentHelp("The focal sector for dominance (default: the area's, else local-authority).", valueName: "sector"))
+    var focalSector: String?
+
     @Option(name: .long, help: "Shuffles of the labels for the E-I p-values.")
     var permutations = 5_000
 
@@ -61,6 +64,7 @@ struct Report: ParsableCommand {
         settings.groups = groups
         settings.permutations = permutations
         settings.seed = seed
+        settings.focalSector = focalSector
         return settings
     }
 
@@ -88,6 +92,7 @@ struct Report: ParsableCommand {
         comparisonSettings.groups = groups
         comparisonSettings.permutations = permutations
         comparisonSettings.seed = seed
+        comparisonSettings.focalSector = focalSector
         let read = Compare.reader(format.choice)
         let comparison = Comparison(paths: paths, settings: comparisonSettings, read: read)
         let failed = Set(comparison.failures.map(\.path))

@@ -18,6 +18,8 @@ public struct EvaluationSettings: Sendable {
     public var permutations = 5_000
     /// Seed of every random step (shuffles, community detection).
     public var seed: UInt64 = 1
+    /// The focal sector; the area's own (`focal_sector`, else `local-authority`) when `nil`.
+    public var focalSector: String?
     /// Measures in the centrality table, in order.
     public var measures: [NodeMeasure] = [.degree, .strength, .betweenness, .closeness, .eigenvector, .pagerank]
 
@@ -89,7 +91,12 @@ public struct EvaluationReport: Sendable {
         architecture = area.partnerships.isEmpty ? nil : ArchitectureReport(area: area, attribute: settings.groups)
         brokerage = BrokerageReport(area: area, graph: graph, attribute: settings.groups)
         do {
-            let focal = try FocalSet(defaultIn: area, graph: graph)
+            let focal: FocalSet
+            if let sector = settings.focalSector {
+                focal = try FocalSet(sector: sector, in: area, graph: graph)
+            } else {
+                focal = try FocalSet(defaultIn: area, graph: graph)
+            }
             dominance = try DominanceReport(area: area, graph: graph, focal: focal, samples: 1_000, seed: settings.seed)
         } catch {
             dominance = nil

@@ -273,6 +273,7 @@ public enum HTMLPage {
         dl.definitions dt { font-family: ui-monospace, Menlo, Consolas, monospace; margin-top: 8px; }
         dl.definitions dd { margin-left: 20px; }
         code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.88em; word-break: break-all; }
+        @media (max-width: 640px) { .tag { display: block; min-width: 0; } main { padding: 16px 12px 40px; } }
         @media print { nav { display: none; } main { max-width: none; } }
         """
 
