@@ -68,6 +68,12 @@ public struct EvaluationReport: Sendable {
     public init(area: Area, path: String, settings: EvaluationSettings = EvaluationSettings()) throws {
         self.area = area
         self.path = path
+        // An area whose only ties are shared memberships (Davis's women and events) is
+        // analysed through them: its other relations would give no ties at all.
+        var settings = settings
+        if settings.relations.isEmpty && area.relationships.isEmpty && !area.memberships.isEmpty {
+            settings.relations = [Area.coMembership]
+        }
         self.settings = settings
         graph = try Graph(area: area, relations: RelationSelection(settings.relations))
         var rows: [[Cell]] = []
