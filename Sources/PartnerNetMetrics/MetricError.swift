@@ -28,9 +28,9 @@ public enum MetricError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A measure that rescales scores by their size, on a graph with no ties: every raw
     /// score is 0 and cannot be rescaled.
     case noTies
-    /// Core/periphery on a graph where every pair of organisations is tied: the adjacency
-    /// has no variance, so no pattern can correlate with it.
-    case completeGraph
+    /// Core/periphery on a graph where no pair of organisations is tied, or every pair is:
+    /// the adjacency has no variance, so no pattern can correlate with it.
+    case uniformTies(everyPairTied: Bool)
     /// A focal sector that no organisation belongs to; `available` lists the sectors there are.
     case unknownFocalSector(String, available: [String])
     /// Focal organisation ids that are not in the graph.
@@ -62,8 +62,10 @@ public enum MetricError: Error, Sendable, Hashable, CustomStringConvertible {
             "the groups do not give one group for every organisation of the graph"
         case .noTies:
             "the graph has no ties, so every score is 0 and cannot be rescaled"
-        case .completeGraph:
-            "core/periphery is undefined: every pair of organisations is tied, so there is no pattern to find"
+        case .uniformTies(let everyPairTied):
+            everyPairTied
+                ? "core/periphery is undefined: every pair of organisations is tied, so there is no pattern to find"
+                : "core/periphery is undefined: no two organisations are tied"
         case .unknownFocalSector(let sector, let available):
             "no organisation is in the focal sector \(quoted(sector)); the sectors are "
                 + (available.isEmpty ? "none" : available.map(quoted).joined(separator: ", "))

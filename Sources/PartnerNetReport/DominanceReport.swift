@@ -251,6 +251,9 @@ public struct DominanceReport: Sendable {
                     } else {
                         text += "; \(values)"
                     }
+                    if min(distance, distanceAfter) < 0 {
+                        text += " (below 0: ties of weight above 1 make distances, 1/weight, shorter than one step)"
+                    }
                 }
                 lines.append(text + ".")
             }
@@ -305,7 +308,11 @@ public struct DominanceReport: Sendable {
         return String(format: "%.0f%%", scaled)
     }
 
-    static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }
+    /// Two decimals, with a true minus sign.
+    static func decimal(_ value: Double) -> String {
+        let text = String(format: "%.2f", value)
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
 
     static func pValue(_ p: Double) -> String { p < 0.001 ? String(format: "%.4f", p) : String(format: "%.3f", p) }
 

@@ -51,11 +51,14 @@ import Testing
     }
 
     @Test func undefinedWithoutTiesOrWithEveryPairTied() {
-        #expect(throws: MetricError.noTies) { try Self.graph(4, []).corePeripheryPartition() }
-        #expect(throws: MetricError.noTies) { try Self.graph(4, []).coreness() }
+        let none = MetricError.uniformTies(everyPairTied: false)
+        #expect(throws: none) { try Self.graph(4, []).corePeripheryPartition() }
+        #expect(throws: none) { try Self.graph(4, []).coreness() }
         let complete = Self.graph(4, [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)])
-        #expect(throws: MetricError.completeGraph) { try complete.corePeripheryPartition() }
-        #expect(throws: MetricError.completeGraph) { try complete.coreness() }
+        let every = MetricError.uniformTies(everyPairTied: true)
+        #expect(throws: every) { try complete.corePeripheryPartition() }
+        #expect(throws: every) { try complete.coreness() }
+        #expect(none.description == "core/periphery is undefined: no two organisations are tied")
     }
 
     /// The best fit over every one of the 2ⁿ partitions, scored by the phi coefficient of
@@ -177,7 +180,7 @@ import Testing
             let graph = try Graph(area: area, relations: RelationSelection(relations))
             let scope = "\(dataset) \(relations.isEmpty ? "union" : relations.joined(separator: "+"))"
             if let reason = reference["reason"] as? String {
-                let expected = reason == "no ties" ? MetricError.noTies : MetricError.completeGraph
+                let expected = MetricError.uniformTies(everyPairTied: reason != "no ties")
                 #expect(throws: expected, "\(scope)") { try graph.corePeripheryPartition() }
                 #expect(throws: expected, "\(scope)") { try graph.coreness() }
                 continue

@@ -54,7 +54,9 @@ import Testing
         let errors: [MetricError] = [
             .didNotConverge(iterations: 10, residual: 1.5e-7), .noCycle, .alphaOutOfRange(alpha: 1, limit: 0.25),
             .alphaOutOfRange(alpha: -1, limit: .infinity), .betaOutOfRange(beta: 1, limit: 0.1), .betaRequired,
-            .dampingOutOfRange(damping: 2), .noTies,
+            .dampingOutOfRange(damping: 2), .noTies, .uniformTies(everyPairTied: true),
+            .uniformTies(everyPairTied: false), .unknownFocalSector("a\nb", available: ["c"]),
+            .unknownFocalOrganisations(["x", "y"]), .emptyFocalSet,
         ]
         for error in errors {
             #expect(!error.description.contains("\n") && !error.description.isEmpty, "\(error)")

@@ -68,8 +68,8 @@ extension Graph {
     ///
     /// Runs on the undirected skeleton, ignoring weights (METRICS.md: `in_core`).
     ///
-    /// - Throws: ``MetricError/noTies`` without ties, ``MetricError/completeGraph`` when
-    ///   every pair is tied.
+    /// - Throws: ``MetricError/uniformTies(everyPairTied:)`` when no pair
+    ///   is tied or every pair is.
     /// - Complexity: O(starts · passes · (n + m)) time, O(n + m) space per start.
     ///
     /// ## References
@@ -85,8 +85,8 @@ extension Graph {
         precondition(starts >= 1, "at least one start")
         let skeleton = undirectedSkeleton()
         let objective = CorePeripheryObjective(nodeCount: nodeCount, ties: skeleton.arcCount / 2)
-        guard objective.ties > 0 else { throw .noTies }
-        guard Double(objective.ties) < objective.pairs else { throw .completeGraph }
+        guard objective.ties > 0 else { throw .uniformTies(everyPairTied: false) }
+        guard Double(objective.ties) < objective.pairs else { throw .uniformTies(everyPairTied: true) }
         var streams = SplitMix64(seed: seed)
         let seeds = (0..<starts).map { _ in streams.next() }
         let n = nodeCount

@@ -47,8 +47,8 @@ extension Graph {
     ///
     /// Runs on the undirected skeleton, ignoring weights (METRICS.md: `coreness`).
     ///
-    /// - Throws: ``MetricError/noTies`` without ties; ``MetricError/completeGraph`` when
-    ///   every pair is tied; ``MetricError/didNotConverge(iterations:residual:)`` when
+    /// - Throws: ``MetricError/uniformTies(everyPairTied:)`` when no pair
+    ///   is tied or every pair is; ``MetricError/didNotConverge(iterations:residual:)`` when
     ///   `maxIterations` sweeps do not reach the tolerance.
     /// - Complexity: O(k (n + m)) for k sweeps; O(n + m) space.
     ///
@@ -64,8 +64,8 @@ extension Graph {
         let n = nodeCount
         let ties = skeleton.arcCount / 2
         let pairs = Double(n) * Double(n - 1) / 2
-        guard ties > 0 else { throw .noTies }
-        guard Double(ties) < pairs else { throw .completeGraph }
+        guard ties > 0 else { throw .uniformTies(everyPairTied: false) }
+        guard Double(ties) < pairs else { throw .uniformTies(everyPairTied: true) }
         let offsets = skeleton.offsets
         let targets = skeleton.targets
         let scale = Double((0..<n).map { skeleton.degree(of: $0) }.max() ?? 1)
