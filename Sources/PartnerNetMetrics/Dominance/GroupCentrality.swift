@@ -115,7 +115,11 @@ extension Graph {
         guard outside > 0 else { return nil }
         let out = Adjacency(self, values: weighted ? .lengths : .none)
         let search = PathSearch(nodeCount: nodeCount, weighted: weighted)
-        search.multiSource(members, in: out)
+        if weighted {
+            search.dijkstra(fromNearestOf: members, in: out)
+        } else {
+            search.breadthFirst(fromNearestOf: members, in: out)
+        }
         var reached = 0
         var total = 0.0
         for index in 0..<search.reached {
@@ -137,62 +141,5 @@ extension Graph {
             inGroup[node] = true
         }
         return inGroup
-    }
-}
-
-extension PathSearch {
-    /// Shortest paths from the nearest of `sources` (all at distance 0): breadth-first
-    /// when unweighted, Dijkstra with lengths in `adjacency.values` when weighted.
-    ///
-    /// - Complexity: O(n + m) unweighted, O((n + m) log m) weighted.
-    func multiSource(_ sources: [Int], in adjacency: Adjacency) {
-        clear()
-        let offsets = adjacency.offsets
-        let targets = adjacency.targets
-        if hops.count > 0 {
-            var tail = 0
-            for source in sources where hops[source] < 0 {
-                hops[source] = 0
-                order[tail] = Int32(source)
-                tail += 1
-            }
-            var head = 0
-            while head < tail {
-                let node = Int(order[head])
-                head += 1
-                let next = hops[node] + 1
-                for arc in offsets[node]..<offsets[node + 1] where hops[Int(targets[arc])] < 0 {
-                    let target = Int(targets[arc])
-                    hops[target] = next
-                    order[tail] = Int32(target)
-                    tail += 1
-                }
-            }
-            reached = tail
-            return
-        }
-        let lengths = adjacency.values
-        var heapCount = 0
-        for source in sources {
-            distance[source] = 0
-            push(Int32(source), 0, count: &heapCount)
-        }
-        var settled = 0
-        while heapCount > 0 {
-            let (node, key) = popMinimum(count: &heapCount)
-            if rank[node] >= 0 || key > distance[node] { continue }
-            rank[node] = Int32(settled)
-            order[settled] = Int32(node)
-            settled += 1
-            for arc in offsets[node]..<offsets[node + 1] {
-                let target = Int(targets[arc])
-                let length = key + lengths[arc]
-                if length < distance[target] && rank[target] < 0 {
-                    distance[target] = length
-                    push(Int32(target), length, count: &heapCount)
-                }
-            }
-        }
-        reached = settled
     }
 }

@@ -64,13 +64,24 @@ final class PathSearch {
     ///
     /// - Complexity: O(r + a) for r nodes reached and a arcs leaving them.
     func breadthFirst(from source: Int, in adjacency: Adjacency) {
+        breadthFirst(fromNearestOf: CollectionOfOne(source), in: adjacency)
+    }
+
+    /// Breadth-first search from the nearest of `sources`, all at distance 0 (a source
+    /// listed twice counts once).
+    ///
+    /// - Complexity: O(r + a) for r nodes reached and a arcs leaving them.
+    func breadthFirst(fromNearestOf sources: some Sequence<Int>, in adjacency: Adjacency) {
         clear()
         let offsets = adjacency.offsets
         let targets = adjacency.targets
-        hops[source] = 0
-        order[0] = Int32(source)
+        var tail = 0
+        for source in sources where hops[source] < 0 {
+            hops[source] = 0
+            order[tail] = Int32(source)
+            tail += 1
+        }
         var head = 0
-        var tail = 1
         while head < tail {
             let node = Int(order[head])
             head += 1
@@ -94,13 +105,22 @@ final class PathSearch {
     ///
     /// - Complexity: O((r + a) log a) for r nodes reached and a arcs leaving them.
     func dijkstra(from source: Int, in adjacency: Adjacency) {
+        dijkstra(fromNearestOf: CollectionOfOne(source), in: adjacency)
+    }
+
+    /// Dijkstra's algorithm from the nearest of `sources`, all at length 0.
+    ///
+    /// - Complexity: O((r + a) log a) for r nodes reached and a arcs leaving them.
+    func dijkstra(fromNearestOf sources: some Sequence<Int>, in adjacency: Adjacency) {
         clear()
         let offsets = adjacency.offsets
         let targets = adjacency.targets
         let lengths = adjacency.values
-        distance[source] = 0
         var heapCount = 0
-        push(Int32(source), 0, count: &heapCount)
+        for source in sources where distance[source] != 0 {
+            distance[source] = 0
+            push(Int32(source), 0, count: &heapCount)
+        }
         var settled = 0
         while heapCount > 0 {
             let (node, key) = popMinimum(count: &heapCount)
