@@ -20,10 +20,6 @@ import PartnerNetCore
 enum Leiden {
     /// θ, the randomness of the refinement, in units of tie weight (igraph's `beta`, 0.01).
     static let randomness = 0.01
-    /// A bound that is never reached in practice: each iteration that changes the partition
-    /// raises modularity by a margin, so iterations stop on their own.
-    static let maximumIterations = 1_000
-
     /// Iterations from singletons until the partition stops changing; the membership is
     /// over `graph`'s nodes, renumbered in order of first node.
     static func run(
@@ -31,17 +27,9 @@ enum Leiden {
     ) -> (
         membership: [Int32], count: Int
     ) {
-        var membership = (0..<graph.nodeCount).map { Int32($0) }
-        var count = graph.nodeCount
-        guard graph.totalStrength > 0 else { return (membership, count) }
-        for _ in 0..<maximumIterations {
-            var next = membership
-            let nextCount = iterate(on: graph, membership: &next, resolution: resolution, using: &random)
-            if next == membership { break }
-            membership = next
-            count = nextCount
+        CommunityIterations.untilStable(on: graph, resolution: resolution, using: &random) {
+            iterate(on: $0, membership: &$1, resolution: $2, using: &$3)
         }
-        return (membership, count)
     }
 
     /// One iteration from `membership` (over `base`'s nodes), which it replaces, renumbered.
@@ -175,5 +163,32 @@ enum Leiden {
         }
         let refinedCount = renumberInOrderOfFirstNode(&refined)
         return (refined, refinedCount)
+    }
+}
+
+/// Iterations of a community algorithm from singletons until one changes nothing.
+enum CommunityIterations {
+    /// A bound that is never reached in practice: each iteration that changes the partition
+    /// raises modularity by a margin, so iterations stop on their own.
+    static let maximum = 1_000
+
+    /// Runs `iterate` (one iteration from a membership, which it replaces, returning the
+    /// number of communities) from singletons until the membership stops changing; the
+    /// membership is over `graph`'s nodes, renumbered in order of first node.
+    static func untilStable(
+        on graph: CommunityGraph, resolution: Double, using random: inout SplitMix64,
+        _ iterate: (CommunityGraph, inout [Int32], Double, inout SplitMix64) -> Int
+    ) -> (membership: [Int32], count: Int) {
+        var membership = (0..<graph.nodeCount).map { Int32($0) }
+        var count = graph.nodeCount
+        guard graph.totalStrength > 0 else { return (membership, count) }
+        for _ in 0..<maximum {
+            var next = membership
+            let nextCount = iterate(graph, &next, resolution, &random)
+            if next == membership { break }
+            membership = next
+            count = nextCount
+        }
+        return (membership, count)
     }
 }

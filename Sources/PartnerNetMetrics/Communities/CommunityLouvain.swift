@@ -13,19 +13,9 @@ enum Louvain {
     ) -> (
         membership: [Int32], count: Int
     ) {
-        var membership = (0..<graph.nodeCount).map { Int32($0) }
-        var count = graph.nodeCount
-        guard graph.totalStrength > 0 else { return (membership, count) }
-        // Each iteration that changes the partition raises modularity by a margin, so the
-        // bound is never reached in practice.
-        for _ in 0..<Leiden.maximumIterations {
-            var next = membership
-            let nextCount = iterate(on: graph, membership: &next, resolution: resolution, using: &random)
-            if next == membership { break }
-            membership = next
-            count = nextCount
+        CommunityIterations.untilStable(on: graph, resolution: resolution, using: &random) {
+            iterate(on: $0, membership: &$1, resolution: $2, using: &$3)
         }
-        return (membership, count)
     }
 
     /// One iteration from `membership` (over `base`'s nodes), which it replaces, renumbered.
