@@ -275,6 +275,25 @@ public struct EvaluationReport: Sendable {
         return out
     }
 
+    /// The works the measures come from, for the methods section.
+    public static let references = [
+        "Freeman, L.C. (1979) Centrality in social networks: conceptual clarification. Social Networks 1:215–239. doi:10.1016/0378-8733(78)90021-7",
+        "Brandes, U. (2001) A faster algorithm for betweenness centrality. J. Math. Sociology 25:163–177. doi:10.1080/0022250X.2001.9990249",
+        "Bonacich, P. (1987) Power and centrality: a family of measures. Am. J. Sociology 92:1170–1182. doi:10.1086/228631",
+        "Brin, S. & Page, L. (1998) The anatomy of a large-scale hypertextual web search engine. Computer Networks 30:107–117",
+        "Krackhardt, D. & Stern, R.N. (1988) Informal networks and organizational crises. Social Psychology Quarterly 51:123–140. doi:10.2307/2786835",
+        "Phipson, B. & Smyth, G.K. (2010) Permutation p-values should never be zero. Stat. Appl. Genet. Mol. Biol. 9(1):39. doi:10.2202/1544-6115.1585",
+        "Newman, M.E.J. (2003) Mixing patterns in networks. Phys. Rev. E 67:026126. doi:10.1103/PhysRevE.67.026126",
+        "Traag, V.A., Waltman, L. & van Eck, N.J. (2019) From Louvain to Leiden. Sci. Rep. 9:5233. doi:10.1038/s41598-019-41695-z",
+        "Everett, M.G. & Borgatti, S.P. (1999) The centrality of groups and classes. J. Math. Sociology 23:181–201. doi:10.1080/0022250X.1999.9990219",
+        "Borgatti, S.P. (2006) Identifying sets of key players in a social network. Comput. Math. Organ. Theory 12:21–34. doi:10.1007/s10588-006-7084-x",
+        "Borgatti, S.P. & Everett, M.G. (2000) Models of core/periphery structures. Social Networks 21:375–395. doi:10.1016/S0378-8733(99)00019-2",
+        "Borgatti, S.P. & Everett, M.G. (1997) Network analysis of 2-mode data. Social Networks 19:243–269. doi:10.1016/S0378-8733(96)00301-2",
+        "Gould, R.V. & Fernandez, R.M. (1989) Structures of mediation. Sociological Methodology 19:89–126. doi:10.2307/270949",
+        "Burt, R.S. (1992) Structural Holes. Harvard University Press",
+        "Banzhaf, J.F. (1965) Weighted voting doesn't work. Rutgers Law Review 19:317–343; Shapley, L.S. & Shubik, M. (1954) Am. Pol. Sci. Rev. 48:787–792. doi:10.2307/1951053",
+    ]
+
     /// The parameters, for the methods section: (name, value).
     public var parameters: [(name: String, value: String)] {
         [

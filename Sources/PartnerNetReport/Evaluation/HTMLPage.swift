@@ -118,6 +118,9 @@ public enum HTMLPage {
                 parts.append("<dt>\(e(name))</dt><dd>\(e(definition))</dd>")
             }
             parts.append("</dl>")
+            parts.append("<h3>References</h3><ol class=\"references\">")
+            parts += EvaluationReport.references.map { "<li>\(e($0))</li>" }
+            parts.append("</ol>")
             parts.append("<table class=\"parameters\"><caption>Parameters</caption><tbody>")
             for (name, value) in report.parameters { parts.append("<tr><th scope=\"row\">\(e(name))</th><td>\(e(value))</td></tr>") }
             parts.append("</tbody></table>")

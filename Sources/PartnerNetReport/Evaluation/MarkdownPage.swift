@@ -72,6 +72,10 @@ public enum MarkdownPage {
         out.append("")
         for (name, definition) in report.definitions { out.append("- `\(name)`: \(inline(definition))") }
         out.append("")
+        out.append("References:")
+        out.append("")
+        out += EvaluationReport.references.enumerated().map { "\($0.offset + 1). \(inline($0.element))" }
+        out.append("")
         for (name, value) in report.parameters { out.append("- \(name): \(inline(value))") }
         out.append("")
         return out.joined(separator: "\n")
