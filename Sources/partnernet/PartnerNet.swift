@@ -27,8 +27,11 @@ struct PartnerNet: ParsableCommand {
             FILE:LINE:COLUMN: error: REASON) or the request cannot be met; 64 bad usage.
 
             Examples:
+              partnernet report Datasets/northbridge -o reports/northbridge
               partnernet validate Datasets/northbridge
               partnernet summary Datasets/northbridge
+              partnernet dominance Datasets/northbridge
+              partnernet compare Datasets/synthetic --sort "focal_share[betweenness]"
               partnernet centrality Datasets/knoke_bureaucracies --relation information --metrics degree,in_degree
               partnernet network Datasets/padgett_florentine --relation marriage --format csv
             """,
