@@ -88,7 +88,8 @@ public struct ArchitectureReport: Sendable {
         let seated = network.seatsByOrganisation().filter { !$0.isEmpty }.count
         lines.append(
             "\(p) partnership\(p == 1 ? "" : "s"), \(seats.reduce(0, +)) seats held by \(seated) of "
-                + "\(network.organisationCount) organisations; boards have \(String(format: "%.1f", Double(seats.reduce(0, +)) / Double(p))) members on average.")
+                + "\(network.organisationCount) organisations; boards have \(String(format: "%.1f", Double(seats.reduce(0, +)) / Double(p))) members on average."
+        )
         let flagged = duplicates
         if flagged.isEmpty {
             if let top = overlaps.first {
@@ -128,7 +129,8 @@ public struct ArchitectureReport: Sendable {
             for entry in chairsByGroup where entry.chairs > 0 {
                 lines.append(
                     "\(entry.group) chairs \(entry.chairs) of \(chaired) chaired partnerships "
-                        + "(\(Self.percent(entry.chairShare ?? 0))) with \(Self.percent(entry.organisationShare)) of the organisations.")
+                        + "(\(Self.percent(entry.chairShare ?? 0))) with \(Self.percent(entry.organisationShare)) of the organisations."
+                )
             }
         }
         if unchaired > 0 { lines.append("\(unchaired) of \(p) partnerships have no chair recorded.") }
@@ -149,9 +151,13 @@ public struct ArchitectureReport: Sendable {
 
     /// One row per organisation: group, seats, two-mode centralities, chairs held.
     public var organisationRows: ResultTable {
-        let chairs = Dictionary(structure.chairsByOrganisation.map { ($0.organisation, $0.partnerships.count) }) { a, _ in a }
+        let chairs = Dictionary(structure.chairsByOrganisation.map { ($0.organisation, $0.partnerships.count) }) {
+            a, _ in a
+        }
         return ResultTable(
-            columns: ["id", attribute, "seats", "bipartite_degree", "bipartite_betweenness", "bipartite_closeness", "chairs"],
+            columns: [
+                "id", attribute, "seats", "bipartite_degree", "bipartite_betweenness", "bipartite_closeness", "chairs",
+            ],
             rows: (0..<network.organisationCount).map { node in
                 [
                     .text(network.organisations[node]), .text(groups[node]),
@@ -199,7 +205,9 @@ public struct ArchitectureReport: Sendable {
     /// Network-level values as `metric,value` rows.
     public var metricRows: ResultTable {
         var rows: [[Cell]] = []
-        func add(_ name: String, _ value: Double?, count: Bool = false) { rows.append([.text(name), .number(value, isCount: count)]) }
+        func add(_ name: String, _ value: Double?, count: Bool = false) {
+            rows.append([.text(name), .number(value, isCount: count)])
+        }
         let seats = network.members.map(\.count).reduce(0, +)
         add("partnerships", Double(network.partnershipCount), count: true)
         add("seats", Double(seats), count: true)
@@ -236,7 +244,8 @@ public struct ArchitectureReport: Sendable {
                 columns: [attribute, "chairs", "share_of_chairs", "share_of_organisations"],
                 rows: chairs.map {
                     [
-                        .text($0.group), .number(Double($0.chairs), isCount: true), .number($0.chairShare, isCount: false),
+                        .text($0.group), .number(Double($0.chairs), isCount: true),
+                        .number($0.chairShare, isCount: false),
                         .number($0.organisationShare, isCount: false),
                     ]
                 }
@@ -261,7 +270,8 @@ public struct ArchitectureReport: Sendable {
                             zip(table.columns, row).map { column, cell in
                                 switch cell {
                                 case .text(let text): (column, JSONValue.string(text))
-                                case .number(let value, _): (column, value.map { $0.isFinite ? .number($0) : .null } ?? .null)
+                                case .number(let value, _):
+                                    (column, value.map { $0.isFinite ? .number($0) : .null } ?? .null)
                                 }
                             }, uniquingKeysWith: { a, _ in a }))
                 })
@@ -275,7 +285,8 @@ public struct ArchitectureReport: Sendable {
         let object: JSONValue = .object([
             "groups_attribute": .string(attribute), "network": .object(metrics),
             "findings": .array(findings.map { .string($0.trimmingCharacters(in: .whitespaces)) }),
-            "partnerships": rows(partnershipRows), "overlaps": rows(overlapRows), "organisations": rows(organisationRows),
+            "partnerships": rows(partnershipRows), "overlaps": rows(overlapRows),
+            "organisations": rows(organisationRows),
         ])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -56,7 +56,8 @@ public struct ComparisonRow: Sendable {
         set("betweenness_centralization", graph.betweennessCentralization())
 
         let organisations = Dictionary(area.organisations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let labels = graph.labels.map { id in organisations[id].map { ResultTable.field(settings.groups, of: $0) } ?? "" }
+        let labels = graph.labels.map { id in organisations[id].map { ResultTable.field(settings.groups, of: $0) } ?? ""
+        }
         let groups = Groups(labels: labels.map { $0.isEmpty ? "(none)" : $0 })
         let ei = graph.eiIndex(groups: groups)
         set("ei_index", ei.network.index)
@@ -95,20 +96,28 @@ public struct ComparisonRow: Sendable {
         let twoMode = TwoModeNetwork(area: area)
         set("partnerships", Double(area.partnerships.count))
         if !area.partnerships.isEmpty {
-            set("duplicate_pairs", Double(twoMode.overlaps().filter { $0.jaccard >= settings.duplicationThreshold }.count))
+            set(
+                "duplicate_pairs",
+                Double(twoMode.overlaps().filter { $0.jaccard >= settings.duplicationThreshold }.count))
             set("nesting_depth", Double(structure.maximumDepth))
             let chairs = structure.chairs.flatMap { $0 }
-            if !chairs.isEmpty { set("chair_share", Double(chairs.filter(focal.contains).count) / Double(chairs.count)) }
+            if !chairs.isEmpty {
+                set("chair_share", Double(chairs.filter(focal.contains).count) / Double(chairs.count))
+            }
         }
         if let board = structure.roots.max(by: { twoMode.members[$0].count < twoMode.members[$1].count }) {
             let seats = area.memberships.filter { $0.partnership == area.partnerships[board].id }
             if !seats.isEmpty {
-                set("board_seat_share", Double(seats.filter { focal.contains($0.organisation) }.count) / Double(seats.count))
+                set(
+                    "board_seat_share",
+                    Double(seats.filter { focal.contains($0.organisation) }.count) / Double(seats.count))
                 let game = WeightedVotingGame(
                     votes: seats.map(\.votes),
                     quota: area.partnerships[board].effectiveQuota(totalVotes: seats.map(\.votes).reduce(0, +)))
                 let focalSeats = seats.map { focal.contains($0.organisation) }
-                if let banzhaf = game.banzhaf() { set("board_banzhaf", zip(banzhaf, focalSeats).filter(\.1).map(\.0).reduce(0, +)) }
+                if let banzhaf = game.banzhaf() {
+                    set("board_banzhaf", zip(banzhaf, focalSeats).filter(\.1).map(\.0).reduce(0, +))
+                }
                 if let shapley = game.shapleyShubik() {
                     set("board_shapley_shubik", zip(shapley, focalSeats).filter(\.1).map(\.0).reduce(0, +))
                 }
@@ -188,7 +197,9 @@ public struct Comparison: Sendable {
                 let values = rows.compactMap { $0.values[column.name] }.sorted()
                 let n = Double(values.count)
                 let mean = values.isEmpty ? nil : values.reduce(0, +) / n
-                let sd = values.count < 2 ? nil : (values.map { ($0 - mean!) * ($0 - mean!) }.reduce(0, +) / (n - 1)).squareRoot()
+                let sd =
+                    values.count < 2
+                    ? nil : (values.map { ($0 - mean!) * ($0 - mean!) }.reduce(0, +) / (n - 1)).squareRoot()
                 let median =
                     values.isEmpty
                     ? nil

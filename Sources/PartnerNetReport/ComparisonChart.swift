@@ -21,7 +21,9 @@ public struct ComparisonChart: Sendable {
     /// title and a longer caption for the axis.
     static let captions: [String: (short: String, long: String)] = [
         "ei_index": ("E-I index", "E-I index by sector (−1 all ties within sectors, +1 all between)"),
-        "focal_share[betweenness]": ("local authority's share of betweenness", "local authority's share of betweenness"),
+        "focal_share[betweenness]": (
+            "local authority's share of betweenness", "local authority's share of betweenness"
+        ),
         "focal_share[degree]": ("local authority's share of ties", "local authority's share of ties (degree)"),
         "gini[betweenness]": ("inequality of betweenness", "Gini of betweenness"),
         "gini[degree]": ("inequality of ties", "Gini of degree"),
@@ -41,13 +43,16 @@ public struct ComparisonChart: Sendable {
         let xs = Self.axis(points.map(\.x))
         let ys = Self.axis(points.map(\.y))
         func px(_ value: Double) -> Double { left + (value - xs.low) / (xs.high - xs.low) * (width - left - right) }
-        func py(_ value: Double) -> Double { height - bottom - (value - ys.low) / (ys.high - ys.low) * (height - top - bottom) }
+        func py(_ value: Double) -> Double {
+            height - bottom - (value - ys.low) / (ys.high - ys.low) * (height - top - bottom)
+        }
 
         var svg: [String] = [
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" font-family=\"Helvetica, Arial, sans-serif\">",
             "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
         ]
-        let heading = title ?? Self.capitalised("\(Self.caption(y, long: false)) against \(Self.caption(x, long: false))")
+        let heading =
+            title ?? Self.capitalised("\(Self.caption(y, long: false)) against \(Self.caption(x, long: false))")
         svg.append("<text x=\"\(left)\" y=\"28\" font-size=\"17\" font-weight=\"bold\">\(Self.escaped(heading))</text>")
         var subtitle = "\(points.count) area\(points.count == 1 ? "" : "s")"
         if let fit = Self.fit(points.map(\.x), points.map(\.y)) {
@@ -58,16 +63,26 @@ public struct ComparisonChart: Sendable {
         for tick in xs.ticks {
             let x = Self.f(px(tick))
             svg.append("<line x1=\"\(x)\" y1=\"\(top)\" x2=\"\(x)\" y2=\"\(height - bottom)\" stroke=\"#e5e5e5\"/>")
-            svg.append("<text x=\"\(x)\" y=\"\(height - bottom + 18)\" font-size=\"11\" text-anchor=\"middle\">\(Self.tick(tick, step: xs.step))</text>")
+            svg.append(
+                "<text x=\"\(x)\" y=\"\(height - bottom + 18)\" font-size=\"11\" text-anchor=\"middle\">\(Self.tick(tick, step: xs.step))</text>"
+            )
         }
         for tick in ys.ticks {
             let y = Self.f(py(tick))
             svg.append("<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width - right)\" y2=\"\(y)\" stroke=\"#e5e5e5\"/>")
-            svg.append("<text x=\"\(left - 8)\" y=\"\(Self.f(py(tick) + 4))\" font-size=\"11\" text-anchor=\"end\">\(Self.tick(tick, step: ys.step))</text>")
+            svg.append(
+                "<text x=\"\(left - 8)\" y=\"\(Self.f(py(tick) + 4))\" font-size=\"11\" text-anchor=\"end\">\(Self.tick(tick, step: ys.step))</text>"
+            )
         }
-        svg.append("<rect x=\"\(left)\" y=\"\(top)\" width=\"\(width - left - right)\" height=\"\(height - top - bottom)\" fill=\"none\" stroke=\"#999\"/>")
-        svg.append("<text x=\"\(Self.f((left + width - right) / 2))\" y=\"\(height - 22)\" font-size=\"13\" text-anchor=\"middle\">\(Self.escaped(Self.caption(x)))</text>")
-        svg.append("<text transform=\"translate(22 \(Self.f((top + height - bottom) / 2))) rotate(-90)\" font-size=\"13\" text-anchor=\"middle\">\(Self.escaped(Self.caption(y)))</text>")
+        svg.append(
+            "<rect x=\"\(left)\" y=\"\(top)\" width=\"\(width - left - right)\" height=\"\(height - top - bottom)\" fill=\"none\" stroke=\"#999\"/>"
+        )
+        svg.append(
+            "<text x=\"\(Self.f((left + width - right) / 2))\" y=\"\(height - 22)\" font-size=\"13\" text-anchor=\"middle\">\(Self.escaped(Self.caption(x)))</text>"
+        )
+        svg.append(
+            "<text transform=\"translate(22 \(Self.f((top + height - bottom) / 2))) rotate(-90)\" font-size=\"13\" text-anchor=\"middle\">\(Self.escaped(Self.caption(y)))</text>"
+        )
         // Trend line.
         if let fit = Self.fit(points.map(\.x), points.map(\.y)) {
             let (a, b) = (xs.low, xs.high)
@@ -106,7 +121,8 @@ public struct ComparisonChart: Sendable {
                         y1: cy + dy + 2
                     )
                     guard box.x0 >= left, box.x1 <= width - right, box.y0 >= top, box.y1 <= height - bottom,
-                        !placed.contains(where: { $0.x0 < box.x1 && box.x0 < $0.x1 && $0.y0 < box.y1 && box.y0 < $0.y1 })
+                        !placed.contains(where: { $0.x0 < box.x1 && box.x0 < $0.x1 && $0.y0 < box.y1 && box.y0 < $0.y1 }
+                        )
                     else { continue }
                     placed.append(box)
                     spot = (x, cy + dy, side)
@@ -159,7 +175,8 @@ public struct ComparisonChart: Sendable {
     static func tick(_ value: Double, step: Double) -> String {
         let decimals = max(0, Int((-log10(step)).rounded(.up)))
         let text = String(format: "%.\(decimals)f", value)
-        return text.hasPrefix("-") && Double(text) != 0 ? "−" + text.dropFirst() : (Double(text) == 0 ? String(format: "%.\(decimals)f", 0.0) : text)
+        return text.hasPrefix("-") && Double(text) != 0
+            ? "−" + text.dropFirst() : (Double(text) == 0 ? String(format: "%.\(decimals)f", 0.0) : text)
     }
 
     static func f(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -46,7 +46,8 @@ public struct SilosReport: Sendable {
         self.attribute = attribute
         self.groups = Groups(labels: values.map { $0.isEmpty ? "(none)" : $0 })
         self.ei = graph.eiIndex(groups: groups)
-        self.test = permutations > 0 ? graph.eiPermutationTest(groups: groups, permutations: permutations, seed: seed) : nil
+        self.test =
+            permutations > 0 ? graph.eiPermutationTest(groups: groups, permutations: permutations, seed: seed) : nil
         self.mixing = graph.mixingMatrix(groups: groups)
         self.assortativity = graph.assortativity(groups: groups)
         self.groupModularity = graph.modularity(of: groups.membership)
@@ -195,7 +196,9 @@ public struct SilosReport: Sendable {
         add("cutpoints", Double(cuts.cutpoints.count), count: true)
         add("cutpoints_separating_groups", Double(separating.filter { $0 }.count), count: true)
         add("bridges", Double(cuts.bridges.count), count: true)
-        add("bridges_between_groups", Double(cuts.bridges.filter { cuts.joinsGroups($0, groups: groups) }.count), count: true)
+        add(
+            "bridges_between_groups", Double(cuts.bridges.filter { cuts.joinsGroups($0, groups: groups) }.count),
+            count: true)
         return ResultTable(columns: ["metric", "value"], rows: rows)
     }
 
@@ -208,7 +211,8 @@ public struct SilosReport: Sendable {
                 return [
                     .text(name), .number(Double(groups.sizes[index]), isCount: true),
                     .number(Double(ei.byGroup[index].between), isCount: true),
-                    .number(Double(ei.byGroup[index].within), isCount: true), .number(ei.byGroup[index].index, isCount: false),
+                    .number(Double(ei.byGroup[index].within), isCount: true),
+                    .number(ei.byGroup[index].index, isCount: false),
                     .number(ei.expectedByGroup[index], isCount: false), .number(tail?.pLow, isCount: false),
                     .number(tail?.pHigh, isCount: false),
                 ]
@@ -234,7 +238,8 @@ public struct SilosReport: Sendable {
             rows: labels.indices.map { node in
                 [
                     .text(labels[node]), .text(groups.names[groups.membership[node]]),
-                    .number(ei.byNode[node].index, isCount: false), .number(Double(ei.byNode[node].between), isCount: true),
+                    .number(ei.byNode[node].index, isCount: false),
+                    .number(Double(ei.byNode[node].between), isCount: true),
                     .number(Double(ei.byNode[node].within), isCount: true), .text(cuts.isCutpoint[node] ? "yes" : "no"),
                     .number(Double(components.blocks[node]), isCount: true),
                 ] + (communities.map { [.number(Double($0.membership[node]), isCount: true)] } ?? [])
@@ -252,19 +257,23 @@ public struct SilosReport: Sendable {
         out.append("E-I index by group (E: ties leaving the group, I: ties inside it)")
         out.append(groupTable.rendered(as: .table))
         var summary = "Network: E-I \(ei.network.index.map { String(format: "%.4f", $0) } ?? "–")"
-        summary += " (E \(ei.network.between), I \(ei.network.within)); expected \(ei.expected.map { String(format: "%.4f", $0) } ?? "–")"
+        summary +=
+            " (E \(ei.network.between), I \(ei.network.within)); expected \(ei.expected.map { String(format: "%.4f", $0) } ?? "–")"
         if let range = ei.range {
-            summary += "; attainable \(String(format: "%.4f", range.minimum)) to \(String(format: "%.4f", range.maximum))"
+            summary +=
+                "; attainable \(String(format: "%.4f", range.minimum)) to \(String(format: "%.4f", range.maximum))"
         }
         if let rescaled = ei.rescaled { summary += "; rescaled \(String(format: "%.4f", rescaled))" }
         out.append(summary)
         if let test {
             out.append(
                 "Permutation test: \(test.permutations) shuffles of the labels (seed \(test.seed)): "
-                    + "P(≤) \(Self.pValue(test.pLow)), P(≥) \(Self.pValue(test.pHigh)), two-sided \(Self.pValue(test.pValue))")
+                    + "P(≤) \(Self.pValue(test.pLow)), P(≥) \(Self.pValue(test.pHigh)), two-sided \(Self.pValue(test.pValue))"
+            )
         }
         out.append("Assortativity: \(assortativity.map { String(format: "%.4f", $0) } ?? "–")")
-        out.append("Modularity of the \(attribute) partition: \(groupModularity.map { String(format: "%.4f", $0) } ?? "–")")
+        out.append(
+            "Modularity of the \(attribute) partition: \(groupModularity.map { String(format: "%.4f", $0) } ?? "–")")
         if let communities {
             out.append("")
             out.append(

@@ -43,13 +43,20 @@ struct Compare: ParsableCommand {
     @Argument(help: "Areas or collections of areas.")
     var areas: [String]
 
-    @Option(name: .long, help: ArgumentHelp("A relation to analyse; repeat or separate with commas (default: all).", valueName: "relation"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A relation to analyse; repeat or separate with commas (default: all).", valueName: "relation"))
     var relation: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The organisation column that defines the groups for the E-I index.", valueName: "column"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The organisation column that defines the groups for the E-I index.", valueName: "column"))
     var groups = "sector"
 
-    @Option(name: .long, help: ArgumentHelp("The focal sector (default: each area's own, else local-authority).", valueName: "sector"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The focal sector (default: each area's own, else local-authority).", valueName: "sector"))
     var focalSector: String?
 
     @Option(name: .long, help: "Shuffles of the labels for the E-I p-values (0 to skip).")
@@ -67,7 +74,10 @@ struct Compare: ParsableCommand {
     @Flag(name: .long, help: "Rank lowest first.")
     var ascending = false
 
-    @Option(name: .long, help: ArgumentHelp("Only these columns (comma-separated; area and path are always shown).", valueName: "column,…"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only these columns (comma-separated; area and path are always shown).", valueName: "column,…"))
     var columns: String?
 
     @Flag(name: .long, help: "Summary statistics across areas instead of one row per area.")
@@ -100,7 +110,8 @@ struct Compare: ParsableCommand {
             do {
                 return try readArea(path, choice).area
             } catch let error as AreaIOError {
-                throw ComparisonFailure(reason: error.diagnostics.first { $0.severity == .error }?.description ?? "\(error)")
+                throw ComparisonFailure(
+                    reason: error.diagnostics.first { $0.severity == .error }?.description ?? "\(error)")
             }
         }
     }
@@ -109,7 +120,9 @@ struct Compare: ParsableCommand {
         let known = Set(ComparisonRow.columns.map(\.name))
         for (flag, column) in [("--sort", sort), ("--x", x), ("--y", y)] + selectedColumns.map({ ("--columns", $0) }) {
             if let column, !known.contains(column) {
-                throw ValidationError("unknown column '\(column)' for \(flag); choose from \(ComparisonRow.columns.map(\.name).joined(separator: ", "))")
+                throw ValidationError(
+                    "unknown column '\(column)' for \(flag); choose from \(ComparisonRow.columns.map(\.name).joined(separator: ", "))"
+                )
             }
         }
         if permutations < 0 { throw ValidationError("--permutations must be 0 or more") }
@@ -119,7 +132,9 @@ struct Compare: ParsableCommand {
     func run() throws {
         let paths = areas.flatMap(AreaSource.expand)
         var settings = ComparisonSettings()
-        settings.relations = relation.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        settings.relations = relation.flatMap {
+            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
         settings.groups = groups
         settings.focalSector = focalSector
         settings.permutations = permutations
@@ -128,7 +143,8 @@ struct Compare: ParsableCommand {
         let bar = isatty(STDERR_FILENO) == 1 && paths.count > 1 ? ProgressBar(total: paths.count) : nil
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { done in bar.update(done) } }
-        let comparison = Comparison(paths: paths, settings: settings, read: Self.reader(format.choice), progress: progress)
+        let comparison = Comparison(
+            paths: paths, settings: settings, read: Self.reader(format.choice), progress: progress)
         bar?.finish()
         var table = summary ? comparison.summary : comparison.table(sortedBy: sort, ascending: ascending)
         if !selectedColumns.isEmpty {
@@ -136,7 +152,8 @@ struct Compare: ParsableCommand {
                 table.rows = table.rows.filter { row in selectedColumns.contains { row[0] == .text($0) } }
             } else {
                 let keep = table.columns.indices.filter { $0 < 2 || selectedColumns.contains(table.columns[$0]) }
-                table = ResultTable(columns: keep.map { table.columns[$0] }, rows: table.rows.map { row in keep.map { row[$0] } })
+                table = ResultTable(
+                    columns: keep.map { table.columns[$0] }, rows: table.rows.map { row in keep.map { row[$0] } })
             }
         }
         let text =

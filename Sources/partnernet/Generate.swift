@@ -45,10 +45,15 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Base probability p that two organisations are tied.", valueName: "range"))
     var tieProbability = "0.06-0.14"
 
-    @Option(name: .long, help: ArgumentHelp("Homophily h: how many times likelier a tie within a sector is.", valueName: "range"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Homophily h: how many times likelier a tie within a sector is.", valueName: "range"))
     var homophily = "1-4"
 
-    @Option(name: .long, help: ArgumentHelp("Local-authority centrality λ: how many times likelier its ties and seats are.", valueName: "range"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Local-authority centrality λ: how many times likelier its ties and seats are.", valueName: "range"))
     var laCentrality = "1-4"
 
     @Option(name: .long, help: "Probability that a sub-partnership duplicates an earlier one.")
@@ -56,7 +61,8 @@ struct Generate: ParsableCommand {
 
     static func range(_ text: String, name: String) throws -> ClosedRange<Double> {
         let parts = text.split(separator: "-", maxSplits: 1).map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard let low = parts.first ?? nil, let high = parts.count == 2 ? parts[1] : low, low.isFinite, high.isFinite, low <= high
+        guard let low = parts.first ?? nil, let high = parts.count == 2 ? parts[1] : low, low.isFinite, high.isFinite,
+            low <= high
         else { throw ValidationError("\(name) must be a number or MIN-MAX with MIN ≤ MAX, not '\(text)'") }
         return low...high
     }
@@ -77,7 +83,9 @@ struct Generate: ParsableCommand {
         guard model.homophily.lowerBound > 0, model.localAuthorityCentrality.lowerBound > 0 else {
             throw ValidationError("--homophily and --la-centrality must be above 0")
         }
-        guard duplication >= 0, duplication <= 1 else { throw ValidationError("--duplication must lie between 0 and 1") }
+        guard duplication >= 0, duplication <= 1 else {
+            throw ValidationError("--duplication must lie between 0 and 1")
+        }
         model.duplication = duplication
         return model
     }
@@ -122,7 +130,8 @@ struct Generate: ParsableCommand {
                     --tie-probability \(tieProbability) --homophily \(homophily) --la-centrality \(laCentrality) --duplication \(duplication)
 
             """
-        try? readme.write(toFile: (output as NSString).appendingPathComponent("GENERATED.md"), atomically: true, encoding: .utf8)
+        try? readme.write(
+            toFile: (output as NSString).appendingPathComponent("GENERATED.md"), atomically: true, encoding: .utf8)
         Console.printError("wrote \(count) synthetic areas to \(output)")
     }
 }

@@ -40,7 +40,9 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write; '-' for standard output.")
     var output: String
 
-    @Option(name: .shortAndLong, help: "svg, png, pdf, dot, plain or json (default: from the output's extension, else svg).")
+    @Option(
+        name: .shortAndLong, help: "svg, png, pdf, dot, plain or json (default: from the output's extension, else svg)."
+    )
     var format: GraphvizFormat?
 
     @Option(name: .long, help: "dot, neato, fdp, sfdp, circo or twopi (default: chosen by size and clusters).")
@@ -57,13 +59,20 @@ struct Render: ParsableCommand {
 
     @OptionGroup(title: "Parameters of the --size-by measure") var parameters: MeasureOptionGroup
 
-    @Option(name: .long, help: ArgumentHelp("Box organisations by sector, partnership or another column.", valueName: "sector|partnership|field"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Box organisations by sector, partnership or another column.", valueName: "sector|partnership|field"))
     var clusterBy: String?
 
-    @Option(name: .long, help: ArgumentHelp("The focal sector (default: the area's, else local-authority).", valueName: "sector"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The focal sector (default: the area's, else local-authority).", valueName: "sector"))
     var focalSector: String?
 
-    @Option(name: .long, help: ArgumentHelp("Focal organisations by id, comma-separated (instead of a sector).", valueName: "id,…"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Focal organisations by id, comma-separated (instead of a sector).", valueName: "id,…"))
     var focal: String?
 
     @Option(name: .long, help: "The title (default: the area's name).")
@@ -72,7 +81,8 @@ struct Render: ParsableCommand {
     func validate() throws {
         if sizeBy != "none" && NodeMeasure(rawValue: sizeBy) == nil {
             throw ValidationError(
-                "unknown metric '\(sizeBy)' for --size-by; choose from none, \(NodeMeasure.allCases.map(\.rawValue).joined(separator: ", "))")
+                "unknown metric '\(sizeBy)' for --size-by; choose from none, \(NodeMeasure.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         if NodeMeasure(rawValue: sizeBy)?.needsParameter == true && parameters.beta == nil {
             throw ValidationError("--size-by \(sizeBy) needs --beta (\(MetricError.betaRequired.description))")
@@ -99,7 +109,8 @@ struct Render: ParsableCommand {
         options.layout = layout
         let diagram: PartnershipDiagram
         do {
-            diagram = try PartnershipDiagram(area: loaded.area, graph: graph, options: options, forceLayout: forceLayout)
+            diagram = try PartnershipDiagram(
+                area: loaded.area, graph: graph, options: options, forceLayout: forceLayout)
         } catch {
             throw Console.failure("\(error)")
         }

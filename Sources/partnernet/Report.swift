@@ -34,13 +34,19 @@ struct Report: ParsableCommand {
     @Option(name: .shortAndLong, help: "The folder to write the report into (created if needed).")
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp("A relation to analyse; repeat or separate with commas (default: all).", valueName: "relation"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A relation to analyse; repeat or separate with commas (default: all).", valueName: "relation"))
     var relation: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("The organisation column that defines the groups.", valueName: "column"))
     var groups = "sector"
 
-    @Option(name: .long, help: ArgumentHelp("The focal sector for dominance (default: the area's, else local-authority).", valueName: "sector"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The focal sector for dominance (default: the area's, else local-authority).", valueName: "sector"))
     var focalSector: String?
 
     @Option(name: .long, help: "Shuffles of the labels for the E-I p-values.")
@@ -60,7 +66,9 @@ struct Report: ParsableCommand {
 
     var settings: EvaluationSettings {
         var settings = EvaluationSettings()
-        settings.relations = relation.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        settings.relations = relation.flatMap {
+            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
         settings.groups = groups
         settings.permutations = permutations
         settings.seed = seed
@@ -102,12 +110,14 @@ struct Report: ParsableCommand {
             return try? EvaluationReport(area: area, path: paths[index], settings: settings)
         }
         do {
-            try ReportWriter.write(comparison: comparison, areas: Array(zip(paths, reports)).map { ($0.0, $0.1) }, to: output)
+            try ReportWriter.write(
+                comparison: comparison, areas: Array(zip(paths, reports)).map { ($0.0, $0.1) }, to: output)
         } catch {
             throw Console.failure("cannot write the report to \(output): \(error.localizedDescription)")
         }
         for failure in comparison.failures { Console.printError("skipped \(failure.path): \(failure.reason)") }
-        Console.printError("wrote \((output as NSString).appendingPathComponent("index.html")) (\(comparison.rows.count) areas)")
+        Console.printError(
+            "wrote \((output as NSString).appendingPathComponent("index.html")) (\(comparison.rows.count) areas)")
         if !comparison.failures.isEmpty { throw ExitCode(1) }
     }
 }

@@ -5,7 +5,8 @@ import PartnerNetReport
 
 struct Silos: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Do agencies work in silos? E-I index with a permutation test, density by groups, what holds it together.",
+        abstract:
+            "Do agencies work in silos? E-I index with a permutation test, density by groups, what holds it together.",
         discussion: """
             Groups are sectors unless --groups names another organisation column. The E-I index
             is (E − I)/(E + I): E the ties between groups, I those within; −1 is a network of
@@ -71,7 +72,8 @@ struct Silos: ParsableCommand {
         switch output.format {
         case .table:
             let scope = input.relations.isEmpty ? "all relations" : input.relations.joined(separator: ", ")
-            let title = "\(loaded.area.metadata.name ?? input.area) (\(scope), \(graph.isDirected ? "directed" : "undirected"))"
+            let title =
+                "\(loaded.area.metadata.name ?? input.area) (\(scope), \(graph.isDirected ? "directed" : "undirected"))"
             try output.write(report.text(title: title))
         case .csv:
             try output.write(report.metricRows.rendered(as: .csv))

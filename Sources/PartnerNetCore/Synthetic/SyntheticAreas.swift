@@ -53,13 +53,17 @@ public struct SyntheticAreaModel: Sendable {
         func integer(_ range: ClosedRange<Int>) -> Int {
             range.lowerBound + Int(random.next().multipliedFullWidth(by: UInt64(range.count)).high)
         }
-        func draw(_ range: ClosedRange<Double>) -> Double { range.lowerBound + uniform() * (range.upperBound - range.lowerBound) }
+        func draw(_ range: ClosedRange<Double>) -> Double {
+            range.lowerBound + uniform() * (range.upperBound - range.lowerBound)
+        }
 
         let n = integer(organisations)
         let p = draw(tieProbability)
         let h = draw(homophily)
         let lambda = draw(localAuthorityCentrality)
-        let place = Self.places[index % Self.places.count] + (index >= Self.places.count ? " \(index / Self.places.count + 1)" : "")
+        let place =
+            Self.places[index % Self.places.count]
+            + (index >= Self.places.count ? " \(index / Self.places.count + 1)" : "")
 
         // Organisations by sector.
         var sizes = sectorShares.map { max(1, Int(($0.share * Double(n)).rounded())) }
@@ -93,11 +97,20 @@ public struct SyntheticAreaModel: Sendable {
                 guard uniform() < min(1, probability) else { continue }
                 let weight = Double(integer(1...4))
                 if uniform() < reciprocity {
-                    relationships.append(Relationship(source: organisations[i].id, target: organisations[j].id, weight: weight, relation: "information"))
-                    relationships.append(Relationship(source: organisations[j].id, target: organisations[i].id, weight: weight, relation: "information"))
+                    relationships.append(
+                        Relationship(
+                            source: organisations[i].id, target: organisations[j].id, weight: weight,
+                            relation: "information"))
+                    relationships.append(
+                        Relationship(
+                            source: organisations[j].id, target: organisations[i].id, weight: weight,
+                            relation: "information"))
                 } else {
                     let (a, b) = uniform() < 0.5 ? (i, j) : (j, i)
-                    relationships.append(Relationship(source: organisations[a].id, target: organisations[b].id, weight: weight, relation: "information"))
+                    relationships.append(
+                        Relationship(
+                            source: organisations[a].id, target: organisations[b].id, weight: weight,
+                            relation: "information"))
                 }
             }
         }
@@ -123,7 +136,9 @@ public struct SyntheticAreaModel: Sendable {
         let others = (0..<count).filter { !isAuthority[$0] }
         let boardSize = min(count, integer(12...20))
         var rest = others
-        while boardMembers.count < boardSize, !rest.isEmpty { boardMembers.append(rest.remove(at: integer(0...(rest.count - 1)))) }
+        while boardMembers.count < boardSize, !rest.isEmpty {
+            boardMembers.append(rest.remove(at: integer(0...(rest.count - 1))))
+        }
         var members: [[Int]] = [boardMembers.sorted()]
         var duplicated: [JSONValue] = []
         var themes = Self.themes
@@ -150,7 +165,8 @@ public struct SyntheticAreaModel: Sendable {
             let chair = weightedSample(1, from: list).first
             for member in list {
                 let role: MembershipRole = member == chair ? .chair : (uniform() < 0.1 ? .observer : .member)
-                memberships.append(Membership(partnership: partnerships[index].id, organisation: organisations[member].id, role: role))
+                memberships.append(
+                    Membership(partnership: partnerships[index].id, organisation: organisations[member].id, role: role))
             }
         }
         let truth: JSONValue = .object([
@@ -160,7 +176,8 @@ public struct SyntheticAreaModel: Sendable {
         ])
         return Area(
             metadata: AreaMetadata(
-                name: "\(place) (synthetic)", directed: true, focalSector: "local-authority", extra: ["synthetic": truth]),
+                name: "\(place) (synthetic)", directed: true, focalSector: "local-authority",
+                extra: ["synthetic": truth]),
             organisations: organisations, relationships: relationships, partnerships: partnerships,
             memberships: memberships)
     }
@@ -182,9 +199,12 @@ public struct SyntheticAreaModel: Sendable {
             "NHS Trust", "Integrated Care Board", "Police", "Fire and Rescue Service", "College", "Probation Service",
             "Jobcentre Plus", "Public Health", "Housing Association",
         ],
-        "business": ["Chamber of Commerce", "Business Improvement District", "Employers' Forum", "Retail Group", "Manufacturers"],
+        "business": [
+            "Chamber of Commerce", "Business Improvement District", "Employers' Forum", "Retail Group", "Manufacturers",
+        ],
         "voluntary-community": [
-            "Council for Voluntary Service", "Citizens Advice", "Food Bank", "Youth Trust", "Women's Aid", "Age Concern",
+            "Council for Voluntary Service", "Citizens Advice", "Food Bank", "Youth Trust", "Women's Aid",
+            "Age Concern",
             "Community Transport", "Mind", "Carers' Centre", "Residents' Association", "Credit Union", "Sports Trust",
         ],
         "faith": ["Churches Together", "Mosque", "Gurdwara", "Synagogue", "Interfaith Forum"],

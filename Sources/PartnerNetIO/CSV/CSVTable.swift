@@ -159,7 +159,8 @@ struct CSVTable {
         // Scanning the bytes in place is several times faster than through String.UTF8View.
         var text = text
         let result = text.withUTF8 { bytes -> Result<[(offset: Int, line: Int)], DiagnosticError> in
-            Result { () throws(DiagnosticError) in try recordStarts(bytes, file: file, pieces: pieces, delimiter: comma) }
+            Result { () throws(DiagnosticError) in try recordStarts(bytes, file: file, pieces: pieces, delimiter: comma)
+            }
         }
         return try result.get()
     }

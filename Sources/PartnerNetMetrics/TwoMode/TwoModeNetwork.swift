@@ -32,7 +32,8 @@ public struct TwoModeNetwork: Sendable {
             partnerships.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var members = [Set<Int>](repeating: [], count: partnerships.count)
         for seat in area.memberships {
-            guard let organisation = organisationHandle[seat.organisation], let partnership = partnershipIndex[seat.partnership]
+            guard let organisation = organisationHandle[seat.organisation],
+                let partnership = partnershipIndex[seat.partnership]
             else { continue }
             members[partnership].insert(organisation)
         }

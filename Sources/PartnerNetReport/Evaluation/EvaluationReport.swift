@@ -93,7 +93,8 @@ public struct EvaluationReport: Sendable {
         }
         centrality = ResultTable.nodeScores(columns, in: graph, area: area, attributes: ["name", settings.groups])
         silos = SilosReport(
-            area: area, graph: graph, attribute: settings.groups, permutations: settings.permutations, seed: settings.seed)
+            area: area, graph: graph, attribute: settings.groups, permutations: settings.permutations,
+            seed: settings.seed)
         architecture = area.partnerships.isEmpty ? nil : ArchitectureReport(area: area, attribute: settings.groups)
         brokerage = BrokerageReport(area: area, graph: graph, attribute: settings.groups)
         do {
@@ -197,7 +198,9 @@ public struct EvaluationReport: Sendable {
         }
         if let architecture {
             for line in architecture.findings
-            where line.hasPrefix("Likely duplication") || line.hasPrefix("No two") || line.hasPrefix("\(area.focalSector) chairs") {
+            where line.hasPrefix("Likely duplication") || line.hasPrefix("No two")
+                || line.hasPrefix("\(area.focalSector) chairs")
+            {
                 out.append(Finding(section: "Partnership architecture", text: line))
             }
         }
@@ -224,12 +227,16 @@ public struct EvaluationReport: Sendable {
             ("brokerage_organisations", brokerage.organisationTable),
         ]
         if let balance {
-            out += [("balance", balance.metricRows), ("balance_groups", balance.groupTable), ("balance_organisations", balance.nodeRows)]
+            out += [
+                ("balance", balance.metricRows), ("balance_groups", balance.groupTable),
+                ("balance_organisations", balance.nodeRows),
+            ]
         }
         if let architecture {
             out += [
                 ("partnerships", architecture.partnershipRows), ("partnership_overlaps", architecture.overlapRows),
-                ("architecture_organisations", architecture.organisationRows), ("architecture", architecture.metricRows),
+                ("architecture_organisations", architecture.organisationRows),
+                ("architecture", architecture.metricRows),
             ]
         }
         return out
@@ -241,35 +248,76 @@ public struct EvaluationReport: Sendable {
         let densities = silos.mixing.densities
         return ResultTable(
             columns: ["from \\ to"] + names,
-            rows: names.indices.map { a in [.text(names[a])] + names.indices.map { .number(densities[a][$0], isCount: false) } })
+            rows: names.indices.map { a in
+                [.text(names[a])] + names.indices.map { .number(densities[a][$0], isCount: false) }
+            })
     }
 
     /// Definitions of what the report shows, for its methods section: (name, definition).
     public var definitions: [(name: String, definition: String)] {
         var out = settings.measures.map { ($0.rawValue, $0.summary) }
         out += [
-            ("ei_index", "(E − I) / (E + I): E ties between groups, I within; −1 closed silos, +1 every tie crosses groups (Krackhardt & Stern 1988)"),
-            ("ei_index_p_low / p_high", "share of \(settings.permutations) shuffles of the group labels giving an E-I at most / at least the observed, (k + 1)/(N + 1) (Phipson & Smyth 2010)"),
+            (
+                "ei_index",
+                "(E − I) / (E + I): E ties between groups, I within; −1 closed silos, +1 every tie crosses groups (Krackhardt & Stern 1988)"
+            ),
+            (
+                "ei_index_p_low / p_high",
+                "share of \(settings.permutations) shuffles of the group labels giving an E-I at most / at least the observed, (k + 1)/(N + 1) (Phipson & Smyth 2010)"
+            ),
             ("density[A,B]", "ties from group A to group B ÷ the pairs that could be tied (UCINET density by groups)"),
             ("modularity_groups", "Newman's modularity of the groups as a partition (directed formula when directed)"),
-            ("communities", "Leiden communities on the undirected skeleton (Traag, Waltman & van Eck 2019), seeded; NMI and ARI against the groups"),
+            (
+                "communities",
+                "Leiden communities on the undirected skeleton (Traag, Waltman & van Eck 2019), seeded; NMI and ARI against the groups"
+            ),
             ("cutpoint / bridge", "an organisation / a tie whose loss splits the undirected network"),
         ]
         out += [
-            ("focal_share[M]", "the focal sector's share of measure M; p: the share of 1,000 random sets of as many organisations that reach it"),
-            ("group_degree / betweenness / closeness", "centrality of the focal sector taken as one actor (Everett & Borgatti 1999)"),
-            ("fragmentation", "share of pairs of organisations that cannot reach each other, before and after the focal sector is removed (Borgatti 2006)"),
-            ("coreness / in_core", "Borgatti & Everett (2000) core/periphery: continuous coreness and the categorical core"),
-            ("gini[betweenness]", "Gini coefficient of betweenness over organisations: 0 all equal, near 1 one holds it all"),
+            (
+                "focal_share[M]",
+                "the focal sector's share of measure M; p: the share of 1,000 random sets of as many organisations that reach it"
+            ),
+            (
+                "group_degree / betweenness / closeness",
+                "centrality of the focal sector taken as one actor (Everett & Borgatti 1999)"
+            ),
+            (
+                "fragmentation",
+                "share of pairs of organisations that cannot reach each other, before and after the focal sector is removed (Borgatti 2006)"
+            ),
+            (
+                "coreness / in_core",
+                "Borgatti & Everett (2000) core/periphery: continuous coreness and the categorical core"
+            ),
+            (
+                "gini[betweenness]",
+                "Gini coefficient of betweenness over organisations: 0 all equal, near 1 one holds it all"
+            ),
             ("representation_ratio", "a sector's share of betweenness ÷ its share of organisations"),
-            ("banzhaf / shapley_shubik", "exact voting power on each board from members' votes and its quota (Banzhaf 1965; Shapley & Shubik 1954)"),
-            ("coordinator … liaison", "Gould & Fernandez (1989) brokerage roles by sector, with R sna's expected counts and z-scores"),
-            ("constraint / effective_size", "Burt's structural holes (1992): how far an organisation's contacts are tied to each other"),
+            (
+                "banzhaf / shapley_shubik",
+                "exact voting power on each board from members' votes and its quota (Banzhaf 1965; Shapley & Shubik 1954)"
+            ),
+            (
+                "coordinator … liaison",
+                "Gould & Fernandez (1989) brokerage roles by sector, with R sna's expected counts and z-scores"
+            ),
+            (
+                "constraint / effective_size",
+                "Burt's structural holes (1992): how far an organisation's contacts are tied to each other"
+            ),
         ]
         if architecture != nil {
             out += [
-                ("bipartite_degree / betweenness / closeness", "two-mode centralities of organisations × partnerships (Borgatti & Everett 1997)"),
-                ("jaccard", "shared members ÷ members of either partnership; 0.5 or more flagged as likely duplication"),
+                (
+                    "bipartite_degree / betweenness / closeness",
+                    "two-mode centralities of organisations × partnerships (Borgatti & Everett 1997)"
+                ),
+                (
+                    "jaccard",
+                    "shared members ÷ members of either partnership; 0.5 or more flagged as likely duplication"
+                ),
             ]
         }
         return out
@@ -301,7 +349,10 @@ public struct EvaluationReport: Sendable {
             ("relations", settings.relations.isEmpty ? "all (union)" : settings.relations.joined(separator: ", ")),
             ("direction", graph.isDirected ? "directed" : "undirected"), ("groups", settings.groups),
             ("permutations", String(settings.permutations)), ("seed", String(settings.seed)),
-            ("community detection", "Leiden, best of \(Communities.defaultRuns(nodes: graph.nodeCount, ties: graph.edgeCount)) runs at most"),
+            (
+                "community detection",
+                "Leiden, best of \(Communities.defaultRuns(nodes: graph.nodeCount, ties: graph.edgeCount)) runs at most"
+            ),
         ]
     }
 }

@@ -18,126 +18,185 @@ public enum HTMLPage {
         )
         body.append(nav(sections(of: report)))
 
-        body.append(section("summary", "Summary of findings") {
-            var parts = ["<ul class=\"findings\">"]
-            for finding in report.findings {
-                parts.append("<li><span class=\"tag\">\(e(finding.section))</span> \(e(finding.text))</li>")
-            }
-            parts.append("</ul>")
-            if !report.skipped.isEmpty {
-                parts.append("<p class=\"note\">Not computed: \(e(report.skipped.joined(separator: "; ")))</p>")
-            }
-            return parts
-        })
-
-        body.append(section("diagram", "The partnership") {
-            var parts: [String] = []
-            if let svg = report.diagramSVG {
-                parts.append("<figure class=\"diagram\">\(svg)<figcaption>Organisations coloured by sector, text sized by betweenness; "
-                    + "focal organisations with a double border; ★ chairs\(report.area.partnerships.isEmpty ? "" : "; boxes are partnerships").</figcaption></figure>")
-            }
-            if let note = report.diagramNote { parts.append("<p class=\"note\">\(e(note))</p>") }
-            parts.append(table(report.network, id: "network", caption: "Network measures"))
-            return parts
-        })
-
-        body.append(section("centrality", "Who is central") {
-            [
-                "<p>One row per organisation; click a column heading to sort. Definitions under Methods.</p>",
-                table(report.centrality, id: "centrality", caption: "Centrality of each organisation", sortable: true),
-            ]
-        })
-
-        body.append(section("silos", "Silos") {
-            var parts = ["<ul class=\"verdicts\">"] + report.silos.verdicts.map { "<li>\(e($0))</li>" } + ["</ul>"]
-            parts.append(table(report.silos.groupTable, id: "silos-groups", caption: "E-I index by group (E: ties leaving the group, I: ties inside it; one-sided permutation p-values)"))
-            parts.append(heatMap(report))
-            parts.append(table(report.silos.networkRows, id: "silos-values", caption: "E-I index, assortativity, modularity and cut structure of the whole network"))
-            if report.silos.communities != nil {
-                parts.append(table(report.silos.communityTable, id: "communities", caption: "Communities and the groups of their members"))
-            }
-            return parts
-        })
-
-        if let dominance = report.dominance {
-            body.append(section("dominance", "Dominance of \(dominance.focalName)") {
-                var parts = ["<ul class=\"verdicts\">"] + dominance.readings.map { "<li>\(e($0))</li>" } + ["</ul>"]
-                if !dominance.sectorSplits.isEmpty {
-                    parts.append(
-                        table(
-                            ResultTable(
-                                columns: ["sector", "in the core", "in the periphery"],
-                                rows: dominance.sectorSplits.map {
-                                    [.text($0.sector), .number(Double($0.core), isCount: true), .number(Double($0.periphery), isCount: true)]
-                                }), id: "core-periphery", caption: "Sectors in the core and the periphery (Borgatti & Everett)"))
+        body.append(
+            section("summary", "Summary of findings") {
+                var parts = ["<ul class=\"findings\">"]
+                for finding in report.findings {
+                    parts.append("<li><span class=\"tag\">\(e(finding.section))</span> \(e(finding.text))</li>")
                 }
-                parts.append(table(dominance.metricRows, id: "dominance-values", caption: "The focal sector's shares, group centrality and fragmentation"))
+                parts.append("</ul>")
+                if !report.skipped.isEmpty {
+                    parts.append("<p class=\"note\">Not computed: \(e(report.skipped.joined(separator: "; ")))</p>")
+                }
                 return parts
             })
+
+        body.append(
+            section("diagram", "The partnership") {
+                var parts: [String] = []
+                if let svg = report.diagramSVG {
+                    parts.append(
+                        "<figure class=\"diagram\">\(svg)<figcaption>Organisations coloured by sector, text sized by betweenness; "
+                            + "focal organisations with a double border; ★ chairs\(report.area.partnerships.isEmpty ? "" : "; boxes are partnerships").</figcaption></figure>"
+                    )
+                }
+                if let note = report.diagramNote { parts.append("<p class=\"note\">\(e(note))</p>") }
+                parts.append(table(report.network, id: "network", caption: "Network measures"))
+                return parts
+            })
+
+        body.append(
+            section("centrality", "Who is central") {
+                [
+                    "<p>One row per organisation; click a column heading to sort. Definitions under Methods.</p>",
+                    table(
+                        report.centrality, id: "centrality", caption: "Centrality of each organisation", sortable: true),
+                ]
+            })
+
+        body.append(
+            section("silos", "Silos") {
+                var parts = ["<ul class=\"verdicts\">"] + report.silos.verdicts.map { "<li>\(e($0))</li>" } + ["</ul>"]
+                parts.append(
+                    table(
+                        report.silos.groupTable, id: "silos-groups",
+                        caption:
+                            "E-I index by group (E: ties leaving the group, I: ties inside it; one-sided permutation p-values)"
+                    ))
+                parts.append(heatMap(report))
+                parts.append(
+                    table(
+                        report.silos.networkRows, id: "silos-values",
+                        caption: "E-I index, assortativity, modularity and cut structure of the whole network"))
+                if report.silos.communities != nil {
+                    parts.append(
+                        table(
+                            report.silos.communityTable, id: "communities",
+                            caption: "Communities and the groups of their members"))
+                }
+                return parts
+            })
+
+        if let dominance = report.dominance {
+            body.append(
+                section("dominance", "Dominance of \(dominance.focalName)") {
+                    var parts = ["<ul class=\"verdicts\">"] + dominance.readings.map { "<li>\(e($0))</li>" } + ["</ul>"]
+                    if !dominance.sectorSplits.isEmpty {
+                        parts.append(
+                            table(
+                                ResultTable(
+                                    columns: ["sector", "in the core", "in the periphery"],
+                                    rows: dominance.sectorSplits.map {
+                                        [
+                                            .text($0.sector), .number(Double($0.core), isCount: true),
+                                            .number(Double($0.periphery), isCount: true),
+                                        ]
+                                    }), id: "core-periphery",
+                                caption: "Sectors in the core and the periphery (Borgatti & Everett)"))
+                    }
+                    parts.append(
+                        table(
+                            dominance.metricRows, id: "dominance-values",
+                            caption: "The focal sector's shares, group centrality and fragmentation"))
+                    return parts
+                })
         }
 
         if let balance = report.balance {
-            body.append(section("balance", "Balance of power") {
-                var parts = ["<ul class=\"verdicts\">"] + balance.verdicts.map { "<li>\(e($0.trimmingCharacters(in: .whitespaces)))</li>" } + ["</ul>"]
-                parts.append(table(balance.groupTable, id: "balance-groups", caption: "Each sector's share of betweenness against its share of organisations"))
-                for (index, board) in balance.boards.enumerated() {
+            body.append(
+                section("balance", "Balance of power") {
+                    var parts =
+                        ["<ul class=\"verdicts\">"]
+                        + balance.verdicts.map { "<li>\(e($0.trimmingCharacters(in: .whitespaces)))</li>" } + ["</ul>"]
                     parts.append(
                         table(
-                            balance.groupTable(of: board), id: "board-\(index)",
-                            caption: "\(board.name): \(board.members.count) members, \(board.totalVotes) votes, quota \(board.quota) — voting power by sector"))
-                }
-                return parts
-            })
+                            balance.groupTable, id: "balance-groups",
+                            caption: "Each sector's share of betweenness against its share of organisations"))
+                    for (index, board) in balance.boards.enumerated() {
+                        parts.append(
+                            table(
+                                balance.groupTable(of: board), id: "board-\(index)",
+                                caption:
+                                    "\(board.name): \(board.members.count) members, \(board.totalVotes) votes, quota \(board.quota) — voting power by sector"
+                            ))
+                    }
+                    return parts
+                })
         }
 
-        body.append(section("brokerage", "Brokerage") {
-            var parts = ["<ul class=\"verdicts\">"] + report.brokerage.verdicts.map { "<li>\(e($0))</li>" } + ["</ul>"]
-            parts.append(table(report.brokerage.roleTable, id: "brokerage-roles", caption: "Brokerage roles in the whole network against a random network of the same density"))
-            parts.append(table(report.brokerage.groupTable, id: "brokerage-groups", caption: "Roles by sector (expected in brackets)"))
-            parts.append(table(report.brokerage.organisationTable, id: "brokerage-organisations", caption: "Roles and structural holes of each organisation", sortable: true))
-            return parts
-        })
+        body.append(
+            section("brokerage", "Brokerage") {
+                var parts =
+                    ["<ul class=\"verdicts\">"] + report.brokerage.verdicts.map { "<li>\(e($0))</li>" } + ["</ul>"]
+                parts.append(
+                    table(
+                        report.brokerage.roleTable, id: "brokerage-roles",
+                        caption: "Brokerage roles in the whole network against a random network of the same density"))
+                parts.append(
+                    table(
+                        report.brokerage.groupTable, id: "brokerage-groups",
+                        caption: "Roles by sector (expected in brackets)"))
+                parts.append(
+                    table(
+                        report.brokerage.organisationTable, id: "brokerage-organisations",
+                        caption: "Roles and structural holes of each organisation", sortable: true))
+                return parts
+            })
 
         if let architecture = report.architecture {
-            body.append(section("architecture", "Partnership architecture") {
-                var parts = ["<ul class=\"verdicts\">"]
-                parts += architecture.findings.map { "<li>\(e($0.trimmingCharacters(in: .whitespaces)))</li>" }
-                parts.append("</ul>")
-                parts.append(table(architecture.partnershipRows, id: "partnerships", caption: "Partnerships"))
-                if !architecture.overlaps.isEmpty {
-                    parts.append(table(architecture.overlapRows, id: "overlaps", caption: "Pairs of partnerships sharing members", sortable: true))
-                }
-                parts.append(table(architecture.organisationRows, id: "seats", caption: "Organisations on the partnerships", sortable: true))
-                return parts
-            })
+            body.append(
+                section("architecture", "Partnership architecture") {
+                    var parts = ["<ul class=\"verdicts\">"]
+                    parts += architecture.findings.map { "<li>\(e($0.trimmingCharacters(in: .whitespaces)))</li>" }
+                    parts.append("</ul>")
+                    parts.append(table(architecture.partnershipRows, id: "partnerships", caption: "Partnerships"))
+                    if !architecture.overlaps.isEmpty {
+                        parts.append(
+                            table(
+                                architecture.overlapRows, id: "overlaps",
+                                caption: "Pairs of partnerships sharing members", sortable: true))
+                    }
+                    parts.append(
+                        table(
+                            architecture.organisationRows, id: "seats", caption: "Organisations on the partnerships",
+                            sortable: true))
+                    return parts
+                })
         }
 
-        body.append(section("methods", "Methods") {
-            var parts = ["<dl class=\"definitions\">"]
-            for (name, definition) in report.definitions {
-                parts.append("<dt>\(e(name))</dt><dd>\(e(definition))</dd>")
-            }
-            parts.append("</dl>")
-            parts.append("<h3>References</h3><ol class=\"references\">")
-            parts += EvaluationReport.references.map { "<li>\(e($0))</li>" }
-            parts.append("</ol>")
-            parts.append("<table class=\"parameters\"><caption>Parameters</caption><tbody>")
-            for (name, value) in report.parameters { parts.append("<tr><th scope=\"row\">\(e(name))</th><td>\(e(value))</td></tr>") }
-            parts.append("</tbody></table>")
-            parts.append(
-                "<p>Every table is also in <code>tables/</code> beside this page, as CSV and JSON. Reproduce with "
-                    + "<code>partnernet report \(e(report.path)) --seed \(report.settings.seed) --permutations \(report.settings.permutations)"
-                    + (report.settings.relations.isEmpty ? "" : " --relation \(e(report.settings.relations.joined(separator: ",")))")
-                    + "</code>.</p>")
-            return parts
-        })
+        body.append(
+            section("methods", "Methods") {
+                var parts = ["<dl class=\"definitions\">"]
+                for (name, definition) in report.definitions {
+                    parts.append("<dt>\(e(name))</dt><dd>\(e(definition))</dd>")
+                }
+                parts.append("</dl>")
+                parts.append("<h3>References</h3><ol class=\"references\">")
+                parts += EvaluationReport.references.map { "<li>\(e($0))</li>" }
+                parts.append("</ol>")
+                parts.append("<table class=\"parameters\"><caption>Parameters</caption><tbody>")
+                for (name, value) in report.parameters {
+                    parts.append("<tr><th scope=\"row\">\(e(name))</th><td>\(e(value))</td></tr>")
+                }
+                parts.append("</tbody></table>")
+                parts.append(
+                    "<p>Every table is also in <code>tables/</code> beside this page, as CSV and JSON. Reproduce with "
+                        + "<code>partnernet report \(e(report.path)) --seed \(report.settings.seed) --permutations \(report.settings.permutations)"
+                        + (report.settings.relations.isEmpty
+                            ? "" : " --relation \(e(report.settings.relations.joined(separator: ",")))")
+                        + "</code>.</p>")
+                return parts
+            })
         return page(title: report.title, body: body)
     }
 
     // MARK: Pieces
 
     static func sections(of report: EvaluationReport) -> [(id: String, title: String)] {
-        var list = [("summary", "Summary"), ("diagram", "The partnership"), ("centrality", "Who is central"), ("silos", "Silos")]
+        var list = [
+            ("summary", "Summary"), ("diagram", "The partnership"), ("centrality", "Who is central"),
+            ("silos", "Silos"),
+        ]
         if report.dominance != nil { list.append(("dominance", "Dominance")) }
         if report.balance != nil { list.append(("balance", "Balance of power")) }
         list.append(("brokerage", "Brokerage"))
@@ -156,7 +215,9 @@ public enum HTMLPage {
 
     /// A table in a scrolling box, numbers right-aligned with their exact value in `data-value`.
     public static func table(_ table: ResultTable, id: String, caption: String, sortable: Bool = false) -> String {
-        var out = ["<div class=\"scroll\"><table id=\"\(e(id))\"\(sortable ? " class=\"sortable\"" : "")><caption>\(e(caption))</caption><thead><tr>"]
+        var out = [
+            "<div class=\"scroll\"><table id=\"\(e(id))\"\(sortable ? " class=\"sortable\"" : "")><caption>\(e(caption))</caption><thead><tr>"
+        ]
         out.append(table.columns.map { "<th scope=\"col\">\(e($0))</th>" }.joined())
         out.append("</tr></thead><tbody>")
         // A column whose numbers are all whole prints them without decimals, as text tables do.
@@ -170,7 +231,9 @@ public enum HTMLPage {
             out.append(
                 "<tr>"
                     + row.enumerated().map { column, value in
-                        if whole[column], case .number(let number, _) = value { return cell(.number(number, isCount: true)) }
+                        if whole[column], case .number(let number, _) = value {
+                            return cell(.number(number, isCount: true))
+                        }
                         return cell(value)
                     }.joined() + "</tr>")
         }

@@ -19,7 +19,7 @@ public enum MarkdownPage {
         out.append("## The partnership")
         out.append("")
         if let diagram { out.append("![The partnership diagram](\(diagram))") }
-        if let note = report.diagramNote { out.append("") ; out.append("*\(inline(note))*") }
+        if let note = report.diagramNote { out.append(""); out.append("*\(inline(note))*") }
         out.append("")
         out.append(report.network.markdown())
         out.append("## Who is central")
@@ -45,11 +45,15 @@ public enum MarkdownPage {
         if let balance = report.balance {
             out.append("## Balance of power")
             out.append("")
-            out += balance.verdicts.map { $0.hasPrefix("  ") ? "  - \(inline($0.trimmingCharacters(in: .whitespaces)))" : "- \(inline($0))" }
+            out += balance.verdicts.map {
+                $0.hasPrefix("  ") ? "  - \(inline($0.trimmingCharacters(in: .whitespaces)))" : "- \(inline($0))"
+            }
             out.append("")
             out.append(balance.groupTable.markdown())
             for board in balance.boards {
-                out.append("\(inline(board.name)): \(board.members.count) members, \(board.totalVotes) votes, quota \(board.quota).")
+                out.append(
+                    "\(inline(board.name)): \(board.members.count) members, \(board.totalVotes) votes, quota \(board.quota)."
+                )
                 out.append("")
                 out.append(balance.groupTable(of: board).markdown())
             }
@@ -63,7 +67,9 @@ public enum MarkdownPage {
         if let architecture = report.architecture {
             out.append("## Partnership architecture")
             out.append("")
-            out += architecture.findings.map { $0.hasPrefix("  ") ? "  - \(inline($0.trimmingCharacters(in: .whitespaces)))" : "- \(inline($0))" }
+            out += architecture.findings.map {
+                $0.hasPrefix("  ") ? "  - \(inline($0.trimmingCharacters(in: .whitespaces)))" : "- \(inline($0))"
+            }
             out.append("")
             out.append(architecture.partnershipRows.markdown())
             if !architecture.overlaps.isEmpty { out.append(architecture.overlapRows.markdown()) }

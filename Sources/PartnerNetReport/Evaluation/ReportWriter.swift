@@ -50,13 +50,15 @@ public enum ReportWriter {
         }
         let table = comparison.table(sortedBy: nil)
         let chart = ComparisonChart().svg(of: comparison)
-        try chart.write(toFile: (folder as NSString).appendingPathComponent("comparison.svg"), atomically: true, encoding: .utf8)
+        try chart.write(
+            toFile: (folder as NSString).appendingPathComponent("comparison.svg"), atomically: true, encoding: .utf8)
         var body: [String] = ["<header><h1>Comparison of \(comparison.rows.count) areas</h1>"]
         body.append("<p class=\"meta\">PartnerNet \(markupEscaped(PartnerNetVersion.string))</p></header>")
         body.append("<section id=\"chart\"><h2>The areas at a glance</h2><figure class=\"diagram\">")
         body.append(String(chart[chart.range(of: "<svg")!.lowerBound...]))
         body.append("<figcaption>One point per area; hover for its values.</figcaption></figure></section>")
-        body.append("<section id=\"areas\"><h2>Areas</h2><p>Click a column heading to sort; click an area for its report.</p>")
+        body.append(
+            "<section id=\"areas\"><h2>Areas</h2><p>Click a column heading to sort; click an area for its report.</p>")
         var linked = table
         linked.rows = table.rows.map { row in
             var row = row
@@ -67,7 +69,8 @@ public enum ReportWriter {
         for (path, link) in links {
             let escaped = markupEscaped(link)
             html = html.replacingOccurrences(
-                of: "<td>\(escaped)</td>", with: "<td><a href=\"\(escaped)\">\(markupEscaped((path as NSString).lastPathComponent))</a></td>")
+                of: "<td>\(escaped)</td>",
+                with: "<td><a href=\"\(escaped)\">\(markupEscaped((path as NSString).lastPathComponent))</a></td>")
         }
         body.append(html)
         body.append("</section>")
@@ -81,7 +84,10 @@ public enum ReportWriter {
         body.append("</section>")
         try HTMLPage.page(title: "Comparison of \(comparison.rows.count) areas", body: body)
             .write(toFile: (folder as NSString).appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
-        var markdown = ["# Comparison of \(comparison.rows.count) areas", "", "![Chart](comparison.svg)", "", table.markdown(), comparison.summary.markdown()]
+        var markdown = [
+            "# Comparison of \(comparison.rows.count) areas", "", "![Chart](comparison.svg)", "", table.markdown(),
+            comparison.summary.markdown(),
+        ]
         if !comparison.failures.isEmpty {
             markdown.append("Areas not compared:")
             markdown.append("")
