@@ -96,7 +96,8 @@ public enum AreaDOT {
                 } else {
                     problems.append(
                         .error(
-                            at: SourceLocation(file: file, path: "edge \(index + 1) (\(edge.tail) – \(edge.head)).weight"),
+                            at: SourceLocation(
+                                file: file, path: "edge \(index + 1) (\(edge.tail) – \(edge.head)).weight"),
                             "weight must be a positive finite number, got \"\(text)\""))
                 }
             }
@@ -120,7 +121,8 @@ public enum AreaDOT {
         while let ampersand = rest.firstIndex(of: "&") {
             out += rest[..<ampersand]
             rest = rest[ampersand...]
-            guard let semicolon = rest.firstIndex(of: ";"), rest.distance(from: rest.startIndex, to: semicolon) <= 10 else {
+            guard let semicolon = rest.firstIndex(of: ";"), rest.distance(from: rest.startIndex, to: semicolon) <= 10
+            else {
                 out += "&"
                 rest = rest.dropFirst()
                 continue

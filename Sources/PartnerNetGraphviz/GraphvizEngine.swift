@@ -31,7 +31,9 @@ public enum Graphviz {
     /// length type of Graphviz ≥ 13), `gvFreeRenderData`, `gvFreeLayout`, `agclose`.
     ///
     /// - Throws: ``GraphvizError`` with Graphviz's message.
-    public static func render(dot: String, layout: GraphvizLayout, format: GraphvizFormat) throws(GraphvizError)
+    public static func render(
+        dot: String, layout: GraphvizLayout, format: GraphvizFormat
+    ) throws(GraphvizError)
         -> Data
     {
         try lock.withLock { (context: inout Context) throws(GraphvizError) -> Data in
@@ -70,12 +72,16 @@ public enum Graphviz {
                 var found: [(String, UnsafeMutablePointer<Agsym_t>, String)] = []
                 var symbol = agnxtattr(graph, kind, nil)
                 while let current = symbol {
-                    found.append((String(cString: current.pointee.name), current, String(cString: current.pointee.defval)))
+                    found.append(
+                        (String(cString: current.pointee.name), current, String(cString: current.pointee.defval)))
                     symbol = agnxtattr(graph, kind, current)
                 }
                 return found
             }
-            func values(_ object: UnsafeMutableRawPointer, _ symbols: [(name: String, symbol: UnsafeMutablePointer<Agsym_t>, fallback: String)]) -> [String: DOTValue] {
+            func values(
+                _ object: UnsafeMutableRawPointer,
+                _ symbols: [(name: String, symbol: UnsafeMutablePointer<Agsym_t>, fallback: String)]
+            ) -> [String: DOTValue] {
                 var values: [String: DOTValue] = [:]
                 for entry in symbols {
                     guard let raw = agxget(object, entry.symbol) else { continue }

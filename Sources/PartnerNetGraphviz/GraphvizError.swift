@@ -14,7 +14,8 @@ public enum GraphvizError: Error, Hashable, Sendable, CustomStringConvertible {
         case .syntax(let message): "not valid DOT: \(message)"
         case .layout(let engine, let message): "Graphviz layout \(engine) failed: \(message)"
         case .render(let format, let message): "Graphviz could not render \(format): \(message)"
-        case .unrepresentable(let text): "cannot write \(text.debugDescription) in DOT (a backslash before a quote, a line break or the end, together with < or >)"
+        case .unrepresentable(let text):
+            "cannot write \(text.debugDescription) in DOT (a backslash before a quote, a line break or the end, together with < or >)"
         }
     }
 }

@@ -239,7 +239,9 @@ public struct BrokerageReport: Sendable {
             rows: groups.names.indices.map { index in
                 [.text(groups.names[index]), .number(Double(groups.sizes[index]), isCount: true)]
                     + BrokerageRole.allCases.map { role in
-                        .text("\(roles.groupCount(role, group: index)) (\(ReportText.short(groupExpected(role, group: index))))")
+                        .text(
+                            "\(roles.groupCount(role, group: index)) (\(ReportText.short(groupExpected(role, group: index))))"
+                        )
                     }
             })
     }

@@ -22,7 +22,9 @@ public enum MeasureColumns {
         for measure in measures {
             let scores = try measure.scores(in: graph, options: options)
             let column = measure.rawValue
-            if area.extraColumns.organisations.contains(column) || area.organisations.contains(where: { $0.attributes[column] != nil }) {
+            if area.extraColumns.organisations.contains(column)
+                || area.organisations.contains(where: { $0.attributes[column] != nil })
+            {
                 replaced.append(column)
             } else {
                 area.extraColumns.organisations.append(column)

@@ -49,7 +49,9 @@ struct Convert: ParsableCommand {
     @Argument(help: "The area to read: a folder, or a .json, .graphml, .gexf, .dl, .net, .dot or edge-list file.")
     var input: String
 
-    @Option(name: .shortAndLong, help: "Where to write: a folder, or a .json, .graphml, .gexf, .dl, .net, .dot, .csv or .tsv file.")
+    @Option(
+        name: .shortAndLong,
+        help: "Where to write: a folder, or a .json, .graphml, .gexf, .dl, .net, .dot, .csv or .tsv file.")
     var output: String
 
     @Option(
@@ -109,7 +111,8 @@ struct Convert: ParsableCommand {
         return try names.map { name in
             guard let measure = NodeMeasure(rawValue: name) else {
                 throw ValidationError(
-                    "unknown metric '\(name)' for --with-metrics; choose from \(NodeMeasure.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "unknown metric '\(name)' for --with-metrics; choose from \(NodeMeasure.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             if measure.needsParameter && parameters.beta == nil {
                 throw ValidationError(MetricError.betaRequired.description)
@@ -128,8 +131,10 @@ struct Convert: ParsableCommand {
         var area = loaded.area
         let measures = try measures()
         if !measures.isEmpty {
-            let relations = relation.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-                .filter { !$0.isEmpty }
+            let relations = relation.flatMap {
+                $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+            .filter { !$0.isEmpty }
             let graph: Graph
             do {
                 graph = try Graph(area: area, relations: RelationSelection(relations))
@@ -142,7 +147,8 @@ struct Convert: ParsableCommand {
                 area = withScores
                 if !replaced.isEmpty {
                     Console.printError(
-                        "warning: the column\(replaced.count == 1 ? "" : "s") \(replaced.joined(separator: ", ")) replaced by the measure")
+                        "warning: the column\(replaced.count == 1 ? "" : "s") \(replaced.joined(separator: ", ")) replaced by the measure"
+                    )
                 }
             } catch {
                 throw Console.failure(error.description)
@@ -158,7 +164,8 @@ struct Convert: ParsableCommand {
             throw Console.failure("--write-nodes goes with an edge-list output (.csv, .tsv, .txt)")
         }
         let palette = Palette(categories: area.sectors)
-        let colours = Dictionary(palette.colours.map { ($0.category, $0.colour) }, uniquingKeysWith: { first, _ in first })
+        let colours = Dictionary(
+            palette.colours.map { ($0.category, $0.colour) }, uniquingKeysWith: { first, _ in first })
         do {
             let report = try format.write(area, to: output, sectorColours: colours, nodesFile: writeNodes)
             if let warning = report.warning { Console.report([warning]) }

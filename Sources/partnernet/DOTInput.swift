@@ -17,7 +17,9 @@ enum DOTInput {
     static func read(at path: String) throws(AreaIOError) -> LoadedArea {
         guard let data = FileManager.default.contents(atPath: path) else {
             let missing = !FileManager.default.fileExists(atPath: path)
-            throw .invalidInput([.error(at: SourceLocation(file: path), missing ? "no such file or folder" : "cannot read the file")])
+            throw .invalidInput([
+                .error(at: SourceLocation(file: path), missing ? "no such file or folder" : "cannot read the file")
+            ])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .invalidInput([.error(at: SourceLocation(file: path), "not valid UTF-8")])

@@ -107,7 +107,9 @@ extension AreaFormat {
     ///
     /// - Throws: ``AreaIOError/invalidInput(_:)`` with every problem found: a malformed
     ///   file as `FILE:LINE[:COLUMN]: error: REASON`, then the checks every area gets.
-    public func read(at path: String, options: FormatReadOptions = FormatReadOptions()) throws(AreaIOError)
+    public func read(
+        at path: String, options: FormatReadOptions = FormatReadOptions()
+    ) throws(AreaIOError)
         -> LoadedArea
     {
         var parsed: ParsedArea

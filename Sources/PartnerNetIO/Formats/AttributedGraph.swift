@@ -91,7 +91,8 @@ struct AttributedGraph {
                 if let text = attributes.removeValue(forKey: "quota") {
                     quota = Int(text.trimmingWhitespace())
                     if quota == nil {
-                        diagnostics.append(.error(at: node.origin.location(), "quota must be a whole number, got \(quoted(text))"))
+                        diagnostics.append(
+                            .error(at: node.origin.location(), "quota must be a whole number, got \(quoted(text))"))
                     }
                 }
                 assembly.area.partnerships.append(
@@ -145,7 +146,8 @@ struct AttributedGraph {
                 if let text = attributes.removeValue(forKey: "votes") {
                     votes = Int(text.trimmingWhitespace())
                     if votes == nil {
-                        diagnostics.append(.error(at: edge.origin.location(), "votes must be a whole number, got \(quoted(text))"))
+                        diagnostics.append(
+                            .error(at: edge.origin.location(), "votes must be a whole number, got \(quoted(text))"))
                     }
                 }
                 assembly.area.memberships.append(
@@ -163,7 +165,8 @@ struct AttributedGraph {
                     weight = value
                 } else {
                     diagnostics.append(
-                        .error(at: edge.origin.location(), "weight must be a positive finite number, got \(quoted(text))"))
+                        .error(
+                            at: edge.origin.location(), "weight must be a positive finite number, got \(quoted(text))"))
                 }
             }
             let relation = attributes.removeValue(forKey: "relation") ?? Relationship.defaultRelation
@@ -183,7 +186,8 @@ struct AttributedGraph {
             }
             assembly.area.relationships.append(
                 Relationship(
-                    source: edge.source, target: edge.target, weight: weight, relation: relation, attributes: attributes))
+                    source: edge.source, target: edge.target, weight: weight, relation: relation, attributes: attributes
+                ))
             assembly.origins.relationships.append(edge.origin)
             for key in attributes.keys where !relationshipColumns.contains(key) { relationshipColumns.append(key) }
         }
@@ -286,7 +290,8 @@ struct AttributedGraph {
             area.organisations.map(\.attributes))
         if hasPartnerships {
             nodeKeys = keys(
-                nodeKeys + ["partnership_id", "parent", "quota"], columns.partnerships, area.partnerships.map(\.attributes))
+                nodeKeys + ["partnership_id", "parent", "quota"], columns.partnerships,
+                area.partnerships.map(\.attributes))
         }
         edgeKeys = keys(
             (area.memberships.isEmpty ? [] : ["kind"]) + ["weight", "relation"], columns.relationships,

@@ -88,7 +88,8 @@ enum EdgeListFormat {
 
         // Gephi's `type` column gives directions; any other `type` column is an extra.
         if let typeColumn {
-            let values = Set(body.compactMap { $0.fields.indices.contains(typeColumn) ? $0.fields[typeColumn].lowercased() : nil })
+            let values = Set(
+                body.compactMap { $0.fields.indices.contains(typeColumn) ? $0.fields[typeColumn].lowercased() : nil })
             if values.isSubset(of: ["directed", "undirected", ""]) {
                 directedColumn = typeColumn
                 extras.removeAll { $0.index == typeColumn }
@@ -203,7 +204,8 @@ enum EdgeListFormat {
             organisation(source, line: row.line, column: sourceColumn + 1)
             organisation(target, line: row.line, column: targetColumn + 1)
             assembly.area.relationships.append(
-                Relationship(source: source, target: target, weight: weight, relation: relation, attributes: attributes))
+                Relationship(source: source, target: target, weight: weight, relation: relation, attributes: attributes)
+            )
             assembly.origins.relationships.append(origin)
         }
         assembly.area.extraColumns.relationships = extras.map(\.name) + dataKeys
@@ -237,9 +239,12 @@ enum EdgeListFormat {
                 }
                 data = parsed
             }
-            if let open = scanner.tokens(of: ByteScanner.Line(number: line.number, start: line.start, end: end), into: &tokens) {
+            if let open = scanner.tokens(
+                of: ByteScanner.Line(number: line.number, start: line.start, end: end), into: &tokens)
+            {
                 throw .invalidInput([
-                    .error(at: SourceLocation(file: file, line: line.number, column: open), "quoted name is never closed")
+                    .error(
+                        at: SourceLocation(file: file, line: line.number, column: open), "quoted name is never closed")
                 ])
             }
             if tokens.isEmpty { continue }

@@ -37,7 +37,8 @@ enum GEXFFormat {
         switch edgeType {
         case "directed": graph.directedByDefault = true
         case "undirected", "mutual": graph.directedByDefault = false
-        default: throw fail(graphElement, "defaultedgetype must be directed, undirected or mutual, got \(quoted(edgeType))")
+        default:
+            throw fail(graphElement, "defaultedgetype must be directed, undirected or mutual, got \(quoted(edgeType))")
         }
         if let description = root.child("meta")?.child("description")?.text, !description.isEmpty {
             graph.graphAttributes["name"] = description
@@ -75,7 +76,9 @@ enum GEXFFormat {
         var seen: [String: Int] = [:]
         for element in graphElement.child("nodes")?.children("node") ?? [] {
             guard let id = element.attributes["id"] else { throw fail(element, "<node> has no id") }
-            if let first = seen[id] { throw fail(element, "node \(quoted(id)) is declared twice (first on line \(first))") }
+            if let first = seen[id] {
+                throw fail(element, "node \(quoted(id)) is declared twice (first on line \(first))")
+            }
             seen[id] = element.line
             var attributes = try values(of: element, kind: "node")
             if let label = element.attributes["label"], attributes["label"] == nil { attributes["label"] = label }
@@ -127,7 +130,9 @@ enum GEXFFormat {
                 <creator>PartnerNet</creator>
 
             """
-        if let name = area.metadata.name { out += "    <description>\(XMLText.content(name, &replaced))</description>\n" }
+        if let name = area.metadata.name {
+            out += "    <description>\(XMLText.content(name, &replaced))</description>\n"
+        }
         out += "  </meta>\n"
         out += "  <graph defaultedgetype=\"\(graph.directedByDefault ? "directed" : "undirected")\" mode=\"static\">\n"
         let nodeTypes = AttributedGraph.types(graph.nodeKeys, graph.nodes.map(\.attributes))

@@ -47,7 +47,8 @@ enum GraphMLFormat {
             guard ["int", "long", "float", "double", "boolean", "string"].contains(type) else {
                 throw fail(
                     element,
-                    "key \(quoted(name)) has attr.type \(quoted(type)): use int, long, float, double, boolean or string")
+                    "key \(quoted(name)) has attr.type \(quoted(type)): use int, long, float, double, boolean or string"
+                )
             }
             let domain = element.attributes["for"] ?? "all"
             var defaultValue: String?
@@ -64,8 +65,11 @@ enum GraphMLFormat {
             diagnostics.append(
                 .warning(at: graphs[1].location(file), "\(graphs.count) graphs in the file: only the first is read"))
         }
-        if root.children.contains(where: { $0.name == "hyperedge" }) || graphElement.children("hyperedge").first != nil {
-            throw fail(graphElement.children("hyperedge").first ?? graphElement, "hyperedges cannot be read: a tie has two ends")
+        if root.children.contains(where: { $0.name == "hyperedge" }) || graphElement.children("hyperedge").first != nil
+        {
+            throw fail(
+                graphElement.children("hyperedge").first ?? graphElement,
+                "hyperedges cannot be read: a tie has two ends")
         }
         let edgeDefault = graphElement.attributes["edgedefault"]?.lowercased() ?? "undirected"
         switch edgeDefault {
@@ -88,7 +92,8 @@ enum GraphMLFormat {
                     skipped += 1
                     continue
                 }
-                values[key.name] = try typed(item.text, type: key.type, key: key.name, at: item, file: file, diagnostics)
+                values[key.name] = try typed(
+                    item.text, type: key.type, key: key.name, at: item, file: file, diagnostics)
             }
             return values
         }
@@ -141,7 +146,8 @@ enum GraphMLFormat {
             diagnostics.append(
                 .warning(
                     at: SourceLocation(file: file),
-                    "\(skipped) <data> value\(skipped == 1 ? "" : "s") of keys without attr.name (drawing data) skipped"))
+                    "\(skipped) <data> value\(skipped == 1 ? "" : "s") of keys without attr.name (drawing data) skipped"
+                ))
         }
         parsed.assembly.diagnostics = diagnostics + parsed.assembly.diagnostics
         return parsed
@@ -157,14 +163,22 @@ enum GraphMLFormat {
             let value = text.trimmingWhitespace()
             guard Int64(value) != nil || (value.hasPrefix("+") && Int64(value.dropFirst()) != nil) else {
                 throw .invalidInput(
-                    diagnostics + [.error(at: element.location(file), "\(quoted(key)) must be a whole number (\(type)), got \(quoted(text))")])
+                    diagnostics + [
+                        .error(
+                            at: element.location(file),
+                            "\(quoted(key)) must be a whole number (\(type)), got \(quoted(text))")
+                    ])
             }
             return value
         case "float", "double":
             let value = text.trimmingWhitespace()
             guard Double(value) != nil || ["inf", "-inf", "nan", "+inf"].contains(value.lowercased()) else {
                 throw .invalidInput(
-                    diagnostics + [.error(at: element.location(file), "\(quoted(key)) must be a number (\(type)), got \(quoted(text))")])
+                    diagnostics + [
+                        .error(
+                            at: element.location(file), "\(quoted(key)) must be a number (\(type)), got \(quoted(text))"
+                        )
+                    ])
             }
             return value
         case "boolean":
@@ -173,7 +187,9 @@ enum GraphMLFormat {
             case "false", "0": return "false"
             default:
                 throw .invalidInput(
-                    diagnostics + [.error(at: element.location(file), "\(quoted(key)) must be true or false, got \(quoted(text))")])
+                    diagnostics + [
+                        .error(at: element.location(file), "\(quoted(key)) must be true or false, got \(quoted(text))")
+                    ])
             }
         default: return text
         }
@@ -200,11 +216,13 @@ enum GraphMLFormat {
         var edgeKey: [String: String] = [:]
         for (index, name) in graph.nodeKeys.enumerated() {
             nodeKey[name] = "n\(index)"
-            out += "  <key id=\"n\(index)\" for=\"node\" attr.name=\"\(attr(name))\" attr.type=\"\(nodeTypes[name]!)\"/>\n"
+            out +=
+                "  <key id=\"n\(index)\" for=\"node\" attr.name=\"\(attr(name))\" attr.type=\"\(nodeTypes[name]!)\"/>\n"
         }
         for (index, name) in graph.edgeKeys.enumerated() {
             edgeKey[name] = "e\(index)"
-            out += "  <key id=\"e\(index)\" for=\"edge\" attr.name=\"\(attr(name))\" attr.type=\"\(edgeTypes[name]!)\"/>\n"
+            out +=
+                "  <key id=\"e\(index)\" for=\"edge\" attr.name=\"\(attr(name))\" attr.type=\"\(edgeTypes[name]!)\"/>\n"
         }
         out += "  <graph id=\"G\" edgedefault=\"\(graph.directedByDefault ? "directed" : "undirected")\">\n"
         out += "    <data key=\"g0\">\(content(graph.graphAttributes[AttributedGraph.areaKey] ?? "{}"))</data>\n"
@@ -227,7 +245,9 @@ enum GraphMLFormat {
             out += "</edge>\n"
         }
         out += "  </graph>\n</graphml>\n"
-        let lost = replaced > 0 ? ["\(replaced) control character\(replaced == 1 ? "" : "s") XML cannot hold (written as U+FFFD)"] : []
+        let lost =
+            replaced > 0
+            ? ["\(replaced) control character\(replaced == 1 ? "" : "s") XML cannot hold (written as U+FFFD)"] : []
         return (out, lost)
     }
 }

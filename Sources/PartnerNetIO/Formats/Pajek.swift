@@ -72,7 +72,8 @@ enum PajekFormat {
             if key < 4 { sharedColumns[key] = columns }
             return columns
         }
-        var relationships: [(source: Int, target: Int, weight: Double, relation: Int, attributes: [String: String])] = []
+        var relationships: [(source: Int, target: Int, weight: Double, relation: Int, attributes: [String: String])] =
+            []
         var tieOrigins: [RowOrigin] = []
         var seats: [(organisation: Int, partnership: Int, value: Double, attributes: [String: String])] = []
         var seatOrigins: [RowOrigin] = []
@@ -146,7 +147,9 @@ enum PajekFormat {
                     section = .none
                 case "*vertices":
                     guard vertexCount < 0 else {
-                        try fail(scanner.location(line, first.start, tokens), "a second *Vertices line: one network per file")
+                        try fail(
+                            scanner.location(line, first.start, tokens), "a second *Vertices line: one network per file"
+                        )
                     }
                     guard tokens.count >= 2, let count = scanner.integer(tokens[1]) else {
                         try fail(scanner.location(line, first.start, tokens), "*Vertices needs the number of vertices")
@@ -171,7 +174,8 @@ enum PajekFormat {
                     var rest = tokens.dropFirst()
                     if let mark = rest.first, scanner.bytes[mark.start] == UInt8(ascii: ":"), !mark.quoted {
                         if mark.end - mark.start > 1 {
-                            number = scanner.integer(ByteScanner.Token(start: mark.start + 1, end: mark.end, quoted: false))
+                            number = scanner.integer(
+                                ByteScanner.Token(start: mark.start + 1, end: mark.end, quoted: false))
                             rest = rest.dropFirst()
                         } else if rest.count > 1 {
                             number = scanner.integer(rest[rest.startIndex + 1])
@@ -238,7 +242,8 @@ enum PajekFormat {
             case .ties(var relation, let directed, let list):
                 var rest = tokens[...]
                 if !first.quoted, scanner.bytes[first.end - 1] == UInt8(ascii: ":"), first.end - first.start > 1 {
-                    let number = scanner.integer(ByteScanner.Token(start: first.start, end: first.end - 1, quoted: false))
+                    let number = scanner.integer(
+                        ByteScanner.Token(start: first.start, end: first.end - 1, quoted: false))
                     guard let number else {
                         try fail(scanner.location(line, first.start, tokens), "expected a relation number before ':'")
                     }
@@ -246,7 +251,9 @@ enum PajekFormat {
                     rest = rest.dropFirst()
                 }
                 guard rest.count >= 2 else {
-                    try fail(scanner.location(line, rest.first?.start ?? first.start, tokens), "expected two vertices on the line")
+                    try fail(
+                        scanner.location(line, rest.first?.start ?? first.start, tokens),
+                        "expected two vertices on the line")
                 }
                 let sourceToken = rest[rest.startIndex]
                 let source = try vertex(sourceToken, line)
@@ -352,7 +359,9 @@ enum PajekFormat {
                     subsector: attributes.removeValue(forKey: "subsector"), attributes: attributes))
             assembly.origins.organisations.append(labelOrigins[index] ?? RowOrigin(file: file))
         }
-        assembly.area.extraColumns.organisations = attributeOrder.filter { !["sector", "name", "subsector"].contains($0) }
+        assembly.area.extraColumns.organisations = attributeOrder.filter {
+            !["sector", "name", "subsector"].contains($0)
+        }
         let ids = assembly.area.organisations.map(\.id)
         assembly.area.relationships.reserveCapacity(relationships.count)
         for tie in relationships {
@@ -469,7 +478,9 @@ enum PajekFormat {
                 out += "\(a) \(b) \(seat.votes)\n"
             }
             var partnershipLost: [String] = []
-            if area.partnerships.contains(where: { $0.name != nil || $0.parent != nil || $0.quota != nil || !$0.attributes.isEmpty }) {
+            if area.partnerships.contains(where: {
+                $0.name != nil || $0.parent != nil || $0.quota != nil || !$0.attributes.isEmpty
+            }) {
                 partnershipLost.append("partnership names, parents, quotas and columns")
             }
             if area.memberships.contains(where: { $0.role != .member || !$0.attributes.isEmpty }) {
@@ -499,7 +510,9 @@ enum PajekFormat {
                 }
             }
             if area.relationships.contains(where: { !$0.attributes.isEmpty }) {
-                lost.append("relationship columns (\(Set(area.relationships.flatMap(\.attributes.keys)).sorted().joined(separator: ", ")))")
+                lost.append(
+                    "relationship columns (\(Set(area.relationships.flatMap(\.attributes.keys)).sorted().joined(separator: ", ")))"
+                )
             }
             if !area.partnerships.isEmpty || !area.memberships.isEmpty {
                 lost.append(

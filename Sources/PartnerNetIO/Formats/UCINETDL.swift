@@ -70,11 +70,13 @@ enum DLFormat {
         for line in scanner.lines() {
             if let open = scanner.tokens(of: line, into: &lineTokens, commas: true, singleQuotes: true) {
                 throw .invalidInput([
-                    .error(at: SourceLocation(file: file, line: line.number, column: open), "quoted label is never closed")
+                    .error(
+                        at: SourceLocation(file: file, line: line.number, column: open), "quoted label is never closed")
                 ])
             }
             for (index, token) in lineTokens.enumerated() {
-                tokens.append(Token(text: scanner.string(token), quoted: token.quoted, line: line.number, field: index + 1))
+                tokens.append(
+                    Token(text: scanner.string(token), quoted: token.quoted, line: line.number, field: index + 1))
             }
         }
         var reader = Reader(tokens: tokens, file: file)
@@ -205,8 +207,11 @@ enum DLFormat {
                         qualifier = word
                         position += 1
                     }
-                    guard let labelsToken = current, labelsToken.lower == "labels" || labelsToken.lower == "labels:" else {
-                        throw fail(token, "unknown DL keyword \(quoted(token.text)): expected \(token.text.uppercased()) LABELS")
+                    guard let labelsToken = current, labelsToken.lower == "labels" || labelsToken.lower == "labels:"
+                    else {
+                        throw fail(
+                            token,
+                            "unknown DL keyword \(quoted(token.text)): expected \(token.text.uppercased()) LABELS")
                     }
                     position += 1
                     var hadColon = labelsToken.lower.hasSuffix(":")
@@ -264,7 +269,8 @@ enum DLFormat {
                 throw fail(tokens[0], "several two-mode matrices (NM=\(matrixCount)) cannot be memberships of one area")
             }
             if [.upperHalf, .lowerHalf].contains(layout) && twoMode {
-                throw fail(tokens[0], "\(layout == .upperHalf ? "UPPERHALF" : "LOWERHALF") needs a one-mode matrix (N=)")
+                throw fail(
+                    tokens[0], "\(layout == .upperHalf ? "UPPERHALF" : "LOWERHALF") needs a one-mode matrix (N=)")
             }
             guard rows != nil || layout.isList else {
                 throw fail(tokens[0], "the number of rows is missing: give N= (or NR= and NC=)")
@@ -305,7 +311,8 @@ enum DLFormat {
                                 if isRow {
                                     if let known = rowIndex[token.text] { return known }
                                     if let rows, rowNames.count >= rows {
-                                        throw fail(token, "label \(quoted(token.text)) is not one of the \(rows) labels")
+                                        throw fail(
+                                            token, "label \(quoted(token.text)) is not one of the \(rows) labels")
                                     }
                                     rowIndex[token.text] = rowNames.count
                                     rowNames.append(token.text)
@@ -317,7 +324,9 @@ enum DLFormat {
                                 } else {
                                     if let known = columnIndex[token.text] { return known }
                                     if let columns, columnNames.count >= columns {
-                                        throw fail(token, "label \(quoted(token.text)) is not one of the \(columns) column labels")
+                                        throw fail(
+                                            token,
+                                            "label \(quoted(token.text)) is not one of the \(columns) column labels")
                                     }
                                     columnIndex[token.text] = columnNames.count
                                     columnNames.append(token.text)
@@ -327,11 +336,14 @@ enum DLFormat {
                             let limit = isRow ? (rows ?? Int.max) : (columns ?? Int.max)
                             guard let number = Int(token.text), number >= 1, number <= limit else {
                                 if rowIndex[token.text] != nil || columnIndex[token.text] != nil {
-                                    return isRow ? rowIndex[token.text] ?? columnIndex[token.text]! : columnIndex[token.text] ?? rowIndex[token.text]!
+                                    return isRow
+                                        ? rowIndex[token.text] ?? columnIndex[token.text]!
+                                        : columnIndex[token.text] ?? rowIndex[token.text]!
                                 }
                                 throw fail(
                                     token,
-                                    "expected a \(isRow ? "row" : "column") number from 1 to \(limit == Int.max ? "N" : String(limit)), got \(quoted(token.text)) (labels in the data need LABELS EMBEDDED)")
+                                    "expected a \(isRow ? "row" : "column") number from 1 to \(limit == Int.max ? "N" : String(limit)), got \(quoted(token.text)) (labels in the data need LABELS EMBEDDED)"
+                                )
                             }
                             if rows == nil || (twoMode && !isRow && columns == nil) {
                                 // Without N, numbers name vertices as they come.
@@ -347,13 +359,18 @@ enum DLFormat {
                         switch layout {
                         case .edgeList1, .edgeList2:
                             guard lineTokens.count >= 2, lineTokens.count <= 3 else {
-                                throw fail(first, "an edge list line holds a row, a column and an optional value, got \(lineTokens.count) items")
+                                throw fail(
+                                    first,
+                                    "an edge list line holds a row, a column and an optional value, got \(lineTokens.count) items"
+                                )
                             }
                             let column = try index(lineTokens[1], row: false)
                             var value = 1.0
                             var field = lineTokens[1].field
                             if lineTokens.count == 3 {
-                                guard let number = Double(lineTokens[2].text), lineTokens[2].text.first?.isLetter != true else {
+                                guard let number = Double(lineTokens[2].text),
+                                    lineTokens[2].text.first?.isLetter != true
+                                else {
                                     throw fail(lineTokens[2], "expected a number, got \(quoted(lineTokens[2].text))")
                                 }
                                 value = number
@@ -363,14 +380,19 @@ enum DLFormat {
                         case .nodeList1, .nodeList2, .nodeList1B:
                             var rest = lineTokens.dropFirst()
                             if layout == .nodeList1B {
-                                guard let countToken = rest.first, let count = Int(countToken.text), count == rest.count - 1 else {
-                                    throw fail(rest.first ?? first, "NODELIST1B: the second number must count the columns that follow")
+                                guard let countToken = rest.first, let count = Int(countToken.text),
+                                    count == rest.count - 1
+                                else {
+                                    throw fail(
+                                        rest.first ?? first,
+                                        "NODELIST1B: the second number must count the columns that follow")
                                 }
                                 rest = rest.dropFirst()
                             }
                             for token in rest {
                                 let column = try index(token, row: false)
-                                cells.append(Cell(row: row, column: column, value: 1, line: token.line, field: token.field))
+                                cells.append(
+                                    Cell(row: row, column: column, value: 1, line: token.line, field: token.field))
                             }
                         default: break
                         }
@@ -399,7 +421,8 @@ enum DLFormat {
                 columnNames += (columnNames.count..<columns).map { String($0 + 1) }
             }
             if let extra = current {
-                throw fail(extra, "more data than the header announces (\(matrixCount) matrix\(matrixCount == 1 ? "" : "es"))")
+                throw fail(
+                    extra, "more data than the header announces (\(matrixCount) matrix\(matrixCount == 1 ? "" : "es"))")
             }
 
             return build(
@@ -446,7 +469,8 @@ enum DLFormat {
                     guard let token = current else {
                         throw fail(
                             nil,
-                            "the file ends in row \(row + 1) of the matrix: expected \(rows) rows of \(layout == .fullMatrix ? columns - (diagonal || twoMode ? 0 : 1) : columns) values")
+                            "the file ends in row \(row + 1) of the matrix: expected \(rows) rows of \(layout == .fullMatrix ? columns - (diagonal || twoMode ? 0 : 1) : columns) values"
+                        )
                     }
                     guard let value = Double(token.text), token.text.first?.isLetter != true, !token.quoted else {
                         throw fail(token, "expected a number, got \(quoted(token.text))")
@@ -456,7 +480,8 @@ enum DLFormat {
                         cells.append(Cell(row: row, column: column, value: value, line: token.line, field: token.field))
                         if layout != .fullMatrix && column != row {
                             // A half matrix stands for a symmetric one.
-                            cells.append(Cell(row: column, column: row, value: value, line: token.line, field: token.field))
+                            cells.append(
+                                Cell(row: column, column: row, value: value, line: token.line, field: token.field))
                         }
                     }
                 }
@@ -546,7 +571,8 @@ enum DLFormat {
                     diagnostics.append(
                         .warning(
                             at: SourceLocation(file: file, line: cell.line, column: cell.field),
-                            "cell (\(cell.row + 1), \(cell.column + 1)) given again (first on line \(out[earlier].line)): values summed"))
+                            "cell (\(cell.row + 1), \(cell.column + 1)) given again (first on line \(out[earlier].line)): values summed"
+                        ))
                 } else {
                     first[key] = out.count
                     out.append(cell)
@@ -617,7 +643,9 @@ enum DLFormat {
                     out += (0..<columns).map { String(matrix[i * columns + $0]) }.joined(separator: " ") + "\n"
                 }
             }
-            if area.partnerships.contains(where: { $0.name != nil || $0.parent != nil || $0.quota != nil || !$0.attributes.isEmpty }) {
+            if area.partnerships.contains(where: {
+                $0.name != nil || $0.parent != nil || $0.quota != nil || !$0.attributes.isEmpty
+            }) {
                 lost.append("partnership names, parents, quotas and columns")
             }
             if area.memberships.contains(where: { $0.role != .member || !$0.attributes.isEmpty }) {
@@ -663,7 +691,8 @@ enum DLFormat {
                         }
                     }
                 }
-                if directed && !cells.isEmpty && cells.allSatisfy({ cells[($0.key % n) * n + $0.key / n] == $0.value }) {
+                if directed && !cells.isEmpty && cells.allSatisfy({ cells[($0.key % n) * n + $0.key / n] == $0.value })
+                {
                     symmetricDirected.append(relation)
                 }
                 if asList {
@@ -688,7 +717,9 @@ enum DLFormat {
                         + "with equal weights (a symmetric matrix reads back as undirected)")
             }
             if area.relationships.contains(where: { !$0.attributes.isEmpty }) {
-                lost.append("relationship columns (\(Set(area.relationships.flatMap(\.attributes.keys)).sorted().joined(separator: ", ")))")
+                lost.append(
+                    "relationship columns (\(Set(area.relationships.flatMap(\.attributes.keys)).sorted().joined(separator: ", ")))"
+                )
             }
             if !area.partnerships.isEmpty || !area.memberships.isEmpty {
                 lost.append(

@@ -35,7 +35,9 @@ final class XMLElementNode {
     /// - Throws: a located error for text that is not well-formed XML.
     static func parse(_ data: Data, file: String) throws(AreaIOError) -> XMLElementNode {
         // Report bad UTF-8 where it is, rather than as a parser failure.
-        if String(validating: data, as: UTF8.self) == nil, !data.starts(with: [0xFE, 0xFF]), !data.starts(with: [0xFF, 0xFE]) {
+        if String(validating: data, as: UTF8.self) == nil, !data.starts(with: [0xFE, 0xFF]),
+            !data.starts(with: [0xFF, 0xFE])
+        {
             do {
                 _ = try UTF8Text.decode(data, file: file)
             } catch {
@@ -56,7 +58,9 @@ final class XMLElementNode {
             let place = builder.firstError?.column ?? parser.columnNumber
             let column = place > 0 ? place : nil
             let reason = error.map { describe($0) } ?? "the file holds no element"
-            throw .invalidInput([.error(at: SourceLocation(file: file, line: line, column: column), "not well-formed XML: \(reason)")])
+            throw .invalidInput([
+                .error(at: SourceLocation(file: file, line: line, column: column), "not well-formed XML: \(reason)")
+            ])
         }
         return builder.root!
     }
@@ -126,7 +130,8 @@ final class XMLElementNode {
             for (key, value) in attributes {
                 plain[key] = value
                 if let colon = key.lastIndex(of: ":"), !key.hasPrefix("xmlns") {
-                    plain[String(key[key.index(after: colon)...])] = plain[String(key[key.index(after: colon)...])] ?? value
+                    plain[String(key[key.index(after: colon)...])] =
+                        plain[String(key[key.index(after: colon)...])] ?? value
                 }
             }
             let node = XMLElementNode(
@@ -136,7 +141,9 @@ final class XMLElementNode {
             stack.append(node)
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+        ) {
             _ = stack.popLast()
         }
 
@@ -167,7 +174,8 @@ enum XMLText {
     private static func escape(_ text: String, inAttribute: Bool, _ replaced: inout Int) -> String {
         guard
             text.utf8.contains(where: {
-                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
+                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                    || $0 == UInt8(ascii: "\"")
                     || $0 < 0x20 || $0 == 0xEF
             })
         else { return text }
@@ -205,6 +213,8 @@ enum XMLText {
     /// A finite number in decimal or scientific notation, without spaces or words.
     static func isPlainNumber(_ text: String) -> Bool {
         guard let value = Double(text), value.isFinite else { return false }
-        return text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 == 0x65 || $0 == 0x45 }
+        return text.utf8.allSatisfy {
+            ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 == 0x65 || $0 == 0x45
+        }
     }
 }

@@ -61,8 +61,10 @@ extension Graph {
         }
         let m = sources.count
         guard m > 0 else { return nil }
-        let observedBetween = (0..<m).filter { groups.membership[Int(sources[$0])] != groups.membership[Int(targets[$0])] }
-            .count
+        let observedBetween = (0..<m).filter {
+            groups.membership[Int(sources[$0])] != groups.membership[Int(targets[$0])]
+        }
+        .count
         let blockCount = 64
         var streams = SplitMix64(seed: seed)
         let blockSeeds = (0..<blockCount).map { _ in streams.next() }

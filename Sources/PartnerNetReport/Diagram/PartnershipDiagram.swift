@@ -55,7 +55,8 @@ public struct PartnershipDiagram: Sendable {
     ///
     /// - Throws: ``ModelError`` for focal ids the area does not list.
     /// - Parameter forceLayout: keep the layout asked for even on a large graph.
-    public init(area: Area, graph: Graph, options: DiagramOptions = DiagramOptions(), forceLayout: Bool = false) throws {
+    public init(area: Area, graph: Graph, options: DiagramOptions = DiagramOptions(), forceLayout: Bool = false) throws
+    {
         let organisations = Dictionary(area.organisations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for id in options.focalIDs where organisations[id] == nil { throw ModelError.unknownOrganisation(id) }
         let focalSector = options.focalSector ?? area.focalSector
@@ -134,7 +135,8 @@ public struct PartnershipDiagram: Sendable {
             "label": .html(
                 Self.legend(
                     title: options.title ?? area.metadata.name ?? "Partnership network", palette: palette,
-                    colorBy: options.colorBy, sizeBy: options.sizeBy, focal: options.focalIDs.isEmpty ? focalSector : nil,
+                    colorBy: options.colorBy, sizeBy: options.sizeBy,
+                    focal: options.focalIDs.isEmpty ? focalSector : nil,
                     hasFocal: !focal.isEmpty, hasChairs: !chairs.isEmpty, weighted: heaviest > lightest,
                     directed: graph.isDirected)),
             "labelloc": "t", "fontname": "Helvetica", "bgcolor": "white", "pad": "0.3", "outputorder": "edgesfirst",
@@ -282,7 +284,9 @@ public struct PartnershipDiagram: Sendable {
                 if let chair = chairNames[partnership.id] { label += "\nchair: " + (organisationNames[chair] ?? chair) }
                 index += 1
                 let id = "\(index)"
-                let children = area.partnerships.filter { $0.parent == partnership.id }.map { cluster($0, index: &index) }
+                let children = area.partnerships.filter { $0.parent == partnership.id }.map {
+                    cluster($0, index: &index)
+                }
                 return DOTCluster(
                     id: id,
                     attributes: [
