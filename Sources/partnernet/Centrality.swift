@@ -127,7 +127,7 @@ struct Centrality: ParsableCommand {
                 columns.append((measure, nil))
             }
         }
-        let fields = (attributes ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let fields = commaSeparated(attributes)
         var table = ResultTable.nodeScores(columns, in: graph, area: loaded.area, attributes: fields)
         if let sort { table = table.sorted(byColumn: sort.rawValue) }
         if let top { table.rows = Array(table.rows.prefix(top)) }
@@ -138,7 +138,7 @@ struct Centrality: ParsableCommand {
     /// without a default (bonacich_power joins when --beta is given, the brokerage roles
     /// with --groups).
     private func selectedMeasures() throws -> [NodeMeasure] {
-        let names = metrics.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = commaSeparated(metrics)
         if names.isEmpty {
             return NodeMeasure.allCases.filter { measure in
                 !measure.needsParameter || (measure == .bonacichPower ? parameters.beta != nil : groups != nil)

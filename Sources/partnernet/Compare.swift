@@ -101,7 +101,7 @@ struct Compare: ParsableCommand {
     var output: String?
 
     var selectedColumns: [String] {
-        (columns ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        commaSeparated(columns)
     }
 
     /// A reader of one area that gives, when it cannot, the reason (its first error line).
@@ -132,9 +132,7 @@ struct Compare: ParsableCommand {
     func run() throws {
         let paths = areas.flatMap(AreaSource.expand)
         var settings = ComparisonSettings()
-        settings.relations = relation.flatMap {
-            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        }
+        settings.relations = commaSeparated(relation)
         settings.groups = groups
         settings.focalSector = focalSector
         settings.permutations = permutations

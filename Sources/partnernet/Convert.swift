@@ -106,8 +106,7 @@ struct Convert: ParsableCommand {
     }
 
     private func measures() throws -> [NodeMeasure] {
-        let names = withMetrics.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+        let names = commaSeparated(withMetrics)
         return try names.map { name in
             guard let measure = NodeMeasure(rawValue: name) else {
                 throw ValidationError(
@@ -131,10 +130,7 @@ struct Convert: ParsableCommand {
         var area = loaded.area
         let measures = try measures()
         if !measures.isEmpty {
-            let relations = relation.flatMap {
-                $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            }
-            .filter { !$0.isEmpty }
+            let relations = commaSeparated(relation)
             let graph: Graph
             do {
                 graph = try Graph(area: area, relations: RelationSelection(relations))

@@ -87,9 +87,7 @@ struct Dominance: ParsableCommand {
 
     /// The ids named with --focal, commas split.
     var focalIDs: [String] {
-        focal.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter {
-            !$0.isEmpty
-        }
+        commaSeparated(focal)
     }
 
     func validate() throws {

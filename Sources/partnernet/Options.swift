@@ -71,10 +71,7 @@ struct AreaOptions: ParsableArguments {
     var quiet = false
 
     /// The named relations, commas split.
-    var relations: [String] {
-        relation.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-            .filter { !$0.isEmpty }
-    }
+    var relations: [String] { commaSeparated(relation) }
 
     /// The area, with its warnings printed to standard error unless `--quiet`.
     func load() throws -> LoadedArea {
@@ -140,6 +137,15 @@ func loadArea(_ path: String, _ input: InputChoice = InputChoice()) throws -> Lo
         throw ExitCode(1)
     }
 }
+
+/// The items of options that take comma-separated lists (and may be repeated), trimmed,
+/// empty items left out: `--relation a,b --relation c` gives a, b and c.
+func commaSeparated(_ values: [String]) -> [String] {
+    values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
+
+/// `commaSeparated([value])`, or nothing when the option was not given.
+func commaSeparated(_ value: String?) -> [String] { commaSeparated(value.map { [$0] } ?? []) }
 
 /// Messages to standard error.
 enum Console {

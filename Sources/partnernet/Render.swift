@@ -104,7 +104,7 @@ struct Render: ParsableCommand {
             }
         }
         options.focalSector = focalSector
-        options.focalIDs = (focal ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        options.focalIDs = commaSeparated(focal)
         options.title = title
         options.layout = layout
         let diagram: PartnershipDiagram

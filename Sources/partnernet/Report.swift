@@ -66,9 +66,7 @@ struct Report: ParsableCommand {
 
     var settings: EvaluationSettings {
         var settings = EvaluationSettings()
-        settings.relations = relation.flatMap {
-            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        }
+        settings.relations = commaSeparated(relation)
         settings.groups = groups
         settings.permutations = permutations
         settings.seed = seed

@@ -107,11 +107,14 @@ extension Graph {
         let seeds = (0..<runs).map { _ in generator.next() }
         let results = parallelMap(runs) { run -> (membership: [Int32], count: Int, modularity: Double?) in
             var random = SplitMix64(seed: seeds[run])
-            let found =
+            let found = CommunityIterations.untilStable(on: skeleton, resolution: resolution, using: &random) {
+                graph, membership, resolution, random in
                 switch method {
-                case .louvain: Louvain.run(on: skeleton, resolution: resolution, using: &random)
-                case .leiden: Leiden.run(on: skeleton, resolution: resolution, using: &random)
+                case .louvain:
+                    Louvain.iterate(on: graph, membership: &membership, resolution: resolution, using: &random)
+                case .leiden: Leiden.iterate(on: graph, membership: &membership, resolution: resolution, using: &random)
                 }
+            }
             return (
                 found.membership, found.count,
                 skeleton.modularity(of: found.membership, count: found.count, resolution: resolution)

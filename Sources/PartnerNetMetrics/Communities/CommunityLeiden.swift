@@ -20,18 +20,6 @@ import PartnerNetCore
 enum Leiden {
     /// θ, the randomness of the refinement, in units of tie weight (igraph's `beta`, 0.01).
     static let randomness = 0.01
-    /// Iterations from singletons until the partition stops changing; the membership is
-    /// over `graph`'s nodes, renumbered in order of first node.
-    static func run(
-        on graph: CommunityGraph, resolution: Double, using random: inout SplitMix64
-    ) -> (
-        membership: [Int32], count: Int
-    ) {
-        CommunityIterations.untilStable(on: graph, resolution: resolution, using: &random) {
-            iterate(on: $0, membership: &$1, resolution: $2, using: &$3)
-        }
-    }
-
     /// One iteration from `membership` (over `base`'s nodes), which it replaces, renumbered.
     static func iterate(
         on base: CommunityGraph, membership: inout [Int32], resolution: Double, using random: inout SplitMix64
