@@ -75,19 +75,8 @@ struct Balance: ParsableCommand {
         } catch {
             throw Console.failure(error.description)
         }
-        if nodes {
-            try output.write(report.nodeRows.rendered(as: output.format))
-            return
-        }
-        switch output.format {
-        case .table:
-            let scope = input.relations.isEmpty ? "all relations" : input.relations.joined(separator: ", ")
-            let title = "\(loaded.area.metadata.name ?? input.area) (\(measure.rawValue) over \(scope))"
-            try output.write(report.text(title: title))
-        case .csv:
-            try output.write(report.metricRows.rendered(as: .csv))
-        case .json:
-            try output.write(report.json())
-        }
+        try output.write(
+            report, nodes: nodes,
+            title: "\(loaded.area.metadata.name ?? input.area) (\(measure.rawValue) over \(input.scope))")
     }
 }

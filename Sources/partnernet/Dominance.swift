@@ -116,20 +116,9 @@ struct Dominance: ParsableCommand {
         } catch {
             throw Console.failure(error.description)
         }
-        if nodes {
-            try output.write(report.nodeRows.rendered(as: output.format))
-            return
-        }
-        switch output.format {
-        case .table:
-            let scope = input.relations.isEmpty ? "all relations" : input.relations.joined(separator: ", ")
-            let kind = graph.isDirected ? "directed" : "undirected"
-            let title = "\(area.metadata.name ?? input.area) (\(scope), \(kind)\(weighted ? ", weighted" : ""))"
-            try output.write(report.text(title: title))
-        case .csv:
-            try output.write(report.metricRows.rendered(as: .csv))
-        case .json:
-            try output.write(report.json())
-        }
+        let kind = graph.isDirected ? "directed" : "undirected"
+        try output.write(
+            report, nodes: nodes,
+            title: "\(area.metadata.name ?? input.area) (\(input.scope), \(kind)\(weighted ? ", weighted" : ""))")
     }
 }

@@ -73,6 +73,9 @@ struct AreaOptions: ParsableArguments {
     /// The named relations, commas split.
     var relations: [String] { commaSeparated(relation) }
 
+    /// The relations analysed, for titles: "all relations" or their names.
+    var scope: String { relations.isEmpty ? "all relations" : relations.joined(separator: ", ") }
+
     /// The area, with its warnings printed to standard error unless `--quiet`.
     func load() throws -> LoadedArea {
         let loaded = try loadArea(area, format.choice)
@@ -107,6 +110,18 @@ struct OutputOptions: ParsableArguments {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
             throw Console.failure("\(output): cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes `report` in the chosen format: its text under `title` (a table for people),
+    /// its `metric,value` rows (CSV), its JSON, or with `nodes` its rows per organisation
+    /// in any format.
+    func write(_ report: some AnalysisReport, nodes: Bool, title: @autoclosure () -> String) throws {
+        if nodes { return try write(report.nodeRows.rendered(as: format)) }
+        switch format {
+        case .table: try write(report.text(title: title()))
+        case .csv: try write(report.metricRows.rendered(as: .csv))
+        case .json: try write(report.json())
         }
     }
 }

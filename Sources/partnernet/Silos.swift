@@ -65,20 +65,10 @@ struct Silos: ParsableCommand {
         let report = SilosReport(
             area: loaded.area, graph: graph, attribute: groups, permutations: permutations, seed: seed,
             communityMethod: CommunityMethod(rawValue: communities))
-        if nodes {
-            try output.write(report.nodeRows.rendered(as: output.format))
-            return
-        }
-        switch output.format {
-        case .table:
-            let scope = input.relations.isEmpty ? "all relations" : input.relations.joined(separator: ", ")
-            let title =
-                "\(loaded.area.metadata.name ?? input.area) (\(scope), \(graph.isDirected ? "directed" : "undirected"))"
-            try output.write(report.text(title: title))
-        case .csv:
-            try output.write(report.metricRows.rendered(as: .csv))
-        case .json:
-            try output.write(report.json())
-        }
+        try output.write(
+            report, nodes: nodes,
+            title:
+                "\(loaded.area.metadata.name ?? input.area) (\(input.scope), \(graph.isDirected ? "directed" : "undirected"))"
+        )
     }
 }
