@@ -63,17 +63,13 @@ extension Graph {
         modularity(of: partition.blocks, weighted: weighted, resolution: resolution)
     }
 
-    /// Labels renamed `0..<count`.
+    /// Labels renamed `0..<count`: kept as they are when they already lie in `0..<n` (a
+    /// label left unused is an empty block, which changes no modularity), else in order of
+    /// first appearance.
     static func compacted(_ labels: [Int]) -> (blocks: [Int], count: Int) {
         if labels.allSatisfy({ $0 >= 0 && $0 < labels.count }) {
             return (labels, (labels.max() ?? -1) + 1)
         }
-        var names: [Int: Int] = [:]
-        let blocks = labels.map { label in
-            if let name = names[label] { return name }
-            names[label] = names.count
-            return names.count - 1
-        }
-        return (blocks, names.count)
+        return PartitionAgreement.compacted(labels)
     }
 }
