@@ -130,8 +130,12 @@ struct Generate: ParsableCommand {
                     --tie-probability \(tieProbability) --homophily \(homophily) --la-centrality \(laCentrality) --duplication \(duplication)
 
             """
-        try? readme.write(
-            toFile: (output as NSString).appendingPathComponent("GENERATED.md"), atomically: true, encoding: .utf8)
+        do {
+            try readme.write(
+                toFile: (output as NSString).appendingPathComponent("GENERATED.md"), atomically: true, encoding: .utf8)
+        } catch {
+            throw Console.failure("cannot write GENERATED.md in \(output): \(error.localizedDescription)")
+        }
         Console.printError("wrote \(count) synthetic areas to \(output)")
     }
 }

@@ -99,23 +99,41 @@ struct Report: ParsableCommand {
         comparisonSettings.permutations = permutations
         comparisonSettings.seed = seed
         comparisonSettings.focalSector = focalSector
+        // Each area is read once, on all cores, for both the comparison and its own page.
         let read = Compare.reader(format.choice)
-        let comparison = Comparison(paths: paths, settings: comparisonSettings, read: read)
+        let areas = parallelMap(paths.count) { index in Result { try read(paths[index]) } }
+        let loaded = Dictionary(zip(paths, areas), uniquingKeysWith: { first, _ in first })
+        let comparison = Comparison(
+            paths: paths, settings: comparisonSettings, read: { path in try loaded[path]!.get() })
         let failed = Set(comparison.failures.map(\.path))
         let settings = self.settings
-        let reports = parallelMap(paths.count) { index -> EvaluationReport? in
-            guard !failed.contains(paths[index]), let area = try? read(paths[index]) else { return nil }
-            return try? EvaluationReport(area: area, path: paths[index], settings: settings)
+        let reports = parallelMap(paths.count) { index -> Result<EvaluationReport, ComparisonFailure>? in
+            guard !failed.contains(paths[index]), case .success(let area) = areas[index] else { return nil }
+            do {
+                return .success(try EvaluationReport(area: area, path: paths[index], settings: settings))
+            } catch {
+                return .failure(ComparisonFailure(reason: "\(error)"))
+            }
         }
         do {
             try ReportWriter.write(
-                comparison: comparison, areas: Array(zip(paths, reports)).map { ($0.0, $0.1) }, to: output)
+                comparison: comparison,
+                areas: zip(paths, reports).map { path, report in
+                    (path, { if case .success(let value)? = report { value } else { nil } }())
+                }, to: output)
         } catch {
             throw Console.failure("cannot write the report to \(output): \(error.localizedDescription)")
         }
+        var skipped = comparison.failures.count
         for failure in comparison.failures { Console.printError("skipped \(failure.path): \(failure.reason)") }
+        for (path, report) in zip(paths, reports) {
+            if case .failure(let failure)? = report {
+                Console.printError("no page for \(path): \(failure.reason)")
+                skipped += 1
+            }
+        }
         Console.printError(
             "wrote \((output as NSString).appendingPathComponent("index.html")) (\(comparison.rows.count) areas)")
-        if !comparison.failures.isEmpty { throw ExitCode(1) }
+        if skipped > 0 { throw ExitCode(1) }
     }
 }
