@@ -158,7 +158,10 @@ public struct ComparisonChart: Sendable {
         return (low, high, step, ticks)
     }
 
-    static func fit(_ x: [Double], _ y: [Double]) -> (slope: Double, intercept: Double, r: Double)? {
+    /// The least-squares line of `y` on `x` and Pearson's r, as drawn on the chart:
+    /// slope Sxy/Sxx, intercept ȳ − slope·x̄, r = Sxy/√(Sxx·Syy); `nil` for fewer than three
+    /// points or no spread in either. O(n).
+    public static func fit(_ x: [Double], _ y: [Double]) -> (slope: Double, intercept: Double, r: Double)? {
         let n = Double(x.count)
         guard x.count >= 3 else { return nil }
         let (mx, my) = (x.reduce(0, +) / n, y.reduce(0, +) / n)

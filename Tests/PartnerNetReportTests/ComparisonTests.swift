@@ -94,6 +94,17 @@ import Testing
         #expect(!svg.contains("<b>") && svg.contains("&lt;b&gt;"))
     }
 
+    /// The chart's trend line and r against numpy 2.4 `np.polyfit(x, y, 1)` and
+    /// `np.corrcoef(x, y)[0, 1]` on the same six points.
+    @Test func chartFitIsNumpys() throws {
+        let x = [0.12, -0.72, 0.51, 0.3, 0.05, -0.1]
+        let y = [0.46, 0.1, 0.62, 0.2, 0.33, 0.15]
+        let fit = try #require(ComparisonChart.fit(x, y))
+        #expect(abs(fit.r - 0.7359120630847978) < 1e-12)
+        #expect(abs(fit.slope - 0.34933044) < 1e-8 && abs(fit.intercept - 0.30068452) < 1e-8)
+        #expect(ComparisonChart.fit([1, 2], [3, 4]) == nil)
+    }
+
     @Test func markdownEscapesPipes() {
         let table = ResultTable(columns: ["a|b", "n"], rows: [[.text("x|y"), .number(0.5, isCount: false)]])
         #expect(table.markdown() == "| a\\|b | n |\n|---|---:|\n| x\\|y | 0.5000 |\n")

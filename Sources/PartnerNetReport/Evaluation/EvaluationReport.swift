@@ -59,6 +59,10 @@ public struct EvaluationReport: Sendable {
     /// in ``diagramNote``.
     public let diagramSVG: String?
     public let diagramNote: String?
+    /// Raw betweenness of every organisation, by node handle.
+    public let betweenness: [Double]
+    /// The findings, section by section, each traceable to a number in its section.
+    public private(set) var findings: [Finding]
     /// Measures that could not be computed, with the reason.
     public let skipped: [String]
 
@@ -82,8 +86,15 @@ public struct EvaluationReport: Sendable {
         }
         network = ResultTable(columns: ["metric", "value"], rows: rows)
         var skipped: [String] = []
+        // Betweenness serves the table and the findings: computed once.
+        let betweenness = graph.betweennessCentrality()
+        self.betweenness = betweenness
         var columns: [(measure: NodeMeasure, scores: [Double]?)] = []
         for measure in settings.measures {
+            if measure == .betweenness {
+                columns.append((measure, betweenness))
+                continue
+            }
             do {
                 columns.append((measure, try measure.scores(in: graph, options: MeasureOptions())))
             } catch {
@@ -128,6 +139,8 @@ public struct EvaluationReport: Sendable {
             diagramNote = "the diagram could not be drawn: \(error)"
         }
         self.skipped = skipped
+        findings = []
+        findings = makeFindings()
     }
 
     /// The area's name, or its folder's.
@@ -144,10 +157,9 @@ public struct EvaluationReport: Sendable {
     // MARK: Findings
 
     /// The findings, section by section, each traceable to a number in its section.
-    public var findings: [Finding] {
+    private func makeFindings() -> [Finding] {
         var out: [Finding] = []
         let names = Dictionary(area.organisations.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
-        let betweenness = graph.betweennessCentrality()
         let total = betweenness.reduce(0, +)
         if total > 0, let top = betweenness.indices.max(by: { (betweenness[$0], $1) < (betweenness[$1], $0) }) {
             out.append(
@@ -157,7 +169,8 @@ public struct EvaluationReport: Sendable {
                         "\(names[graph.labels[top]] ?? graph.labels[top]) lies on the most shortest paths between others: "
                         + "\(Self.percent(betweenness[top] / total)) of all betweenness."))
         }
-        if let centralization = graph.betweennessCentralization() {
+        let centralization = network.rows.first { $0[0] == .text(NetworkMeasure.betweennessCentralization.rawValue) }
+        if case .number(let centralization?, _)? = centralization?[1] {
             out.append(
                 Finding(
                     section: "Who is central",
