@@ -53,7 +53,8 @@ public struct ComparisonRow: Sendable {
         set("density", graph.density)
         set("reciprocity", graph.reciprocity)
         set("degree_centralization", graph.degreeCentralization(.all))
-        set("betweenness_centralization", graph.betweennessCentralization())
+        let betweenness = graph.betweennessCentrality()
+        set("betweenness_centralization", graph.betweennessCentralization(of: betweenness))
 
         let organisations = Dictionary(area.organisations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let labels = graph.labels.map { id in organisations[id].map { ResultTable.field(settings.groups, of: $0) } ?? ""
@@ -76,7 +77,7 @@ public struct ComparisonRow: Sendable {
         let isFocal = graph.labels.map { focal.contains($0) }
         set("focal_organisations", Double(isFocal.filter { $0 }.count))
         for measure in [NodeMeasure.degree, .betweenness] {
-            let scores = measure.scores(in: graph)
+            let scores = measure == .betweenness ? betweenness : measure.scores(in: graph)
             let total = scores.reduce(0, +)
             let held = zip(scores, isFocal).filter(\.1).map(\.0).reduce(0, +)
             set("focal_share[\(measure.rawValue)]", total > 0 ? held / total : nil)

@@ -56,10 +56,17 @@ extension Graph {
     /// Freeman, L.C. (1977) (doi:10.2307/3033543); Freeman, L.C. (1979)
     /// (doi:10.1016/0378-8733(78)90021-7).
     public func betweennessCentralization(weighted: Bool = false) -> Double? {
+        betweennessCentralization(of: betweennessCentrality(weighted: weighted))
+    }
+
+    /// Freeman betweenness centralisation of raw betweenness scores already computed (one
+    /// per node, as ``betweennessCentrality(normalized:weighted:)`` gives them), so that a
+    /// caller that needs both pays for one search. O(n).
+    public func betweennessCentralization(of scores: [Double]) -> Double? {
+        precondition(scores.count == nodeCount, "one score per node")
         let n = Double(nodeCount)
         let maximum = (n - 1) * (n - 1) * (n - 2) / (isDirected ? 1 : 2)
-        return freemanCentralization(
-            betweennessCentrality(weighted: weighted), maximum: nodeCount > 2 ? maximum : 0)
+        return freemanCentralization(scores, maximum: nodeCount > 2 ? maximum : 0)
     }
 
     /// Freeman closeness centralisation of ``closenessCentrality(_:weighted:)`` (out-closeness,
