@@ -113,20 +113,26 @@ public struct BalanceReport: Sendable {
     public let focalGroup: String?
     let groupOf: [String: String]
 
+    /// - Parameter precomputed: the measure's scores on `graph` with `options`, when
+    ///   already computed.
     /// - Throws: ``BalanceError`` when the measure cannot be computed, or is undefined or
     ///   negative for some organisation.
     public init(
         area: Area, graph: Graph, measure: NodeMeasure = .betweenness, options: MeasureOptions = MeasureOptions(),
-        attribute: String = "sector"
+        attribute: String = "sector", values precomputed: [Double]? = nil
     ) throws(BalanceError) {
         let groups = Groups(attribute: attribute, area: area, graph: graph)
         var options = options
         if options.groups == nil { options.groups = groups }
         let values: [Double]
-        do {
-            values = try measure.scores(in: graph, options: options)
-        } catch {
-            throw .metric(measure, error)
+        if let precomputed {
+            values = precomputed
+        } else {
+            do {
+                values = try measure.scores(in: graph, options: options)
+            } catch {
+                throw .metric(measure, error)
+            }
         }
         let undefined = graph.labels.indices.filter { !values[$0].isFinite }.map { graph.labels[$0] }
         if !undefined.isEmpty { throw .undefinedValues(measure, organisations: undefined) }

@@ -2,25 +2,12 @@ import Foundation
 import PartnerNetCore
 import PartnerNetMetrics
 
-/// What `partnernet compare` computes for each area, and how.
-public struct ComparisonSettings: Sendable {
-    /// Relations to analyse (empty: every relation).
-    public var relations: [String] = []
-    /// Groups for the E-I index.
-    public var groups = "sector"
-    /// The focal sector; each area's own `focal_sector`, else `local-authority`, when `nil`.
-    public var focalSector: String?
-    /// Shuffles of the labels for the E-I p-values (fewer than `silos`' 5,000 by default:
-    /// a comparison runs over hundreds of areas).
-    public var permutations = 1_000
-    public var seed: UInt64 = 1
-    /// Jaccard index from which two partnerships count as duplicates.
-    public var duplicationThreshold = ArchitectureReport.defaultThreshold
+/// What `partnernet compare` computes for each area: the analysis settings every area
+/// is analysed with, the same as the report's.
+public typealias ComparisonSettings = AnalysisSettings
 
-    public init() {}
-}
-
-/// One area's headline measures, by column name (METRICS.md names where there is one).
+/// One area's headline measures, by their catalogue names: read from the area's analysis,
+/// so that each means in the comparison what it means in the area's report.
 public struct ComparisonRow: Sendable {
     public let path: String
     public let name: String
@@ -29,102 +16,33 @@ public struct ComparisonRow: Sendable {
     /// The columns, in order, and whether each is a count. `focal_*` columns are of the focal
     /// sector; `board_*` of the main board (the top-level partnership with most members).
     public static let columns: [(name: String, isCount: Bool)] = [
-        ("organisations", true), ("ties", true), ("density", false), ("reciprocity", false),
-        ("degree_centralization", false), ("betweenness_centralization", false), ("ei_index", false),
-        ("ei_index_expected", false), ("ei_index_p_low", false), ("ei_index_p_high", false),
-        ("modularity_groups", false), ("focal_organisations", true), ("focal_share[degree]", false),
-        ("focal_share[betweenness]", false), ("group_betweenness", false), ("fragmentation", false),
-        ("fragmentation_without_focal", false), ("gini[degree]", false), ("gini[betweenness]", false),
-        ("partnerships", true), ("duplicate_pairs", true), ("nesting_depth", true), ("chair_share", false),
-        ("board_seat_share", false), ("board_banzhaf", false), ("board_shapley_shubik", false),
-    ]
+        "organisations", "ties", "density", "reciprocity", "degree_centralization", "betweenness_centralization",
+        "ei_index", "ei_index_expected", "ei_index_p_low", "ei_index_p_high", "modularity_groups",
+        "focal_organisations", "focal_share[degree]", "focal_share[betweenness]",
+        "focal_share_p_value[betweenness]", "focal_share_p_low[betweenness]", "group_betweenness", "fragmentation",
+        "fragmentation_without_focal", "gini[degree]", "gini[betweenness]", "partnerships", "duplicate_pairs",
+        "nesting_depth", "chair_share", "board_seat_share", "board_vote_share", "board_banzhaf",
+        "board_shapley_shubik", "significant_findings",
+    ].map { name in (name, ValueCatalogue.definition(of: name)?.isCount ?? false) }
 
-    /// The headline measures of `area`.
+    /// Whether a column is a p-value (its catalogue unit is a probability).
+    public static func isProbability(_ column: String) -> Bool {
+        ValueCatalogue.definition(of: column)?.unit.hasPrefix("probability") == true
+    }
+
+    /// The headline measures of `area`, from its analysis.
     ///
-    /// - Throws: ``ModelError`` when a named relation is not in the area.
-    public init(path: String, area: Area, settings: ComparisonSettings) throws {
-        self.path = path
-        name = area.metadata.name ?? path
-        let graph = try Graph(area: area, relations: RelationSelection(settings.relations))
-        var values: [String: Double] = [:]
-        func set(_ key: String, _ value: Double?) { if let value, value.isFinite { values[key] = value } }
-        set("organisations", Double(graph.nodeCount))
-        set("ties", Double(graph.edgeCount))
-        set("density", graph.density)
-        set("reciprocity", graph.reciprocity)
-        set("degree_centralization", graph.degreeCentralization(.all))
-        let betweenness = graph.betweennessCentrality()
-        set("betweenness_centralization", graph.betweennessCentralization(of: betweenness))
+    /// - Throws: ``AnalysisError`` when a named relation or column is not in the area.
+    public init(path: String, area: Area, settings: AnalysisSettings) throws(AnalysisError) {
+        self.init(analysis: try AreaAnalysis(area: area, path: path, settings: settings))
+    }
 
-        let organisations = Dictionary(area.organisations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let labels = graph.labels.map { id in organisations[id].map { ResultTable.field(settings.groups, of: $0) } ?? ""
-        }
-        let groups = Groups(labels: labels.map { $0.isEmpty ? "(none)" : $0 })
-        let ei = graph.eiIndex(groups: groups)
-        set("ei_index", ei.network.index)
-        set("ei_index_expected", ei.expected)
-        if settings.permutations > 0,
-            let test = graph.eiPermutationTest(groups: groups, permutations: settings.permutations, seed: settings.seed)
-        {
-            set("ei_index_p_low", test.pLow)
-            set("ei_index_p_high", test.pHigh)
-        }
-        set("modularity_groups", graph.modularity(of: groups.membership))
-
-        // The focal sector's shares and the spread of power.
-        let focalSector = settings.focalSector ?? area.metadata.focalSector ?? AreaMetadata.defaultFocalSector
-        let focal = Set(area.organisations.filter { $0.sector == focalSector }.map(\.id))
-        let isFocal = graph.labels.map { focal.contains($0) }
-        set("focal_organisations", Double(isFocal.filter { $0 }.count))
-        for measure in [NodeMeasure.degree, .betweenness] {
-            let scores = measure == .betweenness ? betweenness : measure.scores(in: graph)
-            let total = scores.reduce(0, +)
-            let held = zip(scores, isFocal).filter(\.1).map(\.0).reduce(0, +)
-            set("focal_share[\(measure.rawValue)]", total > 0 ? held / total : nil)
-            set("gini[\(measure.rawValue)]", Inequality.gini(scores))
-        }
-
-        // How much the partnership depends on the focal sector (Everett & Borgatti; Borgatti).
-        let focalHandles = isFocal.indices.filter { isFocal[$0] }
-        if !focalHandles.isEmpty {
-            set("group_betweenness", graph.groupBetweennessCentrality(of: focalHandles))
-            set("fragmentation", graph.fragmentation)
-            set("fragmentation_without_focal", graph.removing(focalHandles).fragmentation)
-        }
-
-        // Partnerships: duplication, nesting, chairs and voting power on the main board.
-        let structure = PartnershipStructure(area: area)
-        let twoMode = TwoModeNetwork(area: area)
-        set("partnerships", Double(area.partnerships.count))
-        if !area.partnerships.isEmpty {
-            set(
-                "duplicate_pairs",
-                Double(twoMode.overlaps().filter { $0.jaccard >= settings.duplicationThreshold }.count))
-            set("nesting_depth", Double(structure.maximumDepth))
-            let chairs = structure.chairs.flatMap { $0 }
-            if !chairs.isEmpty {
-                set("chair_share", Double(chairs.filter(focal.contains).count) / Double(chairs.count))
-            }
-        }
-        if let board = structure.roots.max(by: { twoMode.members[$0].count < twoMode.members[$1].count }) {
-            let seats = area.memberships.filter { $0.partnership == area.partnerships[board].id }
-            if !seats.isEmpty {
-                set(
-                    "board_seat_share",
-                    Double(seats.filter { focal.contains($0.organisation) }.count) / Double(seats.count))
-                let game = WeightedVotingGame(
-                    votes: seats.map(\.votes),
-                    quota: area.partnerships[board].effectiveQuota(totalVotes: seats.map(\.votes).reduce(0, +)))
-                let focalSeats = seats.map { focal.contains($0.organisation) }
-                if let banzhaf = game.banzhaf() {
-                    set("board_banzhaf", zip(banzhaf, focalSeats).filter(\.1).map(\.0).reduce(0, +))
-                }
-                if let shapley = game.shapleyShubik() {
-                    set("board_shapley_shubik", zip(shapley, focalSeats).filter(\.1).map(\.0).reduce(0, +))
-                }
-            }
-        }
-        self.values = values
+    /// The headline measures of an analysis.
+    public init(analysis: AreaAnalysis) {
+        path = analysis.path
+        name = analysis.area.metadata.name ?? analysis.path
+        let all = analysis.headlineValues
+        values = all.filter { key, _ in Self.columns.contains { $0.name == key } }
     }
 }
 
@@ -167,6 +85,12 @@ public struct Comparison: Sendable {
         self.failures = failures
     }
 
+    /// Rows already computed, and the areas that failed.
+    public init(rows: [ComparisonRow], failures: [(path: String, reason: String)]) {
+        self.rows = rows
+        self.failures = failures
+    }
+
     /// The rows as a table: `area`, `path`, then every column; sorted by `column` (highest
     /// first, or lowest with `ascending`), undefined values last.
     public func table(sortedBy column: String? = nil, ascending: Bool = false) -> ResultTable {
@@ -190,13 +114,25 @@ public struct Comparison: Sendable {
     }
 
     /// Count, mean, standard deviation (n − 1), minimum, median and maximum of every column
-    /// over the areas where it is defined.
+    /// over the areas where it is defined. A p-value column is not averaged: its row gives
+    /// the share of areas whose p-value is significant at α after Holm's adjustment over
+    /// the areas (`significant_share`), and its range.
     public var summary: ResultTable {
         ResultTable(
-            columns: ["measure", "areas", "mean", "sd", "min", "median", "max"],
+            columns: ["measure", "areas", "mean", "sd", "min", "median", "max", "significant_share"],
             rows: ComparisonRow.columns.map { column in
                 let values = rows.compactMap { $0.values[column.name] }.sorted()
                 let n = Double(values.count)
+                if ComparisonRow.isProbability(column.name) {
+                    let adjusted = Holm.adjusted(values)
+                    let significant = adjusted.filter { $0 <= AreaAnalysis.alpha }.count
+                    return [
+                        .text(column.name), .number(n, isCount: true), .number(nil, isCount: false),
+                        .number(nil, isCount: false), .number(values.first, isCount: false),
+                        .number(nil, isCount: false), .number(values.last, isCount: false),
+                        .number(values.isEmpty ? nil : Double(significant) / n, isCount: false),
+                    ]
+                }
                 let mean = values.isEmpty ? nil : values.reduce(0, +) / n
                 let sd =
                     values.count < 2
@@ -209,7 +145,7 @@ public struct Comparison: Sendable {
                 return [
                     .text(column.name), .number(n, isCount: true), .number(mean, isCount: false),
                     .number(sd, isCount: false), .number(values.first, isCount: false), .number(median, isCount: false),
-                    .number(values.last, isCount: false),
+                    .number(values.last, isCount: false), .number(nil, isCount: false),
                 ]
             })
     }

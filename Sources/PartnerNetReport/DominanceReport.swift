@@ -16,9 +16,17 @@ public struct DominanceReport: Sendable {
         public let share: FocalShare?
         /// P(a random set of |F| holds at least the focal share); `nil` without a test.
         public let pValue: Double?
+        /// P(a random set of |F| holds at most the focal share); `nil` without a test.
+        public let pLow: Double?
         /// The mean share of the random sets.
         public let randomMean: Double?
         public let error: MetricError?
+
+        /// The two-sided p-value, `min(1, 2 min(p_low, p_high))`; `nil` without a test.
+        public var twoSidedP: Double? {
+            guard let pValue, let pLow else { return nil }
+            return min(1, 2 * min(pValue, pLow))
+        }
     }
 
     /// How one sector splits between core and periphery.
@@ -37,7 +45,7 @@ public struct DominanceReport: Sendable {
     public let isDirected: Bool
     public let weighted: Bool
     public let measures: [MeasureShare]
-    public let test: FocalShareTest?
+    public let test: RandomSetTest?
     public let groupDegree: Double?
     public let groupBetweenness: Double?
     public let groupCloseness: Double?
@@ -67,12 +75,13 @@ public struct DominanceReport: Sendable {
     /// - Parameters:
     ///   - samples: random sets for the p-values (0: no test).
     ///   - starts: starts of the core/periphery search.
+    ///   - betweenness: betweenness already computed on `graph` with `options`, to reuse.
     /// - Throws: ``MetricError`` when a measure asked for by a parameter cannot be
     ///   computed: Bonacich power with β out of range. Measures undefined on the graph
     ///   (eigenvector without a cycle) are reported as such instead.
     public init(
         area: Area, graph: Graph, focal: FocalSet, options: MeasureOptions = MeasureOptions(), samples: Int = 1_000,
-        seed: UInt64 = 1, starts: Int = Graph.corePeripheryStarts
+        seed: UInt64 = 1, starts: Int = Graph.corePeripheryStarts, betweenness: [Double]? = nil
     ) throws(MetricError) {
         precondition(samples >= 0, "samples must be 0 or more")
         let organisations = Dictionary(area.organisations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -95,6 +104,10 @@ public struct DominanceReport: Sendable {
         var failures: [NodeMeasure: MetricError] = [:]
         let measures = Self.measures(options: options)
         for measure in measures {
+            if measure == .betweenness, let betweenness {
+                scores[measure] = betweenness
+                continue
+            }
             do {
                 scores[measure] = try measure.scores(in: graph, options: options)
             } catch {
@@ -105,17 +118,20 @@ public struct DominanceReport: Sendable {
             }
         }
         let computed = measures.filter { scores[$0] != nil }
-        let test = samples > 0 ? focal.shareTest(of: computed.map { scores[$0]! }, samples: samples, seed: seed) : nil
+        let test =
+            samples > 0
+            ? RandomSetTest(
+                members: focal.members, quantities: computed.map { scores[$0]! }, samples: samples, seed: seed) : nil
         self.test = test
         self.measures = measures.map { measure in
             guard let vector = scores[measure] else {
                 return MeasureShare(
-                    measure: measure, share: nil, pValue: nil, randomMean: nil, error: failures[measure])
+                    measure: measure, share: nil, pValue: nil, pLow: nil, randomMean: nil, error: failures[measure])
             }
             let index = computed.firstIndex(of: measure)!
             return MeasureShare(
-                measure: measure, share: focal.share(of: vector), pValue: test?.pValues[index],
-                randomMean: test?.meanShares[index], error: nil)
+                measure: measure, share: focal.share(of: vector), pValue: test?.pHigh[index],
+                pLow: test?.pLow[index], randomMean: test?.meanShares[index], error: nil)
         }
         self.scores = scores
 
@@ -183,12 +199,13 @@ public struct DominanceReport: Sendable {
         for row in measures {
             guard let share = row.share, let value = share.share else { continue }
             let text = "\(Self.percent(value)) of \(Self.words(row.measure))"
-            if let p = row.pValue, p > Self.alpha {
-                within.append("\(Self.words(row.measure)) (\(Self.percent(value)), p = \(Self.pValue(p)))")
-            } else if let p = row.pValue {
+            if let p = row.twoSidedP, p > Self.alpha {
+                within.append("\(Self.words(row.measure)) (\(Self.percent(value)), two-sided p = \(Self.pValue(p)))")
+            } else if let p = row.twoSidedP, let mean = row.randomMean {
                 lines.append(
-                    "\(subject) holds \(text) with \(organisationShare) of the organisations "
-                        + "(random sets of that size: p = \(Self.pValue(p))).")
+                    "\(subject) holds \(text) with \(organisationShare) of the organisations: "
+                        + "\(value >= mean ? "more" : "less") than random sets of that size "
+                        + "(two-sided p = \(Self.pValue(p))).")
             } else {
                 lines.append("\(subject) holds \(text) with \(organisationShare) of the organisations.")
             }
@@ -357,6 +374,7 @@ public struct DominanceReport: Sendable {
             add("focal_dominance_ratio[\(name)]", row.share?.dominanceRatio)
             if test != nil {
                 add("focal_share_p_value[\(name)]", row.pValue)
+                add("focal_share_p_low[\(name)]", row.pLow)
                 add("focal_share_random_mean[\(name)]", row.randomMean)
             }
         }
@@ -411,7 +429,7 @@ public struct DominanceReport: Sendable {
         var out: [String] = []
         out.append("Dominance of \(focalName): \(title)")
         out.append("")
-        out.append("Readings (random-set p-values, α = \(Self.alpha)):")
+        out.append("Readings (two-sided random-set p-values, α = \(Self.alpha), not adjusted for multiple tests):")
         out += readings.map { "  " + $0 }
         out.append("")
         let n = labels.count

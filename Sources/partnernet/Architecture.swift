@@ -68,7 +68,18 @@ struct Architecture: ParsableCommand {
     func run() throws {
         let loaded = try loadArea(area, format.choice)
         if !quiet { Console.report(loaded.warnings) }
-        let report = ArchitectureReport(area: loaded.area, attribute: groups, threshold: threshold)
+        var settings = AnalysisSettings()
+        settings.groups = groups
+        settings.duplicationThreshold = threshold
+        let analysis: AreaAnalysis
+        do {
+            analysis = try AreaAnalysis(area: loaded.area, path: area, settings: settings)
+        } catch {
+            throw Console.failure(error.description)
+        }
+        // An area without partnerships still gets its (empty) description.
+        let report =
+            analysis.architecture ?? ArchitectureReport(area: loaded.area, attribute: groups, threshold: threshold)
         if organisations { return try output.write(report.organisationRows.rendered(as: output.format)) }
         if partnerships { return try output.write(report.partnershipRows.rendered(as: output.format)) }
         if overlaps { return try output.write(report.overlapRows.rendered(as: output.format)) }

@@ -63,20 +63,17 @@ struct Balance: ParsableCommand {
 
     func run() throws {
         let loaded = try input.load()
-        let graph = try input.graph(of: loaded.area)
-        guard loaded.area.hasOrganisationValues(in: groups) else {
-            throw Console.failure("no organisation has a value in column '\(groups)' for --groups")
+        let analysis = try input.analysis(of: loaded) { settings in
+            settings.groups = groups
+            settings.balanceMeasure = measure
+            settings.options = parameters.measureOptions
         }
-        let report: BalanceReport
-        do {
-            report = try BalanceReport(
-                area: loaded.area, graph: graph, measure: measure, options: parameters.measureOptions, attribute: groups
-            )
-        } catch {
-            throw Console.failure(error.description)
+        switch analysis.balanceResult {
+        case .success(let report):
+            try output.write(
+                report, nodes: nodes,
+                title: "\(loaded.area.metadata.name ?? input.area) (\(measure.rawValue) over \(input.scope))")
+        case .failure(let error): throw Console.failure(error.description)
         }
-        try output.write(
-            report, nodes: nodes,
-            title: "\(loaded.area.metadata.name ?? input.area) (\(measure.rawValue) over \(input.scope))")
     }
 }

@@ -48,15 +48,10 @@ struct Brokerage: ParsableCommand {
 
     func run() throws {
         let loaded = try input.load()
-        let graph = try input.graph(of: loaded.area)
-        guard loaded.area.hasOrganisationValues(in: groups) else {
-            throw Console.failure("no organisation has a value in column '\(groups)' for --groups")
+        let analysis = try input.analysis(of: loaded) { settings in
+            settings.groups = groups
+            settings.options.weighted = weighted
         }
-        let report = BrokerageReport(area: loaded.area, graph: graph, attribute: groups, weighted: weighted)
-        try output.write(
-            report, nodes: nodes,
-            title:
-                "\(loaded.area.metadata.name ?? input.area) (\(input.scope), \(graph.isDirected ? "directed" : "undirected"))"
-        )
+        try output.write(analysis.brokerage, nodes: nodes, title: input.title(of: analysis))
     }
 }

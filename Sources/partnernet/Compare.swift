@@ -10,8 +10,8 @@ struct Compare: ParsableCommand {
         discussion: """
             Give areas, or collections (folders of area folders), or both. Each area gets one row:
             size, density, reciprocity, degree and betweenness centralisation, the E-I index by
-            sector with its expected value and permutation p-values (--permutations, default
-            1,000, seeded), the modularity of the sectors, the focal sector's share of degree
+            sector with its expected value and permutation p-values (--permutations, seeded;
+            the same default as the report), the modularity of the sectors, the focal sector's share of degree
             and betweenness, the Gini of degree and betweenness, and its partnerships: number,
             duplicated pairs (Jaccard ≥ --threshold), nesting depth, the focal sector's share
             of chairs, and its share of seats, Banzhaf and Shapley–Shubik power on the main
@@ -22,8 +22,12 @@ struct Compare: ParsableCommand {
             when it is a terminal. An area that cannot be read is named with its first error
             and skipped; the others are still compared, and the exit status is then 1.
 
-            --sort COLUMN ranks the areas (highest first; --ascending for lowest); --summary
-            gives count, mean, sd, min, median and max of every column instead of the rows;
+            Every column is computed by the same analysis, with the same definitions and
+            defaults, as the area's report. --sort COLUMN ranks the areas (highest first;
+            --ascending for lowest); --summary gives count, mean, sd, min, median and max of
+            every column instead of the rows, except p-values, which are never averaged:
+            their row gives the share of areas significant at 0.05 after Holm's adjustment
+            over the areas (significant_share);
             --chart FILE.svg draws --x against --y (default: ei_index against
             focal_share[betweenness]), one point per area.
 
@@ -60,7 +64,10 @@ struct Compare: ParsableCommand {
     var focalSector: String?
 
     @Option(name: .long, help: "Shuffles of the labels for the E-I p-values (0 to skip).")
-    var permutations = 1_000
+    var permutations = AnalysisSettings().permutations
+
+    @Option(name: .long, help: "Random sets for the share tests (0 to skip).")
+    var randomSets = AnalysisSettings().randomSets
 
     @Option(name: .long, help: "Seed for the shuffles.")
     var seed: UInt64 = 1
@@ -138,6 +145,7 @@ struct Compare: ParsableCommand {
         settings.permutations = permutations
         settings.seed = seed
         settings.duplicationThreshold = threshold
+        settings.randomSets = randomSets
         let bar = isatty(STDERR_FILENO) == 1 && paths.count > 1 ? ProgressBar(total: paths.count) : nil
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { done in bar.update(done) } }

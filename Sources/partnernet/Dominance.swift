@@ -17,9 +17,14 @@ struct Dominance: ParsableCommand {
             and PageRank (and Bonacich power with --beta), the best rank of a member,
             and its strongest member against the strongest outsider. Each share is
             compared with --samples sets of the same size drawn at random from the same
-            network (seeded: the same seed gives the same p-values on any machine); p is
-            the share of random sets holding at least as much, counting the focal set
-            once.
+            network (seeded: the same seed gives the same p-values on any machine), in
+            both directions: p_low is the share of random sets holding at most as much,
+            p_high at least as much, counting the focal set once.
+
+            --sector S takes any sector as the focal set; --all-sectors tests every
+            sector's share of degree, betweenness, eigenvector and PageRank, of the chair
+            seats, and of the seats and Banzhaf power on every board, against random sets
+            of its size in both directions.
 
             Group centrality (Everett & Borgatti): the outsiders the set is tied to
             (group_degree), the shortest paths between outsiders that pass through it
@@ -50,8 +55,13 @@ struct Dominance: ParsableCommand {
     @OptionGroup var input: AreaOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .long, help: ArgumentHelp("The sector whose dominance is in question.", valueName: "sector"))
+    @Option(
+        name: [.customLong("focal-sector"), .customLong("sector")],
+        help: ArgumentHelp("The sector whose dominance is in question (any sector).", valueName: "sector"))
     var focalSector: String?
+
+    @Flag(name: .long, help: "Test every sector's shares, in both directions, instead of one focal set.")
+    var allSectors = false
 
     @Option(
         name: .long,
@@ -74,7 +84,7 @@ struct Dominance: ParsableCommand {
     var beta: Double?
 
     @Option(name: .long, help: "Random sets for the p-values (0 to skip).")
-    var samples = 1_000
+    var samples = AnalysisSettings().randomSets
 
     @Option(name: .long, help: "Seed for the random sets and the core/periphery search.")
     var seed: UInt64 = 1
@@ -94,6 +104,9 @@ struct Dominance: ParsableCommand {
         if samples < 0 { throw ValidationError("--samples must be 0 or more") }
         if starts < 1 { throw ValidationError("--starts must be at least 1") }
         if let beta, !beta.isFinite { throw ValidationError("--beta must be a finite number") }
+        if allSectors && (focalSector != nil || !focal.isEmpty) {
+            throw ValidationError("--all-sectors tests every sector: give it without --sector or --focal")
+        }
         if focalSector != nil && !focal.isEmpty {
             throw ValidationError("give either --focal-sector or --focal, not both")
         }
@@ -102,23 +115,32 @@ struct Dominance: ParsableCommand {
 
     func run() throws {
         let loaded = try input.load()
-        let area = loaded.area
-        let graph = try input.graph(of: area)
-        let options = MeasureOptions(weighted: weighted, beta: beta)
-        let report: DominanceReport
-        do {
-            let set =
-                focalIDs.isEmpty
-                ? try FocalSet(sector: focalSector ?? area.focalSector, in: area, graph: graph)
-                : try FocalSet(ids: focalIDs, graph: graph)
-            report = try DominanceReport(
-                area: area, graph: graph, focal: set, options: options, samples: samples, seed: seed, starts: starts)
-        } catch {
+        let analysis = try input.analysis(of: loaded) { settings in
+            settings.focalSector = focalSector
+            settings.focalOrganisations = focalIDs
+            settings.options = MeasureOptions(weighted: weighted, beta: beta)
+            settings.randomSets = samples
+            settings.seed = seed
+            settings.coreStarts = starts
+        }
+        let title = input.title(of: analysis, weighted: weighted)
+        if allSectors {
+            let table = analysis.sectorShareTable
+            if output.format == .table {
+                try output.write("Every sector's shares against random sets of its size: \(title)\n\n" + table.rendered(as: .table))
+            } else {
+                try output.write(table.rendered(as: output.format))
+            }
+            return
+        }
+        switch analysis.dominanceResult {
+        case .success(let report): try output.write(report, nodes: nodes, title: title)
+        case .failure(let error):
+            if case .unknownFocalSector = error {
+                throw Console.failure(
+                    error.description + " (choose one with --sector, or name organisations with --focal)")
+            }
             throw Console.failure(error.description)
         }
-        let kind = graph.isDirected ? "directed" : "undirected"
-        try output.write(
-            report, nodes: nodes,
-            title: "\(area.metadata.name ?? input.area) (\(input.scope), \(kind)\(weighted ? ", weighted" : ""))")
     }
 }

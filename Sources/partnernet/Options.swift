@@ -83,6 +83,27 @@ struct AreaOptions: ParsableArguments {
         return loaded
     }
 
+    /// The analysis of the loaded area with the selected relations and `settings`; a
+    /// relation, column or focal organisation the area lacks is a one-line error.
+    func analysis(of loaded: LoadedArea, _ configure: (inout AnalysisSettings) -> Void = { _ in }) throws
+        -> AreaAnalysis
+    {
+        var settings = AnalysisSettings()
+        settings.relations = relations
+        configure(&settings)
+        do {
+            return try AreaAnalysis(area: loaded.area, path: area, settings: settings)
+        } catch {
+            throw Console.failure(error.description)
+        }
+    }
+
+    /// A title for the analysis: the area's name, the relations and the direction.
+    func title(of analysis: AreaAnalysis, weighted: Bool = false) -> String {
+        "\(analysis.area.metadata.name ?? area) (\(scope), \(analysis.graph.isDirected ? "directed" : "undirected")"
+            + (weighted ? ", weighted)" : ")")
+    }
+
     /// The graph of the selected relations.
     func graph(of area: Area) throws -> Graph {
         do {

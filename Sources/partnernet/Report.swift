@@ -50,7 +50,10 @@ struct Report: ParsableCommand {
     var focalSector: String?
 
     @Option(name: .long, help: "Shuffles of the labels for the E-I p-values.")
-    var permutations = 5_000
+    var permutations = AnalysisSettings().permutations
+
+    @Option(name: .long, help: "Random sets for the share tests of every sector.")
+    var randomSets = AnalysisSettings().randomSets
 
     @Option(name: .long, help: "Seed of the shuffles and of community detection.")
     var seed: UInt64 = 1
@@ -62,6 +65,7 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         if permutations < 0 { throw ValidationError("--permutations must be 0 or more") }
+        if randomSets < 0 { throw ValidationError("--random-sets must be 0 or more") }
     }
 
     var settings: EvaluationSettings {
@@ -71,6 +75,7 @@ struct Report: ParsableCommand {
         settings.permutations = permutations
         settings.seed = seed
         settings.focalSector = focalSector
+        settings.randomSets = randomSets
         return settings
     }
 
@@ -82,7 +87,7 @@ struct Report: ParsableCommand {
             let report: EvaluationReport
             do {
                 report = try EvaluationReport(area: loaded.area, path: area, settings: settings)
-            } catch let error as ModelError {
+            } catch {
                 throw Console.failure(error.description)
             }
             do {
@@ -93,47 +98,39 @@ struct Report: ParsableCommand {
             Console.printError("wrote \((output as NSString).appendingPathComponent("index.html"))")
             return
         }
-        var comparisonSettings = ComparisonSettings()
-        comparisonSettings.relations = settings.relations
-        comparisonSettings.groups = groups
-        comparisonSettings.permutations = permutations
-        comparisonSettings.seed = seed
-        comparisonSettings.focalSector = focalSector
-        // Each area is read once, on all cores, for both the comparison and its own page.
+        // Each area is read and analysed once, on all cores, for both the comparison and
+        // its own page.
         let read = Compare.reader(format.choice)
-        let areas = parallelMap(paths.count) { index in Result { try read(paths[index]) } }
-        let loaded = Dictionary(zip(paths, areas), uniquingKeysWith: { first, _ in first })
-        let comparison = Comparison(
-            paths: paths, settings: comparisonSettings, read: { path in try loaded[path]!.get() })
-        let failed = Set(comparison.failures.map(\.path))
         let settings = self.settings
-        let reports = parallelMap(paths.count) { index -> Result<EvaluationReport, ComparisonFailure>? in
-            guard !failed.contains(paths[index]), case .success(let area) = areas[index] else { return nil }
+        let reports = parallelMap(paths.count) { index -> Result<EvaluationReport, ComparisonFailure> in
             do {
+                let area = try read(paths[index])
                 return .success(try EvaluationReport(area: area, path: paths[index], settings: settings))
+            } catch let failure as ComparisonFailure {
+                return .failure(failure)
             } catch {
                 return .failure(ComparisonFailure(reason: "\(error)"))
             }
         }
+        var rows: [ComparisonRow] = []
+        var failures: [(path: String, reason: String)] = []
+        for (path, report) in zip(paths, reports) {
+            switch report {
+            case .success(let report): rows.append(ComparisonRow(analysis: report.analysis))
+            case .failure(let failure): failures.append((path, failure.reason))
+            }
+        }
+        let comparison = Comparison(rows: rows, failures: failures)
         do {
             try ReportWriter.write(
-                comparison: comparison,
-                areas: zip(paths, reports).map { path, report in
-                    (path, { if case .success(let value)? = report { value } else { nil } }())
-                }, to: output)
+                comparison: comparison, areas: zip(paths, reports).map { path, report in (path, try? report.get()) },
+                to: output)
         } catch {
             throw Console.failure("cannot write the report to \(output): \(error.localizedDescription)")
         }
-        var skipped = comparison.failures.count
         for failure in comparison.failures { Console.printError("skipped \(failure.path): \(failure.reason)") }
-        for (path, report) in zip(paths, reports) {
-            if case .failure(let failure)? = report {
-                Console.printError("no page for \(path): \(failure.reason)")
-                skipped += 1
-            }
-        }
         Console.printError(
             "wrote \((output as NSString).appendingPathComponent("index.html")) (\(comparison.rows.count) areas)")
-        if skipped > 0 { throw ExitCode(1) }
+        if !comparison.failures.isEmpty { throw ExitCode(1) }
     }
 }

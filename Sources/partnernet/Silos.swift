@@ -49,6 +49,11 @@ struct Silos: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Community detection: leiden, louvain or none.", valueName: "method"))
     var communities = "leiden"
 
+    @Flag(
+        name: .long,
+        help: "Modularity and community detection on the tie weights (the E-I index and mixing count ties).")
+    var weighted = false
+
     @Flag(name: .long, help: "List every organisation (node E-I, cutpoint, component) instead of the network summary.")
     var nodes = false
 
@@ -61,14 +66,13 @@ struct Silos: ParsableCommand {
 
     func run() throws {
         let loaded = try input.load()
-        let graph = try input.graph(of: loaded.area)
-        let report = SilosReport(
-            area: loaded.area, graph: graph, attribute: groups, permutations: permutations, seed: seed,
-            communityMethod: CommunityMethod(rawValue: communities))
-        try output.write(
-            report, nodes: nodes,
-            title:
-                "\(loaded.area.metadata.name ?? input.area) (\(input.scope), \(graph.isDirected ? "directed" : "undirected"))"
-        )
+        let analysis = try input.analysis(of: loaded) { settings in
+            settings.groups = groups
+            settings.permutations = permutations
+            settings.seed = seed
+            settings.communityMethod = CommunityMethod(rawValue: communities)
+            settings.options.weighted = weighted
+        }
+        try output.write(analysis.silos, nodes: nodes, title: input.title(of: analysis, weighted: weighted))
     }
 }

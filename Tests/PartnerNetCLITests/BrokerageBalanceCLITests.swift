@@ -131,7 +131,10 @@ import Testing
         for command in ["brokerage", "balance"] {
             let result = try run(command, "Datasets/knoke_bureaucracies", "--groups", "nosuch")
             #expect(result.status == 1)
-            #expect(result.stderr == "error: no organisation has a value in column 'nosuch' for --groups\n")
+            #expect(
+                result.stderr
+                    == "error: --groups \"nosuch\" names no organisation column; the columns are \"id\", \"name\", \"sector\", \"subsector\", \"rating\"\n"
+            )
         }
     }
 

@@ -49,7 +49,7 @@ import Testing
             "northbridge", relations: [], focal: "local-authority", key: "group_betweenness")
         #expect(abs(group - (referenceGroup as! Double)) < 1e-12)
         #expect(values["chair_share"].flatMap(Double.init) == 1.0 / 3)
-        #expect(values["focal_size"] == "4" && values["random_sets"] == "1000" && values["seed"] == "9")
+        #expect(values["focal_size"] == "4" && values["random_sets"] == "10000" && values["seed"] == "9")
         for name in [
             "focal_top_rank[degree]", "focal_dominance_ratio[pagerank]", "fragmentation_without_focal",
             "distance_fragmentation", "core_periphery_fit", "coreness_fit", "core_count[local-authority]",
@@ -98,14 +98,14 @@ import Testing
         #expect(missing.status == 1)
         #expect(
             missing.stderr
-                == "error: no organisation is in the focal sector \"local-authority\"; the sectors are \"Mr. Hi\", \"Officer\" (choose one with --focal-sector, or name organisations with --focal)\n"
+                == "error: no organisation has the focal sector \"local-authority\"; the sectors are \"Mr. Hi\", \"Officer\" (choose one with --sector, or name organisations with --focal)\n"
         )
         let unknown = try run("dominance", "Datasets/northbridge", "-q", "--focal", "city,nowhere")
         #expect(unknown.status == 1)
         #expect(unknown.stderr == "error: unknown focal organisation \"nowhere\"\n")
         let sector = try run("dominance", "Datasets/northbridge", "-q", "--focal-sector", "councils")
         #expect(
-            sector.status == 1 && sector.stderr.hasPrefix("error: no organisation is in the focal sector \"councils\""))
+            sector.status == 1 && sector.stderr.hasPrefix("error: no organisation has the focal sector \"councils\""))
         let both = try run("dominance", "Datasets/northbridge", "--focal", "city", "--focal-sector", "public")
         #expect(both.status == 64)
         let beta = try run("dominance", "Datasets/northbridge", "-q", "--beta", "5")

@@ -60,3 +60,15 @@ extension Graph {
         }
     }
 }
+
+extension Graph {
+    /// Every node's neighbours in the undirected skeleton (an arc either way), ascending.
+    ///
+    /// - Complexity: O(n + m).
+    public var undirectedNeighbourSets: [[Int]] {
+        let skeleton = undirectedSkeleton()
+        return (0..<nodeCount).map { node in
+            (skeleton.offsets[node]..<skeleton.offsets[node + 1]).map { Int(skeleton.targets[$0]) }
+        }
+    }
+}

@@ -20,14 +20,26 @@ public enum HTMLPage {
 
         body.append(
             section("summary", "Summary of findings") {
-                var parts = ["<ul class=\"findings\">"]
-                for finding in report.findings {
-                    parts.append("<li><span class=\"tag\">\(e(finding.section))</span> \(e(finding.text))</li>")
+                var parts = ["<ol class=\"headline\">"]
+                for line in report.analysis.headline {
+                    parts.append("<li><a href=\"#finding-\(e(line.finding))\">\(e(line.sentence))</a></li>")
+                }
+                parts.append("</ol>")
+                parts.append("<ul class=\"findings\">")
+                for finding in report.analysis.summary {
+                    parts.append(
+                        "<li id=\"finding-\(e(finding.id))\"><span class=\"tag\">\(e(finding.topic.rawValue))</span> "
+                            + "\(e(finding.qualifiedSentence))</li>")
                 }
                 parts.append("</ul>")
+                for note in report.analysis.notReadAsFindings { parts.append("<p class=\"note\">\(e(note))</p>") }
                 if !report.skipped.isEmpty {
                     parts.append("<p class=\"note\">Not computed: \(e(report.skipped.joined(separator: "; ")))</p>")
                 }
+                parts.append(
+                    "<details><summary>Every finding (\(report.findings.count)), with its test</summary>"
+                        + table(report.findings.table, id: "findings", caption: "Findings", sortable: true)
+                        + "</details>")
                 return parts
             })
 
@@ -172,7 +184,7 @@ public enum HTMLPage {
                 }
                 parts.append("</dl>")
                 parts.append("<h3>References</h3><ol class=\"references\">")
-                parts += EvaluationReport.references.map { "<li>\(e($0))</li>" }
+                parts += report.references.map { "<li>\(e($0))</li>" }
                 parts.append("</ol>")
                 parts.append("<table class=\"parameters\"><caption>Parameters</caption><tbody>")
                 for (name, value) in report.parameters {

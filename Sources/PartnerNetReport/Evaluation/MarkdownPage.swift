@@ -12,9 +12,16 @@ public enum MarkdownPage {
             "\(inline(report.path)) · \(report.graph.nodeCount) organisations · \(report.graph.edgeCount) "
                 + "\(report.graph.isDirected ? "arcs" : "ties") · PartnerNet \(PartnerNetVersion.string)")
         out.append("")
+        out.append("## In brief")
+        out.append("")
+        for line in report.analysis.headline { out.append("- \(inline(line.sentence))") }
+        out.append("")
         out.append("## Summary of findings")
         out.append("")
-        for finding in report.findings { out.append("- **\(inline(finding.section)).** \(inline(finding.text))") }
+        for finding in report.analysis.summary {
+            out.append("- **\(inline(finding.topic.rawValue)).** \(inline(finding.qualifiedSentence))")
+        }
+        for note in report.analysis.notReadAsFindings { out.append("- *\(inline(note))*") }
         out.append("")
         out.append("## The partnership")
         out.append("")
@@ -80,7 +87,7 @@ public enum MarkdownPage {
         out.append("")
         out.append("References:")
         out.append("")
-        out += EvaluationReport.references.enumerated().map { "\($0.offset + 1). \(inline($0.element))" }
+        out += report.references.enumerated().map { "\($0.offset + 1). \(inline($0.element))" }
         out.append("")
         for (name, value) in report.parameters { out.append("- \(name): \(inline(value))") }
         out.append("")
