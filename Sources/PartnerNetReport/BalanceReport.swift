@@ -222,13 +222,12 @@ public struct BalanceReport: Sendable {
             guard let share = shares[index], let ratio = representationRatios[index] else { continue }
             let size = groups.sizes[index]
             let seats = Double(size) / Double(n)
-            let reading =
-                ratio >= 1.25
-                ? "more than their numbers would give"
-                : ratio <= 0.8 ? "less than their numbers would give" : "about their numbers"
+            // A ratio alone is not a finding: whether it is beyond chance is the random-set
+            // test's to say (sector_share_p_low / p_high in the report and `dominance --all-sectors`).
             lines.append(
                 "\(group): \(size) of \(n) organisations (\(ReportText.percent(seats))) hold "
-                    + "\(ReportText.percent(share)) of \(name) — \(reading) (representation ratio \(ReportText.decimal(ratio)))."
+                    + "\(ReportText.percent(share)) of \(name) (representation ratio \(ReportText.decimal(ratio)); "
+                    + "1 is its share of organisations)."
             )
         }
         if let evenness {

@@ -39,5 +39,6 @@ struct PartnerNet: ParsableCommand {
         subcommands: [
             Validate.self, Summary.self, Centrality.self, Network.self, Silos.self, Dominance.self, Brokerage.self,
             Balance.self, Architecture.self, Compare.self, Generate.self, Report.self, Render.self, Convert.self,
+            Catalogue.self,
         ])
 }

@@ -30,7 +30,11 @@ struct Validate: ParsableCommand {
                 let loaded = try readArea(path, format.choice)
                 Console.report(loaded.warnings)
                 let area = loaded.area
-                let warnings = loaded.warnings.count
+                // Problems that would change an analysis without a word: warnings.
+                let focal = area.focalSectorProblem().map { "\(path): warning: \($0.description)" }
+                if let focal { Console.printError(focal) }
+                if let note = area.sectorVocabularyNote { Console.printError("\(path): note: \(note)") }
+                let warnings = loaded.warnings.count + (focal == nil ? 0 : 1)
                 if strict && warnings > 0 { failed += 1 }
                 print(
                     "\(warnings > 0 && strict ? "FAIL" : "ok")  \(path): \(area.organisations.count) organisations, "

@@ -399,6 +399,20 @@ public struct AreaAnalysis: Sendable {
 }
 
 extension Area {
+    /// Why the focal sector would silently drop the dominance analysis: it is named (in
+    /// `area.json` or by `focalSector`) and no organisation has it, or it is the default
+    /// and a sector is spelled close to it ("Local Authority" for `local-authority`).
+    /// `nil` when an organisation has it, or when the area has no sector like it (a
+    /// network that is not a partnership).
+    public func focalSectorProblem(named focalSector: String? = nil) -> AnalysisError? {
+        let sector = focalSector ?? self.focalSector
+        let found = sectors
+        guard !found.contains(sector) else { return nil }
+        let closest = closestMatch(to: sector, in: found)
+        guard focalSector != nil || metadata.focalSector != nil || closest != nil else { return nil }
+        return .unknownFocalSector(sector, found: found, closest: closest)
+    }
+
     /// The organisation columns a groups option can name: the standard ones and every
     /// extra column.
     public var organisationColumns: [String] {

@@ -469,3 +469,50 @@ extension NetworkMeasure {
         return ValueDefinition(rawValue, .network, unit, summary, references, count: isCount)
     }
 }
+
+extension ValueCatalogue {
+    /// The catalogue as a table: one row per value.
+    public static var table: ResultTable {
+        ResultTable(
+            columns: ["name", "level", "unit", "definition", "references"],
+            rows: all.map { entry in
+                [
+                    .text(entry.pattern), .text(entry.level.rawValue), .text(entry.unit), .text(entry.definition),
+                    .text(entry.references.map(\.rawValue).joined(separator: " ")),
+                ]
+            })
+    }
+
+    /// `Docs/METRICS.md`: every value by level, with its unit, definition and references.
+    public static var markdown: String {
+        var out = [
+            "# PartnerNet's catalogue of measures", "",
+            "Produced from the code's registry (`ValueCatalogue`) by `partnernet catalogue`; a test fails when this page",
+            "and the registry differ. Every name here is a column of a CSV table, a key of the JSON, or the `metric` of a",
+            "`metric,value` row. Arguments in brackets: M a node measure, S a group (a sector by default), P a",
+            "partnership. Conventions where tools differ are in `CONVENTIONS.md`; the input format in `FORMAT.md`.", "",
+        ]
+        for level in ValueLevel.allCases {
+            let entries = all.filter { $0.level == level }
+            guard !entries.isEmpty else { continue }
+            out.append("## \(level.rawValue.prefix(1).uppercased() + level.rawValue.dropFirst()) level")
+            out.append("")
+            out.append("| name | unit | definition | references |")
+            out.append("|---|---|---|---|")
+            for entry in entries {
+                let cells = [
+                    "`\(entry.pattern)`", entry.unit, entry.definition,
+                    entry.references.map { "[\($0.rawValue)](#\($0.rawValue.lowercased()))" }.joined(separator: ", "),
+                ]
+                out.append("| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
+            }
+            out.append("")
+        }
+        out.append("## References")
+        out.append("")
+        for reference in Reference.allCases.sorted() {
+            out.append("- <a id=\"\(reference.rawValue.lowercased())\"></a>`\(reference.rawValue)`: \(reference.citation)")
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+}

@@ -54,15 +54,16 @@ public struct EvaluationReport: Sendable {
     /// The report of an analysis.
     ///
     /// - Throws: ``AnalysisError/unknownFocalSector(_:found:closest:)`` when no
-    ///   organisation has the focal sector named in `area.json` or the settings.
+    ///   organisation has the focal sector named in `area.json` or the settings, or the
+    ///   default is absent while a sector is spelled close to it (``Area/focalSectorProblem(named:)``).
     public init(analysis: AreaAnalysis) throws(AnalysisError) {
-        // A focal sector the user named (in area.json or the settings) must exist; the
-        // default, local-authority, may be absent from an area that is not a partnership.
-        let named = analysis.settings.focalSector != nil || analysis.area.metadata.focalSector != nil
-        if named, analysis.settings.focalOrganisations.isEmpty, case .failure(let error) = analysis.dominanceResult,
-            case .unknownFocalSector = error
+        // A focal sector the user named (in area.json or the settings), or one misspelt,
+        // must exist; the default, local-authority, may be absent from an area that is not
+        // a partnership.
+        if analysis.settings.focalOrganisations.isEmpty,
+            let problem = analysis.area.focalSectorProblem(named: analysis.settings.focalSector)
         {
-            throw error
+            throw problem
         }
         self.analysis = analysis
         do {
