@@ -386,11 +386,13 @@ public struct AreaAnalysis: Sendable {
         private let values = Mutex<[String: any Sendable]>([:])
 
         func value<T: Sendable>(_ key: String, _ make: () -> T) -> T {
-            if let value = values.withLock({ $0[key] }) as? T { return value }
+            // Unwrap the lookup before the cast: a missing key cast to an optional T would
+            // succeed as `nil`.
+            if let stored = values.withLock({ $0[key] }), let value = stored as? T { return value }
             // Computed outside the lock: a result may ask for others.
             let value = make()
             return values.withLock { stored in
-                if let earlier = stored[key] as? T { return earlier }
+                if let earlier = stored[key], let value = earlier as? T { return value }
                 stored[key] = value
                 return value
             }

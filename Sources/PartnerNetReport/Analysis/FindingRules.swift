@@ -11,7 +11,7 @@ import PartnerNetMetrics
 ///   get no test of their own. ``AreaAnalysis/notReadAsFindings`` says so.
 /// - A share or ratio is called more or less than chance only with its test, in the
 ///   direction the test finds, after adjustment.
-enum FindingRules {
+public enum FindingRules {
     static func findings(of analysis: AreaAnalysis) -> [Finding] {
         var out: [Finding] = []
         out += centrality(analysis)
@@ -26,7 +26,7 @@ enum FindingRules {
     }
 
     /// Holm's adjustment over every tested finding of the report.
-    static func adjust(_ findings: inout [Finding]) {
+    public static func adjust(_ findings: inout [Finding]) {
         let tested = findings.indices.filter { findings[$0].pValue != nil }
         let adjusted = Holm.adjusted(tested.map { findings[$0].pValue! })
         for (index, p) in zip(tested, adjusted) { findings[index].adjustedPValue = p }
@@ -36,7 +36,7 @@ enum FindingRules {
     /// share of betweenness, overall E-I), every result significant after adjustment, and
     /// the descriptive findings that name a structural risk (cutpoints, duplication,
     /// sectors chairing nothing).
-    static func chooseSummary(_ findings: inout [Finding], analysis: AreaAnalysis) {
+    public static func chooseSummary(_ findings: inout [Finding], analysis: AreaAnalysis) {
         let always: Set<String> = [
             "centrality.top_betweenness", "centrality.betweenness_centralization", "silos.ei_index",
             "dominance.focal_share.betweenness", "dominance.fragmentation",
@@ -150,8 +150,8 @@ enum FindingRules {
         {
             let ari = agreement.adjustedRandIndex
             var evidence: [Finding.Evidence] = [
-                .init(table: "silos", row: "communities", value: Double(communities.count)),
                 .init(table: "silos", row: "nmi_groups", value: nmi),
+                .init(table: "silos", row: "communities", value: Double(communities.count)),
             ]
             if let ari { evidence.append(.init(table: "silos", row: "ari_groups", value: ari)) }
             out.append(
@@ -169,7 +169,7 @@ enum FindingRules {
     /// is 0 in expectation for unrelated partitions, so at or below 0.05 there is no
     /// agreement whatever NMI says (NMI is positive even between unrelated partitions of a
     /// small network); from there NMI grades it.
-    static func agreementWords(nmi: Double, ari: Double?) -> String {
+    public static func agreementWords(nmi: Double, ari: Double?) -> String {
         if let ari, ari <= 0.05 { return "they show no agreement with group lines" }
         if nmi < 0.2 { return "they show no agreement with group lines" }
         if nmi >= 0.5 { return "they largely follow group lines, a sign of silos" }
@@ -249,8 +249,8 @@ enum FindingRules {
                             : "stays in \(FindingText.plural(dominance.componentsWithoutFocal, "part"))")
                         + " (fragmentation \(FindingText.decimal(before)) → \(FindingText.decimal(after)))",
                     evidence: [
-                        .init(table: "dominance", row: "fragmentation", value: before),
                         .init(table: "dominance", row: "fragmentation_without_focal", value: after),
+                        .init(table: "dominance", row: "fragmentation", value: before),
                         .init(
                             table: "dominance", row: "components_without_focal",
                             value: Double(dominance.componentsWithoutFocal)),
