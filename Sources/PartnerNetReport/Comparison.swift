@@ -66,7 +66,8 @@ public struct Comparison: Sendable {
         let results = parallelMap(paths.count) { index -> Result<ComparisonRow, ComparisonFailure> in
             defer { progress?(done.increment()) }
             do {
-                return .success(try ComparisonRow(path: paths[index], area: try read(paths[index]), settings: settings))
+                let analysis = try AreaAnalysis(area: try read(paths[index]), path: paths[index], settings: settings)
+                return .success(ComparisonRow(analysis: analysis))
             } catch let error as ComparisonFailure {
                 return .failure(error)
             } catch {

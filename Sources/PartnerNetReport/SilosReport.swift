@@ -70,7 +70,7 @@ public struct SilosReport: Sendable {
     // MARK: Verdicts
 
     /// One sentence per group and one overall, each naming the E-I, what chance gives and
-    /// the one-sided permutation p-value in the direction observed.
+    /// the two-sided permutation p-value.
     public var verdicts: [String] {
         var lines: [String] = []
         if let observed = ei.network.index {
@@ -102,27 +102,26 @@ public struct SilosReport: Sendable {
             let q = communities.modularity.map { ", modularity " + Self.signed($0) } ?? ""
             lines.append(
                 "Communities (\(communities.method.rawValue)): \(communities.count)\(q); "
-                    + "\(Self.following(nmi)) (NMI \(String(format: "%.2f", nmi)), "
+                    + "\(Self.following(nmi, ari: agreement.adjustedRandIndex)) (NMI \(String(format: "%.2f", nmi)), "
                     + "ARI \(agreement.adjustedRandIndex.map { Self.signed($0) } ?? "–"))")
         }
         return lines
     }
 
-    /// Words for how far detected communities follow the groups, by normalised mutual
-    /// information: at least 0.5 "largely", from 0.2 "partly", below that "cut across".
-    static func following(_ nmi: Double) -> String {
-        if nmi >= 0.5 { return "they largely follow group lines, a sign of silos" }
-        if nmi >= 0.2 { return "they partly follow group lines" }
-        return "they cut across group lines"
+    static func following(_ nmi: Double, ari: Double?) -> String {
+        FindingRules.agreementWords(nmi: nmi, ari: ari)
     }
 
+    /// The verdict of a test from its tails: the direction observed against chance, and
+    /// the two-sided p-value `min(1, 2 min(p_low, p_high))`, not adjusted for the other
+    /// tests (the report's findings are).
     static func judgement(observed: Double, expected: Double?, tail: (low: Double, high: Double)?) -> String {
         guard let tail else { return "not tested" }
         let inward = expected.map { observed < $0 } ?? (tail.low < tail.high)
-        let p = inward ? tail.low : tail.high
-        let pText = "p = " + Self.pValue(p)
+        let p = min(1, 2 * min(tail.low, tail.high))
+        let pText = "two-sided p = " + Self.pValue(p)
         if p <= alpha { return inward ? "more inward than chance, \(pText)" : "more outward than chance, \(pText)" }
-        return "no different from chance (\(inward ? "inward" : "outward") \(pText))"
+        return "no different from chance (\(inward ? "inward" : "outward"), \(pText))"
     }
 
     static func signed(_ value: Double) -> String {
@@ -253,7 +252,7 @@ public struct SilosReport: Sendable {
         var out: [String] = []
         out.append("Silos by \(attribute): \(title)")
         out.append("")
-        out.append("Verdicts (one-sided permutation p-values, α = \(Self.alpha)):")
+        out.append("Verdicts (two-sided permutation p-values, α = \(Self.alpha), not adjusted for multiple tests):")
         out += verdicts.map { "  " + $0 }
         out.append("")
         out.append("E-I index by group (E: ties leaving the group, I: ties inside it)")

@@ -98,33 +98,15 @@ struct Report: ParsableCommand {
             Console.printError("wrote \((output as NSString).appendingPathComponent("index.html"))")
             return
         }
-        // Each area is read and analysed once, on all cores, for both the comparison and
-        // its own page.
-        let read = Compare.reader(format.choice)
-        let settings = self.settings
-        let reports = parallelMap(paths.count) { index -> Result<EvaluationReport, ComparisonFailure> in
-            do {
-                let area = try read(paths[index])
-                return .success(try EvaluationReport(area: area, path: paths[index], settings: settings))
-            } catch let failure as ComparisonFailure {
-                return .failure(failure)
-            } catch {
-                return .failure(ComparisonFailure(reason: "\(error)"))
-            }
-        }
-        var rows: [ComparisonRow] = []
-        var failures: [(path: String, reason: String)] = []
-        for (path, report) in zip(paths, reports) {
-            switch report {
-            case .success(let report): rows.append(ComparisonRow(analysis: report.analysis))
-            case .failure(let failure): failures.append((path, failure.reason))
-            }
-        }
-        let comparison = Comparison(rows: rows, failures: failures)
+        let bar = isatty(STDERR_FILENO) == 1 && paths.count > 1 ? ProgressBar(total: paths.count) : nil
+        var progress: (@Sendable (Int) -> Void)?
+        if let bar { progress = { done in bar.update(done) } }
+        let collection = CollectionReport(
+            paths: paths, settings: settings, read: Compare.reader(format.choice), progress: progress)
+        bar?.finish()
+        let comparison = collection.comparison
         do {
-            try ReportWriter.write(
-                comparison: comparison, areas: zip(paths, reports).map { path, report in (path, try? report.get()) },
-                to: output)
+            try collection.write(to: output)
         } catch {
             throw Console.failure("cannot write the report to \(output): \(error.localizedDescription)")
         }

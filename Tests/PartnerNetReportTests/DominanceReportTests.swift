@@ -27,10 +27,11 @@ import Testing
         let readings = report.readings
         #expect(readings[0] == "local-authority is 1 of 5 organisations (20%).")
         // One organisation in five: a random set of one is the hub one time in five, so even
-        // all the betweenness is within chance (p ≈ 0.2).
+        // all the betweenness is within chance (one-sided p ≈ 0.2, two-sided ≈ 0.4).
         #expect(
             readings.contains {
-                $0.hasPrefix("Its shares of degree (50%, p = ") && $0.contains("betweenness (100%, p = ")
+                $0.hasPrefix("Its shares of degree (50%, two-sided p = ")
+                    && $0.contains("betweenness (100%, two-sided p = ")
             })
         #expect(
             readings.contains { $0.hasPrefix("Its strongest member ranks 1st on degree, tie strength, betweenness") })

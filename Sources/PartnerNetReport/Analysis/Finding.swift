@@ -82,12 +82,16 @@ public struct Finding: Sendable, Hashable, Identifiable {
     public let statement: String
     /// Whether the summary keeps it.
     public internal(set) var inSummary = false
+    /// How the verdict words a departure each way: "more" and "less" by default; "more
+    /// outward" and "more inward" for an E-I index.
+    public let directionWords: [String]
 
     public init(
         id: String, topic: Topic, subject: String, statistic: String, value: Double, statement: String,
         evidence: [Evidence], n: Int, test: (direction: Claim, p: Double, nullModel: String, expected: Double?)? = nil,
-        effect: (name: String, size: Double)? = nil
+        effect: (name: String, size: Double)? = nil, directionWords: (more: String, less: String) = ("more", "less")
     ) {
+        self.directionWords = [directionWords.more, directionWords.less]
         self.id = id
         self.topic = topic
         self.subject = subject
@@ -120,7 +124,7 @@ public struct Finding: Sendable, Hashable, Identifiable {
         let adjusted = adjustedPValue.map { "; \(FindingText.p($0)) after Holm's adjustment for the report's tests" } ?? ""
         switch claim {
         case .more, .less:
-            return statement + "; \(claim == .more ? "more" : "less") than \(nullModel) give (\(raw)\(adjusted))."
+            return statement + "; \(directionWords[claim == .more ? 0 : 1]) than \(nullModel) give (\(raw)\(adjusted))."
         default:
             return statement + "; within what \(nullModel) give (\(raw)\(adjusted))."
         }

@@ -116,9 +116,10 @@ public enum FindingRules {
                     id: "silos.ei_index", topic: .silos, subject: "network", statistic: "ei_index", value: observed,
                     statement: "Overall: E-I \(FindingText.decimal(observed)) (\(silos.ei.network.between) ties between "
                         + "groups, \(silos.ei.network.within) within; random mixing gives "
-                        + "\(expected.map(FindingText.decimal) ?? "–")): \(observed < (expected ?? observed) ? "more inward" : "more outward") than random mixing",
+                        + "\(expected.map(FindingText.decimal) ?? "–"))",
                     evidence: evidence, n: n, test: test,
-                    effect: expected.map { ("observed − expected", observed - $0) }))
+                    effect: expected.map { ("observed − expected", observed - $0) },
+                    directionWords: ("more outward", "more inward")))
         }
         if tested, let result = silos.test {
             for (index, name) in silos.groups.names.enumerated() {
@@ -140,9 +141,10 @@ public enum FindingRules {
                         id: "silos.ei_index.\(name)", topic: .silos, subject: name, statistic: "ei_index[\(name)]",
                         value: observed,
                         statement: "\(name): E-I \(FindingText.decimal(observed)) against "
-                            + "\(expected.map(FindingText.decimal) ?? "–") by chance (below: more inward)",
+                            + "\(expected.map(FindingText.decimal) ?? "–") by chance",
                         evidence: evidence, n: silos.groups.sizes[index], test: (side.direction, side.p, null, expected),
-                        effect: expected.map { ("observed − expected", observed - $0) }))
+                        effect: expected.map { ("observed − expected", observed - $0) },
+                        directionWords: ("more outward", "more inward")))
             }
         }
         if tested, let communities = silos.communities, let agreement = silos.agreement,

@@ -114,6 +114,35 @@ public enum HTMLPage {
                 })
         }
 
+        body.append(
+            section("sectors", "Every sector against chance") {
+                var parts = [
+                    "<p>Each sector's share of the measures of power, of the chair seats, and of the seats and Banzhaf "
+                        + "voting power on every board, against \(report.settings.randomSets) random sets of as many "
+                        + "organisations: p_low is small when the sector holds less than its numbers give, p_high when it "
+                        + "holds more. These p-values are not adjusted; the findings above are.</p>"
+                ]
+                parts.append(
+                    table(
+                        report.analysis.sectorShareTable, id: "sector-shares",
+                        caption: "Shares of every sector against random sets of its size, both tails", sortable: true))
+                return parts
+            })
+
+        if !report.analysis.relationAnalyses.isEmpty {
+            body.append(
+                section("relations", "Relation by relation") {
+                    [
+                        "<p>The headline values on each relation alone, beside the union of the relations analysed. "
+                            + "The union counts a tie once whatever its relations; weights of relations in different "
+                            + "units are never added.</p>",
+                        table(
+                            report.analysis.byRelationTable, id: "by-relation",
+                            caption: "Silos and the focal sector's shares, relation by relation"),
+                    ]
+                })
+        }
+
         if let balance = report.balance {
             body.append(
                 section("balance", "Balance of power") {
@@ -210,6 +239,8 @@ public enum HTMLPage {
             ("silos", "Silos"),
         ]
         if report.dominance != nil { list.append(("dominance", "Dominance")) }
+        list.append(("sectors", "Every sector"))
+        if !report.analysis.relationAnalyses.isEmpty { list.append(("relations", "By relation")) }
         if report.balance != nil { list.append(("balance", "Balance of power")) }
         list.append(("brokerage", "Brokerage"))
         if report.architecture != nil { list.append(("architecture", "Architecture")) }

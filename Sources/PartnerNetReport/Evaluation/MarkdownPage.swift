@@ -49,6 +49,18 @@ public enum MarkdownPage {
             out.append("")
             out.append(dominance.metricRows.markdown())
         }
+        out.append("## Every sector against chance")
+        out.append("")
+        out.append(
+            "Each sector's shares against \(report.settings.randomSets) random sets of its size: p_low small when it "
+                + "holds less than its numbers give, p_high when more (not adjusted; the findings are).")
+        out.append("")
+        out.append(report.analysis.sectorShareTable.markdown())
+        if !report.analysis.relationAnalyses.isEmpty {
+            out.append("## Relation by relation")
+            out.append("")
+            out.append(report.analysis.byRelationTable.markdown())
+        }
         if let balance = report.balance {
             out.append("## Balance of power")
             out.append("")

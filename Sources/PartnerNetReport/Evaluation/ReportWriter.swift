@@ -3,8 +3,11 @@ import PartnerNetCore
 
 /// Writes report folders: the page, its Markdown twin, the diagram and the tables.
 public enum ReportWriter {
-    /// Writes `report` into `folder`: `index.html`, `report.md`, `diagram.svg` (when the
-    /// diagram could be drawn) and `tables/NAME.csv` and `.json` for every table.
+    /// Writes `report` into `folder`: `index.html`, `report.md`, `findings.json` and
+    /// `findings.csv`, `diagram.svg` (when the diagram could be drawn) and
+    /// `tables/NAME.csv` and `.json` for every table. Tables an earlier report left in
+    /// `tables/` that this one does not write are removed, so the folder never mixes two
+    /// reports.
     ///
     /// - Returns: the files written, relative to `folder`.
     @discardableResult
@@ -20,11 +23,23 @@ public enum ReportWriter {
         try put(HTMLPage.render(report), "index.html")
         if let svg = report.diagramSVG { try put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg, "diagram.svg") }
         try put(MarkdownPage.render(report, diagram: report.diagramSVG == nil ? nil : "diagram.svg"), "report.md")
+        try put(report.findings.json, "findings.json")
+        try put(report.findings.table.rendered(as: .csv), "findings.csv")
         for (name, table) in report.tables {
             try put(table.rendered(as: .csv), "tables/\(name).csv")
             try put(table.rendered(as: .json), "tables/\(name).json")
         }
+        try removeStale(in: (folder as NSString).appendingPathComponent("tables"), keeping: written)
         return written
+    }
+
+    /// Removes the `.csv` and `.json` files of `tables` that were not just written.
+    static func removeStale(in tables: String, keeping written: [String]) throws {
+        let kept = Set(written.filter { $0.hasPrefix("tables/") }.map { String($0.dropFirst("tables/".count)) })
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: tables)) ?? []
+        where (name.hasSuffix(".csv") || name.hasSuffix(".json")) && !kept.contains(name) {
+            try FileManager.default.removeItem(atPath: (tables as NSString).appendingPathComponent(name))
+        }
     }
 
     /// Writes the report on a collection into `folder`: `index.html` and `report.md` with the
