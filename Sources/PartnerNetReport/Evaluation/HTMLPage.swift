@@ -20,11 +20,12 @@ public enum HTMLPage {
 
         body.append(
             section("summary", "Summary of findings") {
-                var parts = ["<ol class=\"headline\">"]
+                var parts = ["<h3>In brief</h3>", "<ol class=\"headline\">"]
                 for line in report.analysis.headline {
                     parts.append("<li><a href=\"#finding-\(e(line.finding))\">\(e(line.sentence))</a></li>")
                 }
                 parts.append("</ol>")
+                parts.append("<h3>Findings</h3>")
                 parts.append("<ul class=\"findings\">")
                 for finding in report.analysis.summary {
                     parts.append(
