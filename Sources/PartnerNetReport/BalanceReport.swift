@@ -3,7 +3,7 @@ import PartnerNetCore
 import PartnerNetMetrics
 
 /// Voting power on one partnership board: its members' votes, the quota, and each
-/// member's normalised Banzhaf and Shapley–Shubik power (METRICS.md `banzhaf[P]`,
+/// member's normalised Banzhaf and Shapley–Shubik power (Docs/METRICS.md `banzhaf[P]`,
 /// `shapley_shubik[P]`), also summed by group.
 public struct BoardPower: Sendable {
     public let id: String
@@ -290,7 +290,7 @@ public struct BalanceReport: Sendable {
 
     // MARK: Renderings
 
-    /// Network, group and board values as `metric,value` rows, named as in METRICS.md:
+    /// Network, group and board values as `metric,value` rows, named as in Docs/METRICS.md:
     /// `gini[M]`, `hhi[M]`, `hhi_normalized[M]`, `organisation_share[S]`,
     /// `sector_share[M,S]`, `representation_ratio[M,S]`, `sector_evenness[M]`; for each
     /// board P `votes[P]`, `quota[P]`, and for each group S on it `seats[P,S]`,

@@ -136,7 +136,7 @@ public struct BrokerageReport: Sendable {
 
     // MARK: Renderings
 
-    /// Network and group values as `metric,value` rows, named as in METRICS.md: `density`;
+    /// Network and group values as `metric,value` rows, named as in Docs/METRICS.md: `density`;
     /// for each role (`coordinator` … `brokerage_total`) its network count, `_expected`,
     /// `_sd` and `_z` (sna `raw.gli`, `exp.gli`, `sd.gli`, `z.gli`); for each group, the
     /// count summed over its members `ROLE[GROUP]`, its expectation `ROLE_expected[GROUP]`,

@@ -66,7 +66,7 @@ public struct DominanceReport: Sendable {
     /// The significance level the readings use.
     public static let alpha = 0.05
 
-    /// The node measures whose shares are reported: those of METRICS.md, with
+    /// The node measures whose shares are reported: those of Docs/METRICS.md, with
     /// `bonacich_power` only when β is given.
     public static func measures(options: MeasureOptions) -> [NodeMeasure] {
         [.degree, .strength, .betweenness, .eigenvector, .pagerank] + (options.beta == nil ? [] : [.bonacichPower])
@@ -182,7 +182,7 @@ public struct DominanceReport: Sendable {
 
     // MARK: Readings
 
-    /// Short sentences, each naming the numbers it rests on (METRICS.md names in brackets
+    /// Short sentences, each naming the numbers it rests on (Docs/METRICS.md names in brackets
     /// where the sentence alone does not make them plain).
     public var readings: [String] {
         var lines: [String] = []
@@ -357,7 +357,7 @@ public struct DominanceReport: Sendable {
 
     // MARK: Renderings
 
-    /// Every value as `metric,value` rows, named as in METRICS.md (`focal_share[degree]`,
+    /// Every value as `metric,value` rows, named as in Docs/METRICS.md (`focal_share[degree]`,
     /// `group_betweenness`, `fragmentation_without_focal`, `chair_share`, …).
     public var metricRows: ResultTable {
         var rows: [[Cell]] = []

@@ -4,7 +4,7 @@ import PartnerNetMetrics
 /// Node measures attached to an area as organisation columns, so that a file written for
 /// Gephi, R or igraph carries them (`partnernet convert --with-metrics`).
 public enum MeasureColumns {
-    /// `area` with one column per measure, named as in METRICS.md (`betweenness`), each
+    /// `area` with one column per measure, named as in Docs/METRICS.md (`betweenness`), each
     /// organisation's score written as the shortest text that reads back as it; an
     /// undefined score (NaN) leaves the cell empty.
     ///

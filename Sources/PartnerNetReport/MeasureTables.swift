@@ -3,7 +3,7 @@ import PartnerNetMetrics
 
 extension ResultTable {
     /// One row per organisation, first column `id`, then one column per measure, named as
-    /// in METRICS.md.
+    /// in Docs/METRICS.md.
     ///
     /// - Parameters:
     ///   - options: parameters of the measures (weights, α, β, damping, iteration cap).

@@ -37,7 +37,7 @@ public struct SilosReport: Sendable {
     ///   - permutations: shuffles of the labels for the E-I p-values; 0 skips the test.
     ///   - seed: seeds both the shuffles and the community detection.
     ///   - communityMethod: Leiden (the default) or Louvain; `nil` skips detection.
-    ///   - weighted: modularity and community detection on the valued adjacency (METRICS.md:
+    ///   - weighted: modularity and community detection on the valued adjacency (Docs/METRICS.md:
     ///     the E-I index, mixing and cut structure count ties whatever this says).
     public init(
         area: Area, graph: Graph, attribute: String = "sector", permutations: Int = 5_000, seed: UInt64 = 1,
@@ -149,7 +149,7 @@ public struct SilosReport: Sendable {
 
     // MARK: Renderings
 
-    /// Network-level and group-level values as `metric,value` rows, named as in METRICS.md
+    /// Network-level and group-level values as `metric,value` rows, named as in Docs/METRICS.md
     /// (`ei_index`, `ei_index[GROUP]`, `density[A,B]`…).
     public var metricRows: ResultTable {
         var rows: [[Cell]] = []

@@ -46,7 +46,7 @@ struct MeasureOptionGroup: ParsableArguments {
 struct Centrality: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Node-level measures: one row per organisation, first column id.",
-        discussion: "Measures (names as in METRICS.md):\n"
+        discussion: "Measures (names as in Docs/METRICS.md):\n"
             + NodeMeasure.allCases.map {
                 "  \($0.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)) \($0.summary)"
             }

@@ -5,7 +5,7 @@ import PartnerNetReport
 struct Network: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Network-level measures as metric,value rows.",
-        discussion: "Measures (names as in METRICS.md):\n"
+        discussion: "Measures (names as in Docs/METRICS.md):\n"
             + NetworkMeasure.allCases.map {
                 "  \($0.rawValue.padding(toLength: 26, withPad: " ", startingAt: 0)) \($0.summary)"
             }

@@ -65,7 +65,7 @@ extension Area {
 
 extension Graph {
     /// The graph of an area's organisations (every one a node, in table order) over the
-    /// selected relations, with the conventions of METRICS.md.
+    /// selected relations, with the conventions of Docs/METRICS.md.
     ///
     /// An arc exists when it exists in any selected relation, and the weights of merged
     /// arcs are summed. The union is directed when any selected relation is; an undirected

@@ -2,7 +2,7 @@
 /// rows with out- and in-adjacency and arc weights (the representation igraph, NetworKit
 /// and petgraph share).
 ///
-/// Conventions (METRICS.md, "Graph conventions"): self-loops are dropped; duplicate arcs
+/// Conventions (Docs/METRICS.md, "Graph conventions"): self-loops are dropped; duplicate arcs
 /// are merged with their weights summed; an undirected edge is stored as two arcs, one in
 /// each direction, so the out-rows of an undirected graph are its neighbour lists and its
 /// in-adjacency is the same storage (shared, not copied). Each row is sorted by neighbour.

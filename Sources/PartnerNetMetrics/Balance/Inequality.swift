@@ -6,7 +6,7 @@ public enum Inequality {
     /// The Gini coefficient: 0 when everyone holds the same, (n − 1)/n when one holds all.
     ///
     /// `G = Σᵢ (2i − n − 1) xᵢ / (n Σ x)` over the values sorted ascending, i = 1…n
-    /// (METRICS.md `gini[M]`; the population form, without the n/(n − 1) correction).
+    /// (Docs/METRICS.md `gini[M]`; the population form, without the n/(n − 1) correction).
     ///
     /// - Returns: `nil` when there are no values or they sum to 0.
     /// - Complexity: O(n log n) for the sort.
@@ -29,7 +29,7 @@ public enum Inequality {
     /// The Herfindahl–Hirschman index: the sum of squared shares, from 1/n (even) to 1 (one
     /// holds all).
     ///
-    /// `HHI = Σᵢ sᵢ²`, `sᵢ = xᵢ / Σ x` (METRICS.md `hhi[M]`).
+    /// `HHI = Σᵢ sᵢ²`, `sᵢ = xᵢ / Σ x` (Docs/METRICS.md `hhi[M]`).
     ///
     /// - Returns: `nil` when there are no values or they sum to 0.
     /// - Complexity: O(n).
@@ -45,7 +45,7 @@ public enum Inequality {
 
     /// The Herfindahl–Hirschman index rescaled to 0 (even) … 1 (one holds all).
     ///
-    /// `(HHI − 1/n) / (1 − 1/n)` (METRICS.md `hhi_normalized[M]`).
+    /// `(HHI − 1/n) / (1 − 1/n)` (Docs/METRICS.md `hhi_normalized[M]`).
     ///
     /// - Returns: `nil` when the index is undefined or there is only one value.
     /// - Complexity: O(n).
@@ -57,7 +57,7 @@ public enum Inequality {
 
     /// Each group's share of the total, in order of first appearance of the groups.
     ///
-    /// `share(S) = Σ_{v∈S} x_v / Σ_v x_v` (METRICS.md `sector_share[M,S]`).
+    /// `share(S) = Σ_{v∈S} x_v / Σ_v x_v` (Docs/METRICS.md `sector_share[M,S]`).
     ///
     /// - Returns: `nil` shares when the values sum to 0.
     /// - Complexity: O(n).
@@ -76,7 +76,7 @@ public enum Inequality {
     /// Each group's share of the total divided by its share of the members: above 1 a
     /// group holds more than its seats would give it.
     ///
-    /// `ρ(S) = share(S) / (|S| / n)` (METRICS.md `representation_ratio[M,S]`).
+    /// `ρ(S) = share(S) / (|S| / n)` (Docs/METRICS.md `representation_ratio[M,S]`).
     ///
     /// - Complexity: O(n).
     public static func representationRatios(_ values: [Double], groups: [String]) -> [(group: String, ratio: Double?)] {
@@ -91,7 +91,7 @@ public enum Inequality {
     /// Evenness of the groups' shares: Shannon entropy over its maximum, 1 when every group
     /// holds the same share, 0 when one holds all.
     ///
-    /// `J = −Σ_S p_S ln p_S / ln k` over the k groups (0 ln 0 = 0) (METRICS.md
+    /// `J = −Σ_S p_S ln p_S / ln k` over the k groups (0 ln 0 = 0) (Docs/METRICS.md
     /// `sector_evenness[M]`; Pielou's evenness).
     ///
     /// - Returns: `nil` when there are fewer than two groups or the values sum to 0.

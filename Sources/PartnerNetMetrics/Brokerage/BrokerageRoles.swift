@@ -23,7 +23,7 @@ public enum BrokerageRole: Int, CaseIterable, Sendable, Hashable {
     /// The five roles, without ``total``.
     public static let roles: [BrokerageRole] = [.coordinator, .itinerant, .representative, .gatekeeper, .liaison]
 
-    /// The name in METRICS.md (the CLI's `--metrics` value and column name).
+    /// The name in Docs/METRICS.md (the CLI's `--metrics` value and column name).
     public var measureName: String {
         switch self {
         case .coordinator: "coordinator"

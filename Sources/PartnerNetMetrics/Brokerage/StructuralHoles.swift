@@ -2,7 +2,7 @@ import Foundation
 import PartnerNetCore
 
 /// Burt's structural-hole measures of every organisation's ego network: constraint,
-/// effective size, efficiency and hierarchy (METRICS.md `constraint`, `effective_size`,
+/// effective size, efficiency and hierarchy (Docs/METRICS.md `constraint`, `effective_size`,
 /// `efficiency`, `hierarchy`).
 ///
 /// All four rest on the *mutual weight* of a pair, the sum of the ties either way,

@@ -1,4 +1,4 @@
-/// Parameters of the measures in the catalogue, with METRICS.md's defaults.
+/// Parameters of the measures in the catalogue, with Docs/METRICS.md's defaults.
 public struct MeasureOptions: Sendable, Hashable {
     /// Path lengths 1/weight in path-based measures; the valued adjacency in eigenvector,
     /// PageRank, Katz and Bonacich power. Other measures count ties whatever this says.

@@ -1,6 +1,6 @@
 import PartnerNetCore
 
-/// A measure with one score per organisation, by its name in METRICS.md (the CLI's
+/// A measure with one score per organisation, by its name in Docs/METRICS.md (the CLI's
 /// `--metrics` value, the CSV column, the JSON key).
 public enum NodeMeasure: String, CaseIterable, Sendable, Hashable {
     case degree
@@ -138,7 +138,7 @@ public enum NodeMeasure: String, CaseIterable, Sendable, Hashable {
     }
 }
 
-/// A measure with one value for the whole network, by its name in METRICS.md.
+/// A measure with one value for the whole network, by its name in Docs/METRICS.md.
 public enum NetworkMeasure: String, CaseIterable, Sendable, Hashable {
     case nodes
     case edges

@@ -11,7 +11,7 @@ extension Graph {
     /// With `normalized`, divided by the number of pairs that could pass through v:
     /// (n − 1)(n − 2) directed, (n − 1)(n − 2)/2 undirected; no scaling when n ≤ 2 (every
     /// score is 0 there). With `weighted`, an arc's length is 1/weight and two path lengths
-    /// within 1e-10 relative count as equal (igraph's rule; METRICS.md).
+    /// within 1e-10 relative count as equal (igraph's rule; Docs/METRICS.md).
     ///
     /// Matches networkx 3.6 `nx.betweenness_centrality(G, normalized=…, weight=…)`, with
     /// `distance = 1/weight` when weighted (exactly equal lengths there, where networkx

@@ -78,7 +78,7 @@ extension Graph {
     ///
     /// Equals R sna 2.7 `sna::centralization(g, closeness, mode=…)` whenever every node
     /// reaches every other; elsewhere sna scores 0 any node that misses one, where this
-    /// measure keeps the Wasserman–Faust closeness (METRICS.md).
+    /// measure keeps the Wasserman–Faust closeness (Docs/METRICS.md).
     ///
     /// - Complexity: that of closeness.
     ///

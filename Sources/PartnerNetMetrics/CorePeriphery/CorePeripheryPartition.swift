@@ -66,7 +66,7 @@ extension Graph {
     /// the answer depends on the seed, not on the number of cores. Enumeration of all
     /// 2ⁿ partitions confirms the optimum on graphs of up to 16 nodes (the tests).
     ///
-    /// Runs on the undirected skeleton, ignoring weights (METRICS.md: `in_core`).
+    /// Runs on the undirected skeleton, ignoring weights (Docs/METRICS.md: `in_core`).
     ///
     /// - Throws: ``MetricError/uniformTies(everyPairTied:)`` when no pair
     ///   is tied or every pair is.

@@ -45,7 +45,7 @@ extension Graph {
     /// optimum with scipy's L-BFGS-B from several starts; PyPI `cpnet`'s `MINRES`
     /// (unbounded, stopped at 1% change) never reaches a lower residual (the tests).
     ///
-    /// Runs on the undirected skeleton, ignoring weights (METRICS.md: `coreness`).
+    /// Runs on the undirected skeleton, ignoring weights (Docs/METRICS.md: `coreness`).
     ///
     /// - Throws: ``MetricError/uniformTies(everyPairTied:)`` when no pair
     ///   is tied or every pair is; ``MetricError/didNotConverge(iterations:residual:)`` when

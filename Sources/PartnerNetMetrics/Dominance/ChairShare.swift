@@ -19,7 +19,7 @@ extension Area {
     /// `chair_share = |{p : some chair of p is in F}| / |{p : p has a chair}|`. A
     /// partnership with co-chairs counts once, as the focal set's when any of its chairs is
     /// a member; a partnership with no chair recorded is left out of the denominator (it is
-    /// unknown who chairs it, not chaired by someone else). A plain formula (METRICS.md).
+    /// unknown who chairs it, not chaired by someone else). A plain formula (Docs/METRICS.md).
     ///
     /// - Parameter focal: organisation ids of the focal set.
     /// - Complexity: O(P + S) for P partnerships and S memberships.

@@ -17,9 +17,9 @@ extension FocalSet {
     /// The focal set's share of `scores` (one per node), its top rank and its dominance ratio.
     ///
     /// `focal_share[M] = Σ_{v∈F} M(v) / Σ_v M(v)`; `focal_top_rank[M] = 1 + |{u : M(u) >
-    /// max_{v∈F} M(v)}|`, two scores within 1e-9 relative counting as tied (METRICS.md), so a
+    /// max_{v∈F} M(v)}|`, two scores within 1e-9 relative counting as tied (Docs/METRICS.md), so a
     /// member tied with the leader ranks 1; `focal_dominance_ratio[M] = max_{v∈F} M(v) /
-    /// max_{v∉F} M(v)`. All three are plain formulas (METRICS.md, "Dominance and balance of
+    /// max_{v∉F} M(v)`. All three are plain formulas (Docs/METRICS.md, "Dominance and balance of
     /// power"); a negative Bonacich power makes the share and the ratio formal quantities,
     /// reported as computed.
     ///
@@ -49,7 +49,7 @@ extension FocalSet {
     }
 }
 
-/// Whether two scores count as tied: within 1e-9 relative (METRICS.md, "Ties between
+/// Whether two scores count as tied: within 1e-9 relative (Docs/METRICS.md, "Ties between
 /// floating-point scores").
 @inline(__always)
 func scoresTie(_ a: Double, _ b: Double) -> Bool {

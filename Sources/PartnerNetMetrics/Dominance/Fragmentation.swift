@@ -6,7 +6,7 @@ extension Graph {
     ///
     /// `F = 1 − Σₖ sₖ(sₖ − 1) / (n(n − 1))`, sₖ the size of weak component k (isolates are
     /// components of one). 0 for a connected network, 1 when no two nodes are tied. A plain
-    /// formula (METRICS.md); the reference computes it from networkx's components.
+    /// formula (Docs/METRICS.md); the reference computes it from networkx's components.
     ///
     /// - Returns: `nil` when n < 2 (no pairs).
     /// - Complexity: O(n + m).

@@ -39,7 +39,7 @@ extension Graph {
     /// in the denominator, so this is networkx's normalisation: it matches networkx 3.6
     /// `nx.group_betweenness_centrality(G, F)` (normalized, endpoints excluded) on undirected
     /// graphs. On directed graphs networkx 3.6 mixes up path directions in its group update,
-    /// so the definition itself is the reference there (METRICS.md).
+    /// so the definition itself is the reference there (Docs/METRICS.md).
     ///
     /// σₛₜ(F) = σₛₜ − aₛₜ, aₛₜ the shortest s–t paths with no node in F, and both counts grow
     /// along one breadth-first search (Dijkstra) from s: a(v) sums a(u) over v's
@@ -96,7 +96,7 @@ extension Graph {
     /// none. On a connected undirected graph |R| = n − |F| and this is networkx 3.6
     /// `nx.group_closeness_centrality(G, F)`. Elsewhere networkx adds 0 for every
     /// unreachable node (and follows paths into the group on a directed graph), so the
-    /// definition itself is the reference (METRICS.md).
+    /// definition itself is the reference (Docs/METRICS.md).
     ///
     /// With `weighted`, arc lengths are 1/weight (multi-source Dijkstra).
     ///

@@ -19,7 +19,7 @@ public struct MixingMatrix: Sendable, Hashable {
 }
 
 extension Graph {
-    /// Ties between and within groups, as counts and densities (METRICS.md `density[A,B]`).
+    /// Ties between and within groups, as counts and densities (Docs/METRICS.md `density[A,B]`).
     ///
     /// Directed: arcs from A to B over nA·nB, within A over nA(nA − 1). Undirected: edges
     /// between A and B over nA·nB, within A over nA(nA − 1)/2, so the matrix is symmetric.

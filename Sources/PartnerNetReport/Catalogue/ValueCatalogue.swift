@@ -483,6 +483,30 @@ extension ValueCatalogue {
             })
     }
 
+    /// The conventions every measure follows, for the catalogue's page.
+    static let graphConventions: [String] = [
+        "## Graph conventions", "",
+        "- A measure runs on one relation (`--relation NAME`, repeatable) or on the union of every relation in",
+        "  relationships.csv (the default; `co-membership`, the projection of memberships, joins only when named).",
+        "  An arc of the union exists when it exists in any selected relation. Weights of different relations are",
+        "  never added: a union arc's weight is its multiplexity, the number of selected relations holding it,",
+        "  unless every selected relation declares the same `unit` in area.json, when weights add. Duplicate arcs",
+        "  within one relation add. The union is directed when any selected relation is; an undirected tie then",
+        "  gives both arcs.",
+        "- Self-loops are dropped, with a warning. Weights are tie strengths (larger is stronger).",
+        "- Every measure counts ties unless `--weighted` is given (strength aside): then path lengths are",
+        "  1/weight in every path-based measure, and PageRank, eigenvector, Katz, Bonacich power, Burt's measures,",
+        "  modularity and community detection use the valued adjacency.",
+        "- Two path lengths within 1e-10 relative are equal (igraph's rule); two scores within 1e-9 relative tie.",
+        "- Iterative measures converge to a change of 1e-12 or less per node within `--max-iterations` (10,000),",
+        "  and fail with a clear error when they cannot.",
+        "- Isolates stay in the graph and in every denominator unless a measure says otherwise.",
+        "- Direction words follow UCINET and sna: \"out\" measures use paths from the organisation.",
+        "- Tests are two-sided, `min(1, 2 min(p_low, p_high))`, each tail `(k + 1)/(N + 1)`; a report adjusts its",
+        "  tests together by Holm's method and reads none as a finding below 10 organisations, nor for groups",
+        "  of fewer than 3.", "",
+    ]
+
     /// `Docs/METRICS.md`: every value by level, with its unit, definition and references.
     public static var markdown: String {
         var out = [
@@ -492,6 +516,7 @@ extension ValueCatalogue {
             "`metric,value` row. Arguments in brackets: M a node measure, S a group (a sector by default), P a",
             "partnership. Conventions where tools differ are in `CONVENTIONS.md`; the input format in `FORMAT.md`.", "",
         ]
+        out += graphConventions
         for level in ValueLevel.allCases {
             let entries = all.filter { $0.level == level }
             guard !entries.isEmpty else { continue }
