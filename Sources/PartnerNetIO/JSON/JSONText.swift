@@ -6,9 +6,33 @@ import PartnerNetCore
 enum JSONText {
     /// Decodes `data` as a `T`.
     ///
-    /// - Throws: one diagnostic: the file is not UTF-8, not JSON (with the line and column
-    ///   where it stops being JSON), or JSON of the wrong shape (with the path of the value).
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(DiagnosticError) -> T {
+    /// - Parameter shape: the kinds of value `T` expects; when the decoder finds a value of
+    ///   the wrong kind, every such value is reported, not only the first.
+    /// - Throws: the file is not UTF-8, not JSON (with the line and column where it stops
+    ///   being JSON), or JSON of the wrong shape (with the path of each value).
+    static func decode<T: Decodable>(
+        _ type: T.Type, from data: Data, file: String, shape: JSONShape? = nil
+    ) throws(DiagnosticError) -> T {
+        do {
+            return try decodeFirstProblem(type, from: data, file: file)
+        } catch {
+            guard error.diagnostic.location.path != nil, let shape,
+                let value = try? JSONDecoder().decode(JSONValue.self, from: data)
+            else { throw error }
+            let problems = shape.problems(in: value)
+            guard !problems.isEmpty else { throw error }
+            let diagnostics = problems.map { problem in
+                Diagnostic.error(
+                    at: SourceLocation(file: file, path: problem.path.isEmpty ? nil : problem.path), problem.reason)
+            }
+            throw DiagnosticError(diagnostics[0], others: Array(diagnostics.dropFirst()))
+        }
+    }
+
+    /// Decodes `data` as a `T`, reporting the first problem.
+    private static func decodeFirstProblem<T: Decodable>(
+        _ type: T.Type, from data: Data, file: String
+    ) throws(DiagnosticError) -> T {
         let text = try UTF8Text.decode(data, file: file)
         let bytes = Data(text.utf8)
         do {
