@@ -288,3 +288,39 @@ import Testing
         }
     }
 }
+
+/// Limits that come from Foundation, checked so that a change in them is noticed.
+@Suite struct FoundationLimitTests {
+    /// An area whose first organisation's extra column nests `depth` arrays: 3 levels of
+    /// the area around it.
+    func nested(_ depth: Int) throws -> [String] {
+        let path = Paths.temporaryFolder() + "/deep.json"
+        let text =
+            "{\"organisations\": [{\"id\": \"a\", \"sector\": \"x\", \"x\": " + String(repeating: "[", count: depth)
+            + String(repeating: "]", count: depth) + "}], \"relationships\": []}"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try AreaJSON.read(at: path)
+            return []
+        } catch {
+            return error.diagnostics.map(\.message)
+        }
+    }
+
+    @Test func jsonNestingIsReadUpToFoundationsLimit() throws {
+        // 512 levels in all parse (and the array is then refused as a cell); 513 do not.
+        #expect(try nested(509) == ["an extra column must hold text or a number, found an array"])
+        #expect(try nested(510) == ["not valid JSON: too many nested arrays or dictionaries"])
+        #expect(try nested(100_000) == ["not valid JSON: too many nested arrays or dictionaries"])
+    }
+
+    @Test func matricesBeyondTheItemsOfTheFileAreRefused() throws {
+        #expect(throws: Never.self) { try DLFormat.parse("DL n=1 nm=2\ndata:\n0\n!\n0\n", file: "x.dl") }
+        do {
+            _ = try DLFormat.parse("DL n=1 nm=1000000\ndata:\n0\n", file: "many.dl")
+            Issue.record("read")
+        } catch {
+            #expect(error.description == "many.dl:1:5: error: NM=1000000 matrices cannot fit in a file of 7 items")
+        }
+    }
+}
