@@ -130,7 +130,8 @@ struct DOTShape {
                 while index < bytes.count && bytes[index] != 0x0A { index += 1 }
             case 0x2F where next == 0x2A:  // /* */
                 index += 2
-                while index < bytes.count && !(bytes[index] == 0x2A && index + 1 < bytes.count && bytes[index + 1] == 0x2F)
+                while index < bytes.count
+                    && !(bytes[index] == 0x2A && index + 1 < bytes.count && bytes[index + 1] == 0x2F)
                 {
                     if bytes[index] == 0x0A { line += 1 }
                     index += 1

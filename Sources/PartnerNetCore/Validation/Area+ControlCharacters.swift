@@ -9,7 +9,8 @@ extension Area {
         var found: [Diagnostic] = []
         func check(_ text: String?, _ field: String, _ origin: RowOrigin, column: String? = nil) {
             guard let text, let offset = ControlCharacter.firstOffset(in: text) else { return }
-            let scalar = text.unicodeScalars[text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: offset)]
+            let scalar = text.unicodeScalars[
+                text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: offset)]
             found.append(
                 .error(
                     at: origin.location(column ?? field),

@@ -146,7 +146,8 @@ struct PajekReader {
         if tokens.count >= 3 {
             guard let n1 = scanner.integer(tokens[2]), n1 >= 1, n1 < count else {
                 throw fail(
-                    location(line, tokens[2].start), "the size of the first mode must be a number from 1 to \(count - 1)")
+                    location(line, tokens[2].start),
+                    "the size of the first mode must be a number from 1 to \(count - 1)")
             }
             firstMode = n1
         }

@@ -310,7 +310,8 @@ enum DLFormat {
                 position += 1
             }
             guard let labelsToken = current, labelsToken.lower == "labels" || labelsToken.lower == "labels:" else {
-                throw fail(token, "unknown DL keyword \(quoted(token.text)): expected \(token.text.uppercased()) LABELS")
+                throw fail(
+                    token, "unknown DL keyword \(quoted(token.text)): expected \(token.text.uppercased()) LABELS")
             }
             position += 1
             var hadColon = labelsToken.lower.hasSuffix(":")
@@ -393,7 +394,8 @@ enum DLFormat {
             while let token = current {
                 if token.text == "!" && !token.quoted { break }
                 if let last = line.last, last.line != token.line {
-                    try readListLine(line, header, twoMode: twoMode, rows: rows, columns: columns, names: &names, &cells)
+                    try readListLine(
+                        line, header, twoMode: twoMode, rows: rows, columns: columns, names: &names, &cells)
                     line.removeAll(keepingCapacity: true)
                 }
                 line.append(token)
@@ -436,7 +438,8 @@ enum DLFormat {
                 var rest = line.dropFirst()
                 if header.layout == .nodeList1B {
                     guard let countToken = rest.first, let count = Int(countToken.text), count == rest.count - 1 else {
-                        throw fail(rest.first ?? first, "NODELIST1B: the second number must count the columns that follow")
+                        throw fail(
+                            rest.first ?? first, "NODELIST1B: the second number must count the columns that follow")
                     }
                     rest = rest.dropFirst()
                 }

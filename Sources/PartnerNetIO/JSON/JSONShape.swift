@@ -33,7 +33,8 @@ indirect enum JSONShape: Sendable {
                 ["source": .text, "target": .text, "weight": .number, "relation": .text],
                 required: ["source", "target"], others: .cell))
         keys["partnerships"] = .array(
-            .object(["id": .text, "name": .text, "parent": .text, "quota": .wholeNumber], required: ["id"], others: .cell))
+            .object(
+                ["id": .text, "name": .text, "parent": .text, "quota": .wholeNumber], required: ["id"], others: .cell))
         keys["memberships"] = .array(
             .object(
                 ["partnership": .text, "organisation": .text, "role": .role, "votes": .wholeNumber],
