@@ -324,3 +324,23 @@ import Testing
         }
     }
 }
+
+/// A weight too large for a Double in a JSON area was "not valid JSON", with no place.
+@Suite struct JSONNumberRangeTests {
+    @Test func aNumberBeyondDoubleIsLocated() throws {
+        let path = Paths.temporaryFolder() + "/w.json"
+        let text = """
+            {"organisations": [{"id": "a", "sector": "x"}, {"id": "b", "sector": "x"}],
+             "relationships": [{"source": "a", "target": "b", "weight": 1e400}]}
+            """
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try AreaJSON.read(at: path)
+            Issue.record("read")
+        } catch {
+            #expect(
+                error.description
+                    == "\(path):2:61: error: not valid JSON: the number 1e400 is beyond the range of a Double (±1.8e308)")
+        }
+    }
+}
