@@ -33,9 +33,10 @@ struct PajekReader {
     private var name: String?
     private var vertexCount = -1
     private var firstMode = 0  // n1 of a two-mode network; 0 for one-mode
-    private var labels: [Int: String] = [:]
-    private var labelOrigins: [Int: RowOrigin] = [:]
-    private var vertexAttributes: [Int: [String: String]] = [:]
+    // By vertex, grown as vertex lines come (not to the declared count).
+    private var labels: [String?] = []
+    private var labelOrigins: [RowOrigin?] = []
+    private var vertexAttributes: [[String: String]] = []
     private var attributeOrder: [String] = []
     private var section = Section.none
     private var relations: [RelationEntry] = []
@@ -194,6 +195,12 @@ struct PajekReader {
     /// `i "label" [x y [z]] [shape] [key value]…`
     private mutating func readVertex(_ line: ByteScanner.Line) throws(AreaIOError) {
         let index = try vertex(tokens[0], line)
+        if index >= labels.count {
+            let added = index + 1 - labels.count
+            labels += repeatElement(nil, count: added)
+            labelOrigins += repeatElement(nil, count: added)
+            vertexAttributes += repeatElement([:], count: added)
+        }
         var columns = ["id": tokens.count > 1 ? 2 : 1]
         var next = 1
         if tokens.count > 1 {
@@ -395,15 +402,15 @@ struct PajekReader {
         // networkx writes node attributes as `key value` pairs: `sector family`.
         assembly.area.organisations.reserveCapacity(organisationCount)
         for index in 0..<organisationCount {
-            let id = labels[index] ?? String(index + 1)
-            var attributes = vertexAttributes[index] ?? [:]
+            let id = label(index)
+            var attributes = index < vertexAttributes.count ? vertexAttributes[index] : [:]
             let sector = attributes.removeValue(forKey: "sector")
             if sector == nil { missing.insert(id) }
             assembly.area.organisations.append(
                 Organisation(
                     id: id, name: attributes.removeValue(forKey: "name"), sector: sector ?? ParsedArea.unknownSector,
                     subsector: attributes.removeValue(forKey: "subsector"), attributes: attributes))
-            assembly.origins.organisations.append(labelOrigins[index] ?? RowOrigin(file: file))
+            assembly.origins.organisations.append(origin(index))
         }
         assembly.area.extraColumns.organisations = attributeOrder.filter {
             !["sector", "name", "subsector"].contains($0)
@@ -444,9 +451,9 @@ struct PajekReader {
     /// Vertices n1+1…n as partnerships, and the ties as memberships whose value is the votes.
     private func assembleTwoMode(into assembly: inout AreaAssembly, ids: [String]) {
         for index in firstMode..<vertexCount {
-            let id = labels[index] ?? String(index + 1)
-            assembly.area.partnerships.append(Partnership(id: id, attributes: vertexAttributes[index] ?? [:]))
-            assembly.origins.partnerships.append(labelOrigins[index] ?? RowOrigin(file: file))
+            let attributes = index < vertexAttributes.count ? vertexAttributes[index] : [:]
+            assembly.area.partnerships.append(Partnership(id: label(index), attributes: attributes))
+            assembly.origins.partnerships.append(origin(index))
         }
         let partnershipIDs = assembly.area.partnerships.map(\.id)
         for (seat, origin) in zip(seats, seatOrigins) {
@@ -465,6 +472,15 @@ struct PajekReader {
         }
         assembly.area.extraColumns.partnerships = attributeOrder
         assembly.area.extraColumns.memberships = Array(Set(seats.flatMap(\.attributes.keys))).sorted()
+    }
+
+    /// Vertex `index`'s label, or its number when it has none.
+    private func label(_ index: Int) -> String {
+        (index < labels.count ? labels[index] : nil) ?? String(index + 1)
+    }
+
+    private func origin(_ index: Int) -> RowOrigin {
+        (index < labelOrigins.count ? labelOrigins[index] : nil) ?? RowOrigin(file: file)
     }
 
     private static func relationsInOrder(_ relationships: [Relationship]) -> [String] {
