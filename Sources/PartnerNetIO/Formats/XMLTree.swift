@@ -123,7 +123,8 @@ final class XMLElementNode {
         // passes on; the message Foundation gives on Linux is only "error 89".
         switch error.code {
         case 1:
-            return "the parser gave up: a text or attribute value of about 10,000,000 characters or more (libxml2's limit)"
+            return "the parser gave up: a text or attribute value of about 10,000,000 characters or more "
+                + "(libxml2's limit)"
         case 2: return "the parser ran out of memory"
         case 6, 7, 8: return "a character reference (&#…;) to a character XML does not allow"
         case 10, 11, 12, 13: return "a character reference (&#…;) outside the root element"
