@@ -22,7 +22,7 @@ public enum AreaJSON {
     /// the content (unknown organisations, duplicate ids, weights, cycles…).
     ///
     /// - Throws: ``AreaIOError/invalidInput(_:)``; locations are paths such as
-    ///   `relationships[3].weight`.
+    ///   `relationships[3].weight`, with the line and column of a value of the wrong kind.
     public static func read(at path: String) throws(AreaIOError) -> LoadedArea {
         var assembly = AreaAssembly()
         do {

@@ -1,3 +1,4 @@
+import Foundation
 import PartnerNetCore
 
 /// The kinds of value each key of an area's JSON takes, so that every value of the wrong
@@ -104,5 +105,101 @@ indirect enum JSONShape: Sendable {
             return found
         case (.object, _): return mismatch("an object")
         }
+    }
+}
+
+/// Where each value of a JSON text starts, by the path ``JSONShape`` names it with
+/// (`relations.funding.directed`, `organisations[2].id`), for locating its problems.
+///
+/// One pass over the bytes with an explicit stack (no recursion); the text is known to be
+/// valid JSON, since it decoded.
+///
+/// - Complexity: O(length of the text).
+enum JSONPositions {
+    private enum Container {
+        case object(path: String, key: String?)
+        case array(path: String, index: Int)
+    }
+
+    static func of(_ bytes: Data) -> [String: (line: Int, column: Int)] {
+        var positions: [String: (line: Int, column: Int)] = [:]
+        var stack: [Container] = []
+        var line = 1
+        var column = 1
+        var index = bytes.startIndex
+        var expectingKey = false
+
+        func valuePath() -> String {
+            switch stack.last {
+            case nil: return ""
+            case .object(let path, let key)?: return path.isEmpty ? key ?? "" : "\(path).\(key ?? "")"
+            case .array(let path, let position)?: return "\(path)[\(position)]"
+            }
+        }
+        func advance() {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        func record() {
+            let path = valuePath()
+            if positions[path] == nil { positions[path] = (line, column) }
+        }
+
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x3A:  // white space, `:`
+                advance()
+            case 0x7B:  // {
+                record()
+                stack.append(.object(path: valuePath(), key: nil))
+                expectingKey = true
+                advance()
+            case 0x5B:  // [
+                record()
+                stack.append(.array(path: valuePath(), index: 0))
+                advance()
+            case 0x7D, 0x5D:  // } ]
+                _ = stack.popLast()
+                expectingKey = false
+                advance()
+            case 0x2C:  // ,
+                if case .array(let path, let position)? = stack.last {
+                    stack[stack.count - 1] = .array(path: path, index: position + 1)
+                } else {
+                    expectingKey = true
+                }
+                advance()
+            case 0x22:  // a string: a key, or a value
+                if !expectingKey { record() }
+                let start = index + 1
+                advance()
+                while index < bytes.endIndex && bytes[index] != 0x22 {
+                    if bytes[index] == 0x5C { advance() }
+                    if index < bytes.endIndex { advance() }
+                }
+                if expectingKey, case .object(let path, _)? = stack.last {
+                    let key = (try? JSONDecoder().decode(String.self, from: Data([0x22]) + bytes[start...index]))
+                        ?? String(decoding: bytes[start..<index], as: UTF8.self)
+                    stack[stack.count - 1] = .object(path: path, key: key)
+                    expectingKey = false
+                }
+                if index < bytes.endIndex { advance() }
+            default:  // a number, true, false or null
+                record()
+                while index < bytes.endIndex,
+                    ![0x2C, 0x7D, 0x5D, 0x20, 0x09, 0x0A, 0x0D].contains(bytes[index])
+                {
+                    advance()
+                }
+            }
+        }
+        return positions
     }
 }

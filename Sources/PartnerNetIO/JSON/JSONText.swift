@@ -9,21 +9,27 @@ enum JSONText {
     /// - Parameter shape: the kinds of value `T` expects; when the decoder finds a value of
     ///   the wrong kind, every such value is reported, not only the first.
     /// - Throws: the file is not UTF-8, not JSON (with the line and column where it stops
-    ///   being JSON), or JSON of the wrong shape (with the path of each value).
+    ///   being JSON), or JSON of the wrong shape (with the line, column and path of each
+    ///   value when `shape` is given, else the path of the first).
     static func decode<T: Decodable>(
         _ type: T.Type, from data: Data, file: String, shape: JSONShape? = nil
     ) throws(DiagnosticError) -> T {
         do {
             return try decodeFirstProblem(type, from: data, file: file)
         } catch {
+            let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
             guard error.diagnostic.location.path != nil, let shape,
-                let value = try? JSONDecoder().decode(JSONValue.self, from: data)
+                let value = try? JSONDecoder().decode(JSONValue.self, from: body)
             else { throw error }
             let problems = shape.problems(in: value)
             guard !problems.isEmpty else { throw error }
+            let positions = JSONPositions.of(body)
             let diagnostics = problems.map { problem in
-                Diagnostic.error(
-                    at: SourceLocation(file: file, path: problem.path.isEmpty ? nil : problem.path), problem.reason)
+                let position = problem.path.isEmpty ? nil : positions[problem.path]
+                return Diagnostic.error(
+                    at: SourceLocation(
+                        file: file, line: position?.line, column: position?.column,
+                        path: problem.path.isEmpty ? nil : problem.path), problem.reason)
             }
             throw DiagnosticError(diagnostics[0], others: Array(diagnostics.dropFirst()))
         }
