@@ -185,7 +185,8 @@ enum JSONPositions {
                     if index < bytes.endIndex { advance() }
                 }
                 if expectingKey, case .object(let path, _)? = stack.last {
-                    let key = (try? JSONDecoder().decode(String.self, from: Data([0x22]) + bytes[start...index]))
+                    let key =
+                        (try? JSONDecoder().decode(String.self, from: Data([0x22]) + bytes[start...index]))
                         ?? String(decoding: bytes[start..<index], as: UTF8.self)
                     stack[stack.count - 1] = .object(path: path, key: key)
                     expectingKey = false
