@@ -111,6 +111,12 @@ import Testing
         let external = try file(
             "external.gexf",
             "<!DOCTYPE gexf [\n  <!ENTITY ex SYSTEM \"file:///etc/passwd\">\n]>\n<gexf><graph>&ex;</graph></gexf>\n")
+        let cdata = try file(
+            "cdata.graphml",
+            Self.graphMLHead
+                + "<node id=\"a\"><data key=\"name\"><![CDATA[<!ENTITY x>]]></data><data key=\"sector\">b</data></node>\n"
+                + Self.graphMLTail)
+        #expect(try AreaFormat.graphml.read(at: cdata).area.organisations.map(\.name) == ["<!ENTITY x>"])
         #expect(
             problems(external) == [
                 "external.gexf:2:3: error: the file declares an external entity (<!ENTITY … SYSTEM/PUBLIC …>): refused, PartnerNet reads no other file"

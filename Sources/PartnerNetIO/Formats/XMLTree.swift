@@ -58,7 +58,11 @@ final class XMLElementNode {
                 throw .invalidInput([error.diagnostic])
             }
         }
-        if let declaration = data.firstRange(of: Data("<!ENTITY".utf8)) {
+        // Entities are declared only inside a DOCTYPE; `<!ENTITY` in a CDATA section of a
+        // file without one is text.
+        if let doctype = data.firstRange(of: Data("<!DOCTYPE".utf8)),
+            let declaration = data[doctype.upperBound...].firstRange(of: Data("<!ENTITY".utf8))
+        {
             let (line, column) = position(of: declaration.lowerBound, in: data)
             let declared = String(decoding: data[declaration.lowerBound...].prefix(1_024), as: UTF8.self)
                 .prefix { $0 != ">" }
