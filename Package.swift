@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "PartnerNetMetrics", targets: ["PartnerNetMetrics"]),
         .library(name: "PartnerNetIO", targets: ["PartnerNetIO"]),
         .library(name: "PartnerNetGraphviz", targets: ["PartnerNetGraphviz"]),
+        .library(name: "PartnerNetInput", targets: ["PartnerNetInput"]),
         .library(name: "PartnerNetReport", targets: ["PartnerNetReport"]),
         .executable(name: "partnernet", targets: ["partnernet"]),
     ],
@@ -29,6 +30,8 @@ let package = Package(
             name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // DOT text in pure Swift, and the only module that calls Graphviz.
         .target(name: "PartnerNetGraphviz", dependencies: ["PartnerNetCore", "CGraphviz"]),
+        // Reading an area from any path: the formats of PartnerNetIO, and DOT through Graphviz.
+        .target(name: "PartnerNetInput", dependencies: ["PartnerNetCore", "PartnerNetIO", "PartnerNetGraphviz"]),
         // Tables, summaries and diagrams: where the model, metrics, I/O and Graphviz meet.
         .target(
             name: "PartnerNetReport",
@@ -36,8 +39,8 @@ let package = Package(
         .executableTarget(
             name: "partnernet",
             dependencies: [
-                "PartnerNetCore", "PartnerNetMetrics", "PartnerNetIO", "PartnerNetGraphviz", "PartnerNetReport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PartnerNetCore", "PartnerNetMetrics", "PartnerNetIO", "PartnerNetGraphviz", "PartnerNetInput",
+                "PartnerNetReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Repository paths and temporary folders for the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -49,6 +52,9 @@ let package = Package(
         .testTarget(
             name: "PartnerNetGraphvizTests",
             dependencies: ["PartnerNetCore", "PartnerNetIO", "PartnerNetGraphviz", "TestSupport"]),
+        .testTarget(
+            name: "PartnerNetInputTests",
+            dependencies: ["PartnerNetCore", "PartnerNetIO", "PartnerNetInput", "TestSupport"]),
         .testTarget(
             name: "PartnerNetReportTests",
             dependencies: [

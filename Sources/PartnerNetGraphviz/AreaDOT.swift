@@ -91,7 +91,7 @@ public enum AreaDOT {
             var attributes = edge.attributes.mapValues(\.string)
             var weight = 1.0
             if let text = attributes.removeValue(forKey: "weight") {
-                if let value = Double(text.trimmingWhitespace()) {
+                if let value = DecimalText.number(text.trimmingWhitespace()) {
                     weight = value
                 } else {
                     problems.append(

@@ -93,7 +93,10 @@ public struct AreaSummary: Sendable {
         let names = Dictionary(
             area.organisations.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
         var lines: [String] = []
-        func visit(_ partnership: Partnership, depth: Int) {
+        // Depth first with an explicit stack, not recursion: a long chain of parent links
+        // must not exhaust the call stack.
+        var pending: [(partnership: Partnership, depth: Int)] = (children[nil] ?? []).reversed().map { ($0, 0) }
+        while let (partnership, depth) = pending.popLast() {
             let members = seats[partnership.id] ?? []
             let votes = members.reduce(0) { $0 + $1.votes }
             let chairs = members.filter { $0.role == .chair }.map { names[$0.organisation] ?? $0.organisation }
@@ -102,9 +105,8 @@ public struct AreaSummary: Sendable {
             if !chairs.isEmpty { text += ", chair \(chairs.joined(separator: " and "))" }
             text += ", quota \(partnership.effectiveQuota(totalVotes: votes)) of \(votes) votes"
             lines.append(text)
-            for child in children[partnership.id] ?? [] { visit(child, depth: depth + 1) }
+            pending += (children[partnership.id] ?? []).reversed().map { ($0, depth + 1) }
         }
-        for root in children[nil] ?? [] { visit(root, depth: 0) }
         return lines
     }
 }

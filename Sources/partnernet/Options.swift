@@ -3,6 +3,7 @@ import Foundation
 import PartnerNetCore
 import PartnerNetGraphviz
 import PartnerNetIO
+import PartnerNetInput
 import PartnerNetReport
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -152,16 +153,7 @@ struct OutputOptions: ParsableArguments {
 ///
 /// - Throws: ``AreaIOError`` with every problem found.
 func readArea(_ path: String, _ input: InputChoice = InputChoice()) throws(AreaIOError) -> LoadedArea {
-    let named = input.from?.lowercased()
-    if named == "dot" || named == "gv" || (named == nil && DOTInput.isDOT(path)) {
-        return try DOTInput.read(at: path)
-    }
-    if let format = named.flatMap(AreaFormat.init(name:)) ?? AreaFormat(path: path), format != .folder {
-        if format == .json && input.nodesFile == nil { return try AreaSource.read(at: path) }
-        return try format.read(at: path, options: input.readOptions)
-    }
-    if input.nodesFile != nil { return try AreaFormat.folder.read(at: path, options: input.readOptions) }
-    return try AreaSource.read(at: path)
+    try AreaInput.read(path, format: input.from, options: input.readOptions)
 }
 
 /// Reads an area, turning its problems into one line each on standard error and exit status 1.

@@ -40,15 +40,15 @@ import Testing
         #expect(problems(#"{"relationships": []}"#) == ["area.json: error: missing required key \"organisations\""])
         #expect(
             problems(#"{"organisations": [{"id": "a", "sector": "x"}, {"id": "b"}]}"#)
-                == ["area.json organisations[1]: error: missing required key \"sector\""])
+                == ["area.json:1:48 organisations[1]: error: missing required key \"sector\""])
         #expect(
             problems(#"{"organisations": [], "relationships": [{"source": "a", "target": "b", "weight": "heavy"}]}"#)
-                == ["area.json relationships[0].weight: error: expected a number, found a string"])
+                == ["area.json:1:82 relationships[0].weight: error: expected a number, found a string"])
         #expect(
             problems(
                 #"{"organisations": [], "memberships": [{"partnership": "p", "organisation": "a", "role": "boss"}]}"#)
                 == [
-                    "area.json memberships[0].role: error: unknown role \"boss\": use one of chair, vice-chair, member, observer"
+                    "area.json:1:89 memberships[0].role: error: unknown role \"boss\": use one of chair, vice-chair, member, observer"
                 ])
         #expect(problems("{\n  \"organisations\": [,]\n}") == ["area.json:2:21: error: not valid JSON: invalid value"])
     }

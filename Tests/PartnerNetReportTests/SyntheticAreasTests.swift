@@ -55,3 +55,42 @@ import Testing
         #expect(shareDominated > shareMixed * 2, "focal degree share \(shareDominated) with λ = 5 against \(shareMixed)")
     }
 }
+
+/// The partnership tree of `summary` is printed without recursion (issue 13): a chain at
+/// the nesting limit, which validation accepts, prints every level.
+@Suite struct DeepPartnershipSummaryTests {
+    @Test func aChainAtTheNestingLimitIsPrinted() throws {
+        let count = Partnership.maximumNesting + 1
+        let area = Area(
+            organisations: [Organisation(id: "a", sector: "x")], relationships: [],
+            partnerships: (0..<count).map { Partnership(id: "p\($0)", parent: $0 == 0 ? nil : "p\($0 - 1)") },
+            memberships: [Membership(partnership: "p0", organisation: "a")])
+        #expect(area.diagnostics(origins: AreaOrigins(describing: area)).errors.isEmpty)
+        let text = try AreaSummary(area: area, path: "deep", warningCount: 0).rendered()
+        let deepest = String(repeating: "  ", count: count) + "p\(count - 1): 0 members"
+        #expect(text.contains("\n" + deepest))
+        #expect(text.contains("\n  p0: 1 member, quota 1 of 1 votes\n    p1: 0 members"))
+    }
+
+    /// Rendered on a thread with a 64 KiB stack: printing the tree by recursion took a
+    /// stack frame per level and overflowed it (100,000 levels crashed `summary`).
+    @Test func thePartnershipTreeNeedsNoDeepStack() throws {
+        final class Result: @unchecked Sendable {
+            var text: String?
+        }
+        let count = Partnership.maximumNesting + 1
+        let area = Area(
+            organisations: [Organisation(id: "a", sector: "x")], relationships: [],
+            partnerships: (0..<count).map { Partnership(id: "p\($0)", parent: $0 == 0 ? nil : "p\($0 - 1)") })
+        let result = Result()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            result.text = try? AreaSummary(area: area, path: "deep", warningCount: 0).rendered()
+            done.signal()
+        }
+        thread.stackSize = 64 * 1024
+        thread.start()
+        done.wait()
+        #expect(result.text?.contains(String(repeating: "  ", count: count) + "p\(count - 1): 0 members") == true)
+    }
+}

@@ -3,6 +3,11 @@
 /// Partnerships nest through ``parent``, forming a forest (cycles are rejected when an
 /// area is validated).
 public struct Partnership: Hashable, Sendable, Codable {
+    /// The deepest nesting an area may hold: a partnership at most 1,000 `parent` links
+    /// below a top-level one. Real structures are a few levels deep; a longer chain is a
+    /// mistake, and would print as a tree indented by thousands of spaces.
+    public static let maximumNesting = 1_000
+
     public var id: String
     /// Display name as given; `nil` when the cell was empty.
     public var name: String?

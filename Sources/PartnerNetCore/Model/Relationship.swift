@@ -8,9 +8,19 @@ public struct Relationship: Hashable, Sendable, Codable {
     /// The relation used when the `relation` cell is empty.
     public static let defaultRelation = "tie"
 
+    /// The largest weight an area may hold: 10¹⁵.
+    ///
+    /// Whole weights up to this bound are exact in a `Double` (2⁵³ ≈ 9 × 10¹⁵), so money in
+    /// pence or contacts counted one by one keep their value. The bound keeps every sum the
+    /// measures take finite: a billion ties at the bound sum to 10²⁴, and the squares
+    /// eigenvector centrality and constraint take stay below 10⁴⁸, far from `Double`'s
+    /// overflow at 1.8 × 10³⁰⁸ (one weight of 10³⁰⁸ made eigenvector centrality all zeros).
+    public static let maximumWeight = 1e15
+
     public var source: String
     public var target: String
-    /// Tie strength: a finite number greater than 0 (larger is stronger). Default 1.
+    /// Tie strength: a finite number greater than 0 and at most ``maximumWeight`` (larger is
+    /// stronger). Default 1.
     public var weight: Double
     /// Type of tie, e.g. `information`, `funding`, `joint-commissioning`.
     public var relation: String

@@ -7,11 +7,13 @@ extension Area {
     /// Every problem in the area's content, in table order: errors that make the area
     /// unusable and warnings about conventions applied to it.
     ///
-    /// Errors: an empty or duplicate organisation or partnership id, an empty sector, a
+    /// Errors: a control character other than tab and line breaks in any text, an empty or
+    /// duplicate organisation or partnership id, an empty sector, a
     /// relationship or membership naming an unknown organisation, a weight that is not a
-    /// positive finite number, a membership of an unknown partnership, a repeated
+    /// positive finite number or exceeds ``Relationship/maximumWeight``, a membership of an unknown partnership, a repeated
     /// membership, negative votes, a quota below 1, an unknown `parent`, a cycle of
-    /// `parent` links, memberships without a partnerships table.
+    /// `parent` links, nesting deeper than ``Partnership/maximumNesting``, memberships
+    /// without a partnerships table.
     /// Warnings: self-loops (dropped from every graph), duplicate ties within a relation
     /// (merged, weights summed; for an undirected relation `A,B` and `B,A` are the same
     /// tie), a quota no coalition can reach.
@@ -23,7 +25,7 @@ extension Area {
     /// - Complexity: O(R + M + P · depth) expected time with hashing, for R relationships,
     ///   M memberships and P partnerships.
     public func diagnostics(origins: AreaOrigins, unreadable: Set<AreaTable> = []) -> [Diagnostic] {
-        var found: [Diagnostic] = []
+        var found = controlCharacterDiagnostics(origins: origins)
         let organisationLine = firstOccurrences(
             of: organisations.map(\.id), origins: origins.organisations, kind: "organisation", into: &found)
         for (index, organisation) in organisations.enumerated() {
@@ -39,10 +41,12 @@ extension Area {
                 found.append(.error(at: origin.location(field), "\(field) is empty"))
                 return
             }
-            var message = "unknown organisation \(quoted(id)) in \(field)"
+            var message = "unknown organisation \(quotedVisibly(id)) in \(field)"
             let trimmed = id.trimmingWhitespace()
             if trimmed != id, organisationLine[trimmed] != nil {
                 message += " (did you mean \(quoted(trimmed)), without the surrounding spaces?)"
+            } else if let note = invisibleCharacterNote(id) {
+                message += " (\(note))"
             }
             found.append(.error(at: origin.location(field), message))
         }
@@ -68,6 +72,11 @@ extension Area {
                         at: origin.location("weight"),
                         "weight must be a positive finite number, got \(tie.weight.isFinite && tie.weight == tie.weight.rounded() ? String(Int64(tie.weight)) : String(tie.weight))"
                     ))
+            } else if tie.weight > Relationship.maximumWeight {
+                found.append(
+                    .error(
+                        at: origin.location("weight"),
+                        "weight must be at most 1e15 (so that sums of weights stay finite), got \(tie.weight)"))
             }
             if tie.relation.isEmpty {
                 found.append(.error(at: origin.location("relation"), "relation is empty"))
@@ -109,13 +118,17 @@ extension Area {
         for (index, partnership) in partnerships.enumerated() {
             let origin = origins.partnerships[index]
             if let parent = partnership.parent, partnershipLine[parent] == nil {
-                found.append(.error(at: origin.location("parent"), "unknown parent partnership \(quoted(parent))"))
+                let note = invisibleCharacterNote(parent).map { " (\($0))" } ?? ""
+                found.append(
+                    .error(at: origin.location("parent"), "unknown parent partnership \(quotedVisibly(parent))\(note)"))
             }
             if let quota = partnership.quota, quota < 1 {
                 found.append(.error(at: origin.location("quota"), "quota must be at least 1, got \(quota)"))
             }
         }
-        found += parentCycleDiagnostics(origins: origins, index: partnershipLine)
+        let cycles = parentCycleDiagnostics(origins: origins, index: partnershipLine)
+        found += cycles
+        if cycles.isEmpty { found += nestingDiagnostics(origins: origins, index: partnershipLine) }
 
         // Memberships: references, votes, repeats, quotas that cannot be met.
         if !memberships.isEmpty && !origins.hasPartnershipsTable {
@@ -131,9 +144,10 @@ extension Area {
             if origins.hasPartnershipsTable && !unreadable.contains(.partnerships)
                 && partnershipLine[membership.partnership] == nil
             {
+                let note = invisibleCharacterNote(membership.partnership).map { " (\($0))" } ?? ""
                 let message =
                     membership.partnership.isEmpty
-                    ? "partnership is empty" : "unknown partnership \(quoted(membership.partnership))"
+                    ? "partnership is empty" : "unknown partnership \(quotedVisibly(membership.partnership))\(note)"
                 found.append(.error(at: origin.location("partnership"), message))
             }
             checkOrganisation(membership.organisation, field: "organisation", origin: origin)
@@ -216,6 +230,37 @@ extension Area {
 }
 
 extension Area {
+    /// One error at the first partnership, in table order, nested more than
+    /// ``Partnership/maximumNesting`` levels below the top, naming the top of its chain.
+    /// Depths are found by walking `parent` links without recursion, each partnership once.
+    fileprivate func nestingDiagnostics(
+        origins: AreaOrigins, index: [String: Int], limit: Int = Partnership.maximumNesting
+    ) -> [Diagnostic] {
+        var depth = [Int](repeating: -1, count: partnerships.count)
+        for start in partnerships.indices where depth[start] < 0 {
+            var walk: [Int] = []
+            var current: Int? = start
+            while let node = current, depth[node] < 0 {
+                walk.append(node)
+                current = partnerships[node].parent.flatMap { index[$0] }
+            }
+            var level = current.map { depth[$0] } ?? -1
+            for node in walk.reversed() {
+                level += 1
+                depth[node] = level
+            }
+        }
+        guard let deep = depth.firstIndex(where: { $0 > limit }) else { return [] }
+        var top = deep
+        while let parent = partnerships[top].parent.flatMap({ index[$0] }) { top = parent }
+        return [
+            .error(
+                at: origins.partnerships[deep].location("parent"),
+                "partnership \(quoted(partnerships[deep].id)) is nested \(depth[deep]) levels below "
+                    + "\(quoted(partnerships[top].id)); PartnerNet reads at most \(limit) levels of parent links")
+        ]
+    }
+
     /// The position of each relationship's source and target in `table` (−1 where absent),
     /// looked up in blocks of 16,384 ties on all cores.
     fileprivate static func positions(

@@ -39,7 +39,10 @@ public enum AreaFolder {
         do {
             present = try files(in: path)
         } catch {
-            throw .invalidInput([.error(at: SourceLocation(file: path), "not a readable folder")])
+            let reason =
+                FileManager.default.fileExists(atPath: path)
+                ? "not a readable folder (\(error.localizedDescription))" : AreaSource.missingReason(path)
+            throw .invalidInput([.error(at: SourceLocation(file: path), reason)])
         }
         func file(_ name: String) -> String? { present[name].map { join(path, $0) } }
 
@@ -151,9 +154,10 @@ public enum AreaFolder {
 
     private static func readMetadata(at file: String, into assembly: inout AreaAssembly) {
         do {
-            assembly.area.metadata = try JSONText.decode(AreaMetadata.self, from: try contents(of: file), file: file)
+            assembly.area.metadata = try JSONText.decode(
+                AreaMetadata.self, from: try contents(of: file), file: file, shape: .metadata)
         } catch {
-            assembly.diagnostics.append(error.diagnostic)
+            assembly.diagnostics += error.all
         }
     }
 
@@ -189,7 +193,7 @@ public enum AreaFolder {
             let weightCell = mapping.value("weight", in: row).trimmingWhitespace()
             var weight = 1.0
             if !weightCell.isEmpty {
-                if let value = Double(weightCell) {
+                if let value = DecimalText.number(weightCell) {
                     weight = value
                 } else {
                     assembly.diagnostics.append(

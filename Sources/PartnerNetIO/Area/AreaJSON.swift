@@ -18,17 +18,18 @@ public enum AreaJSON {
 
     /// Reads the area in the JSON file at `path`, with the same checks as an area folder.
     ///
-    /// A value of the wrong kind ends the reading at the first one found; the checks of the
-    /// content (unknown organisations, duplicate ids, weights, cycles…) are all reported.
+    /// Every value of the wrong kind is reported, then (when there are none) the checks of
+    /// the content (unknown organisations, duplicate ids, weights, cycles…).
     ///
     /// - Throws: ``AreaIOError/invalidInput(_:)``; locations are paths such as
-    ///   `relationships[3].weight`.
+    ///   `relationships[3].weight`, with the line and column of a value of the wrong kind.
     public static func read(at path: String) throws(AreaIOError) -> LoadedArea {
         var assembly = AreaAssembly()
         do {
-            assembly.area = try JSONText.decode(Area.self, from: try AreaFolder.contents(of: path), file: path)
+            assembly.area = try JSONText.decode(
+                Area.self, from: try AreaFolder.contents(of: path), file: path, shape: .area)
         } catch {
-            throw .invalidInput([error.diagnostic])
+            throw .invalidInput(error.all)
         }
         let area = assembly.area
         func rows(_ table: String, _ count: Int) -> [RowOrigin] {

@@ -22,14 +22,16 @@ public enum AreaSource {
             }
         }
         if !FileManager.default.fileExists(atPath: path) {
-            throw .invalidInput([.error(at: SourceLocation(file: path), "no such file or folder")])
+            throw .invalidInput([.error(at: SourceLocation(file: path), missingReason(path))])
         }
         return try AreaFolder.read(at: path)
     }
 
     /// The areas a path stands for: itself when it is an area, its area sub-folders (any
     /// holding an area file, broken ones included, so that they are reported) and `.json`
-    /// area files, in name order, when it is a collection.
+    /// area files, in name order, when it is a collection. A dangling symbolic link or a
+    /// sub-folder that cannot be listed is listed too, so that reading it reports why,
+    /// rather than the collection passing over it.
     public static func expand(_ path: String) -> [String] {
         if AreaJSON.isArea(path) || AreaFolder.isArea(path) || !isFolder(path) { return [path] }
         let members = areas(inCollection: path)
@@ -39,8 +41,24 @@ public enum AreaSource {
     private static func areas(inCollection path: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         return names.sorted().map { AreaFolder.join(path, $0) }.filter {
-            AreaFolder.looksLikeArea($0) || (AreaJSON.isArea($0) && !isFolder($0))
+            AreaFolder.looksLikeArea($0) || (AreaJSON.isArea($0) && !isFolder($0)) || isDangling($0)
+                || (isFolder($0) && (try? FileManager.default.contentsOfDirectory(atPath: $0)) == nil)
         }
+    }
+
+    /// Whether `path` is a symbolic link whose target does not exist.
+    static func isDangling(_ path: String) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+            && !FileManager.default.fileExists(atPath: path)
+    }
+
+    /// Why there is nothing at `path`: "no such file or folder", or for a dangling symbolic
+    /// link, where it points.
+    public static func missingReason(_ path: String) -> String {
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+            return "a symbolic link to \(quoted(target)), which does not exist"
+        }
+        return "no such file or folder"
     }
 
     private static func isFolder(_ path: String) -> Bool {

@@ -41,8 +41,16 @@ enum UTF8Text {
     }
 }
 
-/// A single diagnostic thrown where one problem ends the reading of a file.
+/// The problem that ends the reading of a file, and any others found alongside it.
 struct DiagnosticError: Error {
     let diagnostic: Diagnostic
-    init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+    let others: [Diagnostic]
+
+    init(_ diagnostic: Diagnostic, others: [Diagnostic] = []) {
+        self.diagnostic = diagnostic
+        self.others = others
+    }
+
+    /// Every problem, the first one first.
+    var all: [Diagnostic] { [diagnostic] + others }
 }

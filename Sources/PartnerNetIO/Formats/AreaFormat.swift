@@ -195,7 +195,8 @@ extension AreaFormat {
         guard let data = FileManager.default.contents(atPath: path) else {
             let missing = !FileManager.default.fileExists(atPath: path)
             throw .invalidInput([
-                .error(at: SourceLocation(file: path), missing ? "no such file or folder" : "cannot read the file")
+                .error(
+                    at: SourceLocation(file: path), missing ? AreaSource.missingReason(path) : "cannot read the file")
             ])
         }
         return data

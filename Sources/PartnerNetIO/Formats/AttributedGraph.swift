@@ -161,7 +161,7 @@ struct AttributedGraph {
             }
             var weight = 1.0
             if let text = attributes.removeValue(forKey: "weight") {
-                if let value = Double(text.trimmingWhitespace()) {
+                if let value = DecimalText.number(text.trimmingWhitespace()) {
                     weight = value
                 } else {
                     diagnostics.append(

@@ -137,10 +137,10 @@ struct ByteScanner {
     /// going through text.
     func number(_ token: Token) -> Double? {
         if let whole = integer(token) { return Double(whole) }
-        guard token.end > token.start, token.end - token.start < 64 else { return nil }
-        let first = bytes[token.start]
-        // Double("inf") and Double("nan") accept words; a weight is a number written out.
-        guard first == 0x2D || first == 0x2B || first == 0x2E || (first >= 0x30 && first <= 0x39) else { return nil }
+        // Decimal notation only: Double(_:) would also take `0x10`, `inf` and `nan`.
+        guard token.end > token.start, token.end - token.start < 64,
+            DecimalText.isDecimal(bytes[token.start..<token.end])
+        else { return nil }
         return Double(string(token))
     }
 

@@ -139,7 +139,7 @@ enum EdgeListFormat {
             }
             let weightCell = cell(weightColumn).trimmingWhitespace()
             if !weightCell.isEmpty {
-                if let value = Double(weightCell), weightCell.first != "n", weightCell.first != "i" {
+                if let value = DecimalText.number(weightCell) {
                     weight = value
                 } else {
                     diagnostics.append(
@@ -153,7 +153,7 @@ enum EdgeListFormat {
             for (key, value) in row.data {
                 switch key {
                 case "weight":
-                    if let number = Double(value) {
+                    if let number = DecimalText.number(value.trimmingWhitespace()) {
                         weight = number
                     } else {
                         diagnostics.append(

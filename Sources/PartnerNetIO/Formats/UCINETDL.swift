@@ -63,7 +63,10 @@ enum DLFormat {
         let field: Int
     }
 
-    static func parse(_ text: String, file: String) throws(AreaIOError) -> ParsedArea {
+    /// Reads the DL file `text`: the header, then the data in its layout.
+    ///
+    /// - Parameter limits: the declared-size rule (a parameter for the tests).
+    static func parse(_ text: String, file: String, limits: ReadLimits = .standard) throws(AreaIOError) -> ParsedArea {
         let scanner = ByteScanner(text, file: file)
         var tokens: [Token] = []
         var lineTokens: [ByteScanner.Token] = []
@@ -79,19 +82,23 @@ enum DLFormat {
                     Token(text: scanner.string(token), quoted: token.quoted, line: line.number, field: index + 1))
             }
         }
-        var reader = Reader(tokens: tokens, file: file)
+        var reader = Reader(tokens: tokens, file: file, byteCount: scanner.bytes.count, limits: limits)
         return try reader.read()
     }
 
     private struct Reader {
         let tokens: [Token]
         let file: String
+        let byteCount: Int
+        let limits: ReadLimits
         var position = 0
         var diagnostics: [Diagnostic] = []
 
-        init(tokens: [Token], file: String) {
+        init(tokens: [Token], file: String, byteCount: Int, limits: ReadLimits) {
             self.tokens = tokens
             self.file = file
+            self.byteCount = byteCount
+            self.limits = limits
         }
 
         func fail(_ token: Token?, _ message: String) -> AreaIOError {
@@ -148,11 +155,8 @@ enum DLFormat {
             return labels
         }
 
-        mutating func read() throws(AreaIOError) -> ParsedArea {
-            guard let first = current, first.lower == "dl" else {
-                throw fail(current, "not a UCINET DL file: it must begin with DL")
-            }
-            position += 1
+        /// What the keywords before `DATA:` say.
+        struct Header {
             var n: Int?
             var rowCount: Int?
             var columnCount: Int?
@@ -162,23 +166,106 @@ enum DLFormat {
             var rowLabels: [Token]?
             var columnLabels: [Token]?
             var matrixLabels: [Token]?
+            var sharedLabels: [Token]?
             var rowsEmbedded = false
             var columnsEmbedded = false
-            var sharedLabels: [Token]?
+        }
 
+        /// The vertices' names as far as they are known, growing when labels are embedded
+        /// in a list or numbers name vertices without `N=`.
+        struct Names {
+            var rows: [String]
+            var columns: [String]
+            var rowIndex: [String: Int] = [:]
+            var columnIndex: [String: Int] = [:]
+
+            init(rows: [String], columns: [String]) {
+                self.rows = rows
+                self.columns = columns
+                for (index, name) in rows.enumerated() where rowIndex[name] == nil { rowIndex[name] = index }
+                for (index, name) in columns.enumerated() where columnIndex[name] == nil { columnIndex[name] = index }
+            }
+        }
+
+        mutating func read() throws(AreaIOError) -> ParsedArea {
+            guard let first = current, first.lower == "dl" else {
+                throw fail(current, "not a UCINET DL file: it must begin with DL")
+            }
+            position += 1
+            var header = try readHeader()
+            let (twoMode, rows, columns) = try shape(of: &header)
+
+            let listEmbedded = header.layout.isList && (header.rowsEmbedded || header.columnsEmbedded)
+            func numbered(_ count: Int?) -> [String] { count.map { (0..<$0).map { String($0 + 1) } } ?? [] }
+            let rowNames = header.rowLabels?.map(\.text) ?? (listEmbedded ? [] : numbered(rows))
+            var names = Names(
+                rows: rowNames,
+                columns: twoMode
+                    ? (header.columnLabels?.map(\.text) ?? (listEmbedded ? [] : numbered(columns))) : rowNames)
+
+            var matrices: [[Cell]] = []
+            for matrix in 0..<header.matrixCount {
+                if matrix > 0 && current?.text == "!" && !(current?.quoted ?? true) { position += 1 }
+                if header.layout.isList {
+                    matrices.append(
+                        try readList(header, twoMode: twoMode, rows: rows, columns: columns, names: &names))
+                } else {
+                    matrices.append(
+                        try readMatrix(
+                            layout: header.layout, diagonal: header.diagonal, rows: rows!, columns: columns!,
+                            twoMode: twoMode, rowsEmbedded: header.rowsEmbedded,
+                            columnsEmbedded: header.columnsEmbedded, rowNames: &names.rows,
+                            columnNames: &names.columns, first: matrix == 0))
+                }
+            }
+            // Labels embedded in a list may leave vertices unnamed: they keep their numbers.
+            if let rows, names.rows.count < rows {
+                names.rows += (names.rows.count..<rows).map { String($0 + 1) }
+                if !twoMode { names.columns = names.rows }
+            }
+            if twoMode, let columns, names.columns.count < columns {
+                names.columns += (names.columns.count..<columns).map { String($0 + 1) }
+            }
+            if let extra = current {
+                let count = header.matrixCount
+                throw fail(extra, "more data than the header announces (\(count) matrix\(count == 1 ? "" : "es"))")
+            }
+
+            return build(
+                matrices: matrices, twoMode: twoMode, layout: header.layout, rowNames: names.rows,
+                columnNames: twoMode ? names.columns : names.rows, rowLabels: header.rowLabels,
+                columnLabels: header.columnLabels, matrixLabels: header.matrixLabels?.map(\.text))
+        }
+
+        /// The keywords up to `DATA:`: sizes, layout, diagonal and labels. Each declared size
+        /// is checked against the file's size before anything is made of it.
+        mutating func readHeader() throws(AreaIOError) -> Header {
+            var header = Header()
             header: while let token = current {
                 let word = token.lower
                 switch word {
                 case "n", "nr", "nc", "nm":
                     position += 1
                     let value = try integer(after: token)
+                    if word != "nm",
+                        let problem = limits.declaredCountProblem(
+                            value, what: word.uppercased() + "=", byteCount: byteCount)
+                    {
+                        throw fail(tokens[position - 1], problem)
+                    }
                     switch word {
-                    case "n": n = value
-                    case "nr": rowCount = value
-                    case "nc": columnCount = value
+                    case "n": header.n = value
+                    case "nr": header.rowCount = value
+                    case "nc": header.columnCount = value
                     default:
                         guard value >= 1 else { throw fail(token, "NM must be at least 1") }
-                        matrixCount = value
+                        // Every matrix needs at least a token of data, or a `!`.
+                        guard value <= tokens.count else {
+                            throw fail(
+                                tokens[position - 1],
+                                "NM=\(value) matrices cannot fit in a file of \(tokens.count) items")
+                        }
+                        header.matrixCount = value
                     }
                 case "format":
                     position += 1
@@ -188,53 +275,20 @@ enum DLFormat {
                             "unknown FORMAT \(quoted(current?.text ?? "")): use FULLMATRIX, UPPERHALF, LOWERHALF, "
                                 + "EDGELIST1, EDGELIST2, NODELIST1, NODELIST1B or NODELIST2")
                     }
-                    layout = chosen
+                    header.layout = chosen
                     position += 1
                 case "diagonal":
                     position += 1
                     guard let value = current, ["present", "absent"].contains(value.lower) else {
                         throw fail(current ?? token, "DIAGONAL must be PRESENT or ABSENT")
                     }
-                    diagonal = value.lower == "present"
+                    header.diagonal = value.lower == "present"
                     position += 1
                 case "data:", "data":
                     _ = colon(after: "data")
                     break header
                 case "labels:", "labels", "row", "col", "column", "matrix", "level":
-                    // [ROW | COL | COLUMN | MATRIX | LEVEL] LABELS [EMBEDDED] [:]
-                    var qualifier: String?
-                    if word != "labels" && word != "labels:" {
-                        qualifier = word
-                        position += 1
-                    }
-                    guard let labelsToken = current, labelsToken.lower == "labels" || labelsToken.lower == "labels:"
-                    else {
-                        throw fail(
-                            token,
-                            "unknown DL keyword \(quoted(token.text)): expected \(token.text.uppercased()) LABELS")
-                    }
-                    position += 1
-                    var hadColon = labelsToken.lower.hasSuffix(":")
-                    if current?.lower == ":" {
-                        position += 1
-                        hadColon = true
-                    }
-                    if !hadColon, let next = current, next.lower == "embedded" || next.lower == "embedded:" {
-                        position += 1
-                        if current?.lower == ":" { position += 1 }
-                        switch qualifier {
-                        case "row": rowsEmbedded = true
-                        case "col", "column": columnsEmbedded = true
-                        default: (rowsEmbedded, columnsEmbedded) = (true, true)
-                        }
-                        continue
-                    }
-                    switch qualifier {
-                    case "row": rowLabels = labels(count: rowCount ?? n)
-                    case "col", "column": columnLabels = labels(count: columnCount ?? n)
-                    case "matrix", "level": matrixLabels = labels(count: matrixCount)
-                    default: sharedLabels = labels(count: n ?? rowCount.map { $0 + (columnCount ?? 0) })
-                    }
+                    try readLabels(token, into: &header)
                 default:
                     throw fail(token, "unknown DL keyword \(quoted(token.text)) before DATA:")
                 }
@@ -244,29 +298,73 @@ enum DLFormat {
             else {
                 throw fail(nil, "no DATA: line")
             }
+            return header
+        }
 
-            // One mode or two?
+        /// `[ROW | COL | COLUMN | MATRIX | LEVEL] LABELS [EMBEDDED] [:]` and the labels.
+        mutating func readLabels(_ token: Token, into header: inout Header) throws(AreaIOError) {
+            let word = token.lower
+            var qualifier: String?
+            if word != "labels" && word != "labels:" {
+                qualifier = word
+                position += 1
+            }
+            guard let labelsToken = current, labelsToken.lower == "labels" || labelsToken.lower == "labels:" else {
+                throw fail(
+                    token, "unknown DL keyword \(quoted(token.text)): expected \(token.text.uppercased()) LABELS")
+            }
+            position += 1
+            var hadColon = labelsToken.lower.hasSuffix(":")
+            if current?.lower == ":" {
+                position += 1
+                hadColon = true
+            }
+            if !hadColon, let next = current, next.lower == "embedded" || next.lower == "embedded:" {
+                position += 1
+                if current?.lower == ":" { position += 1 }
+                switch qualifier {
+                case "row": header.rowsEmbedded = true
+                case "col", "column": header.columnsEmbedded = true
+                default: (header.rowsEmbedded, header.columnsEmbedded) = (true, true)
+                }
+                return
+            }
+            switch qualifier {
+            case "row": header.rowLabels = labels(count: header.rowCount ?? header.n)
+            case "col", "column": header.columnLabels = labels(count: header.columnCount ?? header.n)
+            case "matrix", "level": header.matrixLabels = labels(count: header.matrixCount)
+            default:
+                header.sharedLabels = labels(count: header.n ?? header.rowCount.map { $0 + (header.columnCount ?? 0) })
+            }
+        }
+
+        /// One mode or two, the numbers of rows and columns, and the labels of each
+        /// (shared labels split between them), checked against each other.
+        mutating func shape(of header: inout Header) throws(AreaIOError) -> (twoMode: Bool, rows: Int?, columns: Int?) {
+            let (n, rowCount, columnCount, layout) = (header.n, header.rowCount, header.columnCount, header.layout)
             let twoMode =
                 layout.isTwoMode || (rowCount != nil && columnCount != nil && n == nil && rowCount != columnCount)
                 || (rowCount != nil && columnCount != nil && n == nil && layout == .fullMatrix
-                    && (rowLabels != nil || columnLabels != nil) && rowLabels?.map(\.text) != columnLabels?.map(\.text))
+                    && (header.rowLabels != nil || header.columnLabels != nil)
+                    && header.rowLabels?.map(\.text) != header.columnLabels?.map(\.text))
             let rows = n ?? rowCount
             let columns = twoMode ? columnCount : (n ?? columnCount ?? rowCount)
-            if let shared = sharedLabels {
+            if let shared = header.sharedLabels {
                 if twoMode, let rows {
-                    rowLabels = Array(shared.prefix(rows))
-                    columnLabels = Array(shared.dropFirst(rows))
+                    header.rowLabels = Array(shared.prefix(rows))
+                    header.columnLabels = Array(shared.dropFirst(rows))
                 } else {
-                    rowLabels = shared
-                    columnLabels = shared
+                    header.rowLabels = shared
+                    header.columnLabels = shared
                 }
             }
             if !twoMode {
-                if rowLabels == nil { rowLabels = columnLabels }
-                if columnLabels == nil { columnLabels = rowLabels }
+                if header.rowLabels == nil { header.rowLabels = header.columnLabels }
+                if header.columnLabels == nil { header.columnLabels = header.rowLabels }
             }
-            if twoMode && matrixCount > 1 {
-                throw fail(tokens[0], "several two-mode matrices (NM=\(matrixCount)) cannot be memberships of one area")
+            if twoMode && header.matrixCount > 1 {
+                throw fail(
+                    tokens[0], "several two-mode matrices (NM=\(header.matrixCount)) cannot be memberships of one area")
             }
             if [.upperHalf, .lowerHalf].contains(layout) && twoMode {
                 throw fail(
@@ -275,160 +373,139 @@ enum DLFormat {
             guard rows != nil || layout.isList else {
                 throw fail(tokens[0], "the number of rows is missing: give N= (or NR= and NC=)")
             }
-            if let count = rows, let given = rowLabels, given.count != count, !rowsEmbedded {
+            if let count = rows, let given = header.rowLabels, given.count != count, !header.rowsEmbedded {
                 throw fail(given.last ?? tokens[0], "\(given.count) labels for \(count) rows")
             }
-            if twoMode, let count = columns, let given = columnLabels, given.count != count, !columnsEmbedded {
+            if twoMode, let count = columns, let given = header.columnLabels, given.count != count,
+                !header.columnsEmbedded
+            {
                 throw fail(given.last ?? tokens[0], "\(given.count) column labels for \(count) columns")
             }
+            return (twoMode, rows, columns)
+        }
 
-            // Names of rows and columns, growing when labels are embedded in a list.
-            let listEmbedded = layout.isList && (rowsEmbedded || columnsEmbedded)
-            func numbered(_ count: Int?) -> [String] { count.map { (0..<$0).map { String($0 + 1) } } ?? [] }
-            var rowNames: [String] = rowLabels?.map(\.text) ?? (listEmbedded ? [] : numbered(rows))
-            var columnNames: [String] =
-                twoMode ? (columnLabels?.map(\.text) ?? (listEmbedded ? [] : numbered(columns))) : rowNames
-            var rowIndex: [String: Int] = [:]
-            var columnIndex: [String: Int] = [:]
-            for (index, name) in rowNames.enumerated() where rowIndex[name] == nil { rowIndex[name] = index }
-            for (index, name) in columnNames.enumerated() where columnIndex[name] == nil { columnIndex[name] = index }
-
-            var matrices: [[Cell]] = []
-            for matrix in 0..<matrixCount {
-                if matrix > 0 && current?.text == "!" && !(current?.quoted ?? true) { position += 1 }
-                var cells: [Cell] = []
-                if layout.isList {
-                    // Lines until a `!` or the end; with several matrices and no `!`, the
-                    // rest of the file is the last one.
-                    let embedded = rowsEmbedded || columnsEmbedded
-                    var lineTokens: [Token] = []
-                    func flush() throws(AreaIOError) {
-                        guard let first = lineTokens.first else { return }
-                        defer { lineTokens.removeAll(keepingCapacity: true) }
-                        func index(_ token: Token, row: Bool) throws(AreaIOError) -> Int {
-                            let isRow = row || !twoMode
-                            if embedded {
-                                if isRow {
-                                    if let known = rowIndex[token.text] { return known }
-                                    if let rows, rowNames.count >= rows {
-                                        throw fail(
-                                            token, "label \(quoted(token.text)) is not one of the \(rows) labels")
-                                    }
-                                    rowIndex[token.text] = rowNames.count
-                                    rowNames.append(token.text)
-                                    if !twoMode {
-                                        columnIndex[token.text] = columnNames.count
-                                        columnNames.append(token.text)
-                                    }
-                                    return rowNames.count - 1
-                                } else {
-                                    if let known = columnIndex[token.text] { return known }
-                                    if let columns, columnNames.count >= columns {
-                                        throw fail(
-                                            token,
-                                            "label \(quoted(token.text)) is not one of the \(columns) column labels")
-                                    }
-                                    columnIndex[token.text] = columnNames.count
-                                    columnNames.append(token.text)
-                                    return columnNames.count - 1
-                                }
-                            }
-                            let limit = isRow ? (rows ?? Int.max) : (columns ?? Int.max)
-                            guard let number = Int(token.text), number >= 1, number <= limit else {
-                                if rowIndex[token.text] != nil || columnIndex[token.text] != nil {
-                                    return isRow
-                                        ? rowIndex[token.text] ?? columnIndex[token.text]!
-                                        : columnIndex[token.text] ?? rowIndex[token.text]!
-                                }
-                                throw fail(
-                                    token,
-                                    "expected a \(isRow ? "row" : "column") number from 1 to \(limit == Int.max ? "N" : String(limit)), got \(quoted(token.text)) (labels in the data need LABELS EMBEDDED)"
-                                )
-                            }
-                            if rows == nil || (twoMode && !isRow && columns == nil) {
-                                // Without N, numbers name vertices as they come.
-                                while (isRow ? rowNames.count : columnNames.count) < number {
-                                    let name = String((isRow ? rowNames.count : columnNames.count) + 1)
-                                    if isRow { rowNames.append(name) } else { columnNames.append(name) }
-                                    if !twoMode && isRow { columnNames = rowNames }
-                                }
-                            }
-                            return number - 1
-                        }
-                        let row = try index(first, row: true)
-                        switch layout {
-                        case .edgeList1, .edgeList2:
-                            guard lineTokens.count >= 2, lineTokens.count <= 3 else {
-                                throw fail(
-                                    first,
-                                    "an edge list line holds a row, a column and an optional value, got \(lineTokens.count) items"
-                                )
-                            }
-                            let column = try index(lineTokens[1], row: false)
-                            var value = 1.0
-                            var field = lineTokens[1].field
-                            if lineTokens.count == 3 {
-                                guard let number = Double(lineTokens[2].text),
-                                    lineTokens[2].text.first?.isLetter != true
-                                else {
-                                    throw fail(lineTokens[2], "expected a number, got \(quoted(lineTokens[2].text))")
-                                }
-                                value = number
-                                field = lineTokens[2].field
-                            }
-                            cells.append(Cell(row: row, column: column, value: value, line: first.line, field: field))
-                        case .nodeList1, .nodeList2, .nodeList1B:
-                            var rest = lineTokens.dropFirst()
-                            if layout == .nodeList1B {
-                                guard let countToken = rest.first, let count = Int(countToken.text),
-                                    count == rest.count - 1
-                                else {
-                                    throw fail(
-                                        rest.first ?? first,
-                                        "NODELIST1B: the second number must count the columns that follow")
-                                }
-                                rest = rest.dropFirst()
-                            }
-                            for token in rest {
-                                let column = try index(token, row: false)
-                                cells.append(
-                                    Cell(row: row, column: column, value: 1, line: token.line, field: token.field))
-                            }
-                        default: break
-                        }
-                    }
-                    while let token = current {
-                        if token.text == "!" && !token.quoted { break }
-                        if let last = lineTokens.last, last.line != token.line { try flush() }
-                        lineTokens.append(token)
-                        position += 1
-                    }
-                    try flush()
-                } else {
-                    cells = try readMatrix(
-                        layout: layout, diagonal: diagonal, rows: rows!, columns: columns!, twoMode: twoMode,
-                        rowsEmbedded: rowsEmbedded, columnsEmbedded: columnsEmbedded, rowNames: &rowNames,
-                        columnNames: &columnNames, first: matrix == 0)
+        /// One matrix as a list (`EDGELIST1`, `NODELIST1`…): lines until a `!` or the end;
+        /// with several matrices and no `!`, the rest of the file is the last one.
+        mutating func readList(
+            _ header: Header, twoMode: Bool, rows: Int?, columns: Int?, names: inout Names
+        ) throws(AreaIOError) -> [Cell] {
+            var cells: [Cell] = []
+            var line: [Token] = []
+            while let token = current {
+                if token.text == "!" && !token.quoted { break }
+                if let last = line.last, last.line != token.line {
+                    try readListLine(
+                        line, header, twoMode: twoMode, rows: rows, columns: columns, names: &names, &cells)
+                    line.removeAll(keepingCapacity: true)
                 }
-                matrices.append(cells)
+                line.append(token)
+                position += 1
             }
-            // Labels embedded in a list may leave vertices unnamed: they keep their numbers.
-            if let rows, rowNames.count < rows {
-                rowNames += (rowNames.count..<rows).map { String($0 + 1) }
-                if !twoMode { columnNames = rowNames }
+            if !line.isEmpty {
+                try readListLine(line, header, twoMode: twoMode, rows: rows, columns: columns, names: &names, &cells)
             }
-            if twoMode, let columns, columnNames.count < columns {
-                columnNames += (columnNames.count..<columns).map { String($0 + 1) }
-            }
-            if let extra = current {
-                throw fail(
-                    extra, "more data than the header announces (\(matrixCount) matrix\(matrixCount == 1 ? "" : "es"))")
-            }
+            return cells
+        }
 
-            return build(
-                matrices: matrices, twoMode: twoMode, layout: layout, rowNames: rowNames,
-                columnNames: twoMode ? columnNames : rowNames, rowLabels: rowLabels, columnLabels: columnLabels,
-                matrixLabels: matrixLabels?.map(\.text))
+        /// One line of a list: `row column [value]` for an edge list, `row column…` for a
+        /// node list (`row count column…` for `NODELIST1B`).
+        func readListLine(
+            _ line: [Token], _ header: Header, twoMode: Bool, rows: Int?, columns: Int?, names: inout Names,
+            _ cells: inout [Cell]
+        ) throws(AreaIOError) {
+            let first = line[0]
+            let row = try index(
+                first, row: true, header, twoMode: twoMode, rows: rows, columns: columns, names: &names)
+            switch header.layout {
+            case .edgeList1, .edgeList2:
+                guard line.count >= 2, line.count <= 3 else {
+                    throw fail(
+                        first, "an edge list line holds a row, a column and an optional value, got \(line.count) items")
+                }
+                let column = try index(
+                    line[1], row: false, header, twoMode: twoMode, rows: rows, columns: columns, names: &names)
+                var value = 1.0
+                var field = line[1].field
+                if line.count == 3 {
+                    guard let number = DecimalText.number(line[2].text) else {
+                        throw fail(line[2], "expected a number, got \(quoted(line[2].text))")
+                    }
+                    value = number
+                    field = line[2].field
+                }
+                cells.append(Cell(row: row, column: column, value: value, line: first.line, field: field))
+            case .nodeList1, .nodeList2, .nodeList1B:
+                var rest = line.dropFirst()
+                if header.layout == .nodeList1B {
+                    guard let countToken = rest.first, let count = Int(countToken.text), count == rest.count - 1 else {
+                        throw fail(
+                            rest.first ?? first, "NODELIST1B: the second number must count the columns that follow")
+                    }
+                    rest = rest.dropFirst()
+                }
+                for token in rest {
+                    let column = try index(
+                        token, row: false, header, twoMode: twoMode, rows: rows, columns: columns, names: &names)
+                    cells.append(Cell(row: row, column: column, value: 1, line: token.line, field: token.field))
+                }
+            default: break
+            }
+        }
+
+        /// The row or column a list names: a label when labels are embedded (a new one
+        /// adds a vertex while there is room), else a number from 1 to N.
+        func index(
+            _ token: Token, row: Bool, _ header: Header, twoMode: Bool, rows: Int?, columns: Int?,
+            names: inout Names
+        ) throws(AreaIOError) -> Int {
+            let isRow = row || !twoMode
+            if header.rowsEmbedded || header.columnsEmbedded {
+                if isRow {
+                    if let known = names.rowIndex[token.text] { return known }
+                    if let rows, names.rows.count >= rows {
+                        throw fail(token, "label \(quoted(token.text)) is not one of the \(rows) labels")
+                    }
+                    names.rowIndex[token.text] = names.rows.count
+                    names.rows.append(token.text)
+                    if !twoMode {
+                        names.columnIndex[token.text] = names.columns.count
+                        names.columns.append(token.text)
+                    }
+                    return names.rows.count - 1
+                }
+                if let known = names.columnIndex[token.text] { return known }
+                if let columns, names.columns.count >= columns {
+                    throw fail(token, "label \(quoted(token.text)) is not one of the \(columns) column labels")
+                }
+                names.columnIndex[token.text] = names.columns.count
+                names.columns.append(token.text)
+                return names.columns.count - 1
+            }
+            let limit = isRow ? (rows ?? Int.max) : (columns ?? Int.max)
+            guard let number = Int(token.text), number >= 1, number <= limit else {
+                if names.rowIndex[token.text] != nil || names.columnIndex[token.text] != nil {
+                    return isRow
+                        ? names.rowIndex[token.text] ?? names.columnIndex[token.text]!
+                        : names.columnIndex[token.text] ?? names.rowIndex[token.text]!
+                }
+                throw fail(
+                    token,
+                    "expected a \(isRow ? "row" : "column") number from 1 to \(limit == Int.max ? "N" : String(limit)), got \(quoted(token.text)) (labels in the data need LABELS EMBEDDED)"
+                )
+            }
+            if rows == nil || (twoMode && !isRow && columns == nil) {
+                // Without N, numbers name vertices as they come; each needs a byte of the file.
+                if let problem = limits.declaredCountProblem(number, what: "vertex ", byteCount: byteCount) {
+                    throw fail(token, problem)
+                }
+                while (isRow ? names.rows.count : names.columns.count) < number {
+                    let name = String((isRow ? names.rows.count : names.columns.count) + 1)
+                    if isRow { names.rows.append(name) }
+                    // One-mode: the columns are the rows, appended alongside (not copied).
+                    if !isRow || !twoMode { names.columns.append(name) }
+                }
+            }
+            return number - 1
         }
 
         /// The cells of one matrix written as numbers, rows after rows.
@@ -438,7 +515,7 @@ enum DLFormat {
         ) throws(AreaIOError) -> [Cell] {
             var cells: [Cell] = []
             // Embedded column labels head each matrix (optional after the first).
-            if columnsEmbedded, let token = current, first || Double(token.text) == nil {
+            if columnsEmbedded, let token = current, first || DecimalText.number(token.text) == nil {
                 let count = layout == .fullMatrix ? columns : rows
                 var labels: [String] = []
                 for _ in 0..<count {
@@ -472,7 +549,7 @@ enum DLFormat {
                             "the file ends in row \(row + 1) of the matrix: expected \(rows) rows of \(layout == .fullMatrix ? columns - (diagonal || twoMode ? 0 : 1) : columns) values"
                         )
                     }
-                    guard let value = Double(token.text), token.text.first?.isLetter != true, !token.quoted else {
+                    guard let value = DecimalText.number(token.text), !token.quoted else {
                         throw fail(token, "expected a number, got \(quoted(token.text))")
                     }
                     position += 1

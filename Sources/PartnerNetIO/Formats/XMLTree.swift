@@ -30,10 +30,24 @@ final class XMLElementNode {
 
     func location(_ file: String) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
 
+    /// The deepest nesting of elements read: GraphML and GEXF need fewer than ten levels
+    /// (a nested graph adds two). Deeper input is refused before the tree gets deep enough
+    /// to matter: freeing a tree 100,000 levels deep overflowed the stack.
+    static let maximumDepth = 1_000
+
     /// Parses `data` into its root element.
     ///
-    /// - Throws: a located error for text that is not well-formed XML.
-    static func parse(_ data: Data, file: String) throws(AreaIOError) -> XMLElementNode {
+    /// Entities declared in a DTD (`<!ENTITY co "Company">`) are refused, not expanded:
+    /// libxml2 drops their references from text without a word on Linux, and an external
+    /// entity would read another file. The predefined entities (`&amp;`, `&lt;`, …) and
+    /// character references (`&#65;`) are read as XML says.
+    ///
+    /// - Parameter maximumDepth: the deepest nesting accepted (a parameter for the tests).
+    /// - Throws: a located error for text that is not well-formed XML, that declares
+    ///   entities, or that nests elements deeper than `maximumDepth`.
+    static func parse(
+        _ data: Data, file: String, maximumDepth: Int = maximumDepth
+    ) throws(AreaIOError) -> XMLElementNode {
         // Report bad UTF-8 where it is, rather than as a parser failure.
         if String(validating: data, as: UTF8.self) == nil, !data.starts(with: [0xFE, 0xFF]),
             !data.starts(with: [0xFF, 0xFE])
@@ -44,14 +58,41 @@ final class XMLElementNode {
                 throw .invalidInput([error.diagnostic])
             }
         }
+        // Entities are declared only inside a DOCTYPE; `<!ENTITY` in a CDATA section of a
+        // file without one is text.
+        if let doctype = data.firstRange(of: Data("<!DOCTYPE".utf8)),
+            let declaration = data[doctype.upperBound...].firstRange(of: Data("<!ENTITY".utf8))
+        {
+            let (line, column) = position(of: declaration.lowerBound, in: data)
+            let declared = String(decoding: data[declaration.lowerBound...].prefix(1_024), as: UTF8.self)
+                .prefix { $0 != ">" }
+            let external = declared.contains("SYSTEM") || declared.contains("PUBLIC")
+            throw .invalidInput([
+                .error(
+                    at: SourceLocation(file: file, line: line, column: column),
+                    external
+                        ? "the file declares an external entity (<!ENTITY … SYSTEM/PUBLIC …>): refused, PartnerNet "
+                            + "reads no other file"
+                        : "the file declares an entity (<!ENTITY …>): PartnerNet does not expand DTD entities; "
+                            + "write their text out in full (&amp; &lt; &gt; &quot; &apos; and &#…; are fine)")
+            ])
+        }
         let parser = XMLParser(data: data)
-        let builder = TreeBuilder(parser: parser)
+        let builder = TreeBuilder(parser: parser, maximumDepth: maximumDepth)
         parser.delegate = builder
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         let succeeded = parser.parse()
         // libxml2 recovers from some errors and parse() still succeeds: the first error
         // reported to the delegate counts.
+        if let tooDeep = builder.tooDeep {
+            throw .invalidInput([
+                .error(
+                    at: SourceLocation(file: file, line: tooDeep.line, column: tooDeep.column),
+                    "elements are nested more than \(maximumDepth) levels deep; PartnerNet reads at most "
+                        + "\(maximumDepth) (GraphML and GEXF need fewer than ten)")
+            ])
+        }
         if !succeeded || builder.root == nil || builder.firstError != nil {
             let error = builder.firstError?.error ?? parser.parserError as NSError?
             let line = max(builder.firstError?.line ?? parser.lineNumber, 1)
@@ -65,10 +106,40 @@ final class XMLElementNode {
         return builder.root!
     }
 
+    /// The 1-based line and column (in characters) of byte `offset` of `data`.
+    private static func position(of offset: Data.Index, in data: Data) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for byte in data[data.startIndex..<offset] {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+
     /// A readable reason for libxml2's error codes.
-    private static func describe(_ error: NSError) -> String {
-        // The codes are libxml2's (xmlParserErrors), which Foundation passes on.
+    static func describe(_ error: NSError) -> String {
+        // The codes are libxml2's (xmlParserErrors in libxml/xmlerror.h), which Foundation
+        // passes on; the message Foundation gives on Linux is only "error 89".
         switch error.code {
+        case 1:
+            return "the parser gave up: a text or attribute value of about 10,000,000 characters or more "
+                + "(libxml2's limit)"
+        case 2: return "the parser ran out of memory"
+        case 6, 7, 8: return "a character reference (&#…;) to a character XML does not allow"
+        case 10, 11, 12, 13: return "a character reference (&#…;) outside the root element"
+        case 14, 15, 16, 17: return "an entity reference outside the root element"
+        case 28: return "a reference to an unparsed entity"
+        case 29: return "a reference to an external entity: refused, PartnerNet reads no other file"
+        case 31, 32: return "an encoding the parser does not know; save the file as UTF-8"
+        case 45: return "a comment is never closed with -->"
+        case 63: return "a CDATA section is never closed with ]]>"
+        case 89: return "entities refer to themselves or expand too far (refused, as in a \"billion laughs\" file)"
+        case 110: return "a name longer than the parser allows"
         case 4: return "the file holds no XML"
         case 5: return "the file ends before its elements are closed, or has text after them"
         case 9: return "a character XML does not allow"
@@ -111,11 +182,17 @@ final class XMLElementNode {
 
     private final class TreeBuilder: NSObject, XMLParserDelegate {
         let parser: XMLParser
+        let maximumDepth: Int
         var root: XMLElementNode?
         var stack: [XMLElementNode] = []
         var firstError: (error: NSError, line: Int, column: Int)?
+        /// Where the first element too deep starts; parsing stops there.
+        var tooDeep: (line: Int, column: Int)?
 
-        init(parser: XMLParser) { self.parser = parser }
+        init(parser: XMLParser, maximumDepth: Int) {
+            self.parser = parser
+            self.maximumDepth = maximumDepth
+        }
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
             if firstError == nil { firstError = (parseError as NSError, parser.lineNumber, parser.columnNumber) }
@@ -125,6 +202,11 @@ final class XMLElementNode {
             _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
             attributes: [String: String] = [:]
         ) {
+            guard stack.count < maximumDepth else {
+                if tooDeep == nil { tooDeep = (parser.lineNumber, parser.columnNumber) }
+                parser.abortParsing()
+                return
+            }
             let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
             var plain: [String: String] = [:]
             for (key, value) in attributes {
@@ -144,6 +226,7 @@ final class XMLElementNode {
         func parser(
             _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
         ) {
+            guard tooDeep == nil else { return }
             _ = stack.popLast()
         }
 

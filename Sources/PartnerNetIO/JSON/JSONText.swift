@@ -6,9 +6,39 @@ import PartnerNetCore
 enum JSONText {
     /// Decodes `data` as a `T`.
     ///
-    /// - Throws: one diagnostic: the file is not UTF-8, not JSON (with the line and column
-    ///   where it stops being JSON), or JSON of the wrong shape (with the path of the value).
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(DiagnosticError) -> T {
+    /// - Parameter shape: the kinds of value `T` expects; when the decoder finds a value of
+    ///   the wrong kind, every such value is reported, not only the first.
+    /// - Throws: the file is not UTF-8, not JSON (with the line and column where it stops
+    ///   being JSON), or JSON of the wrong shape (with the line, column and path of each
+    ///   value when `shape` is given, else the path of the first).
+    static func decode<T: Decodable>(
+        _ type: T.Type, from data: Data, file: String, shape: JSONShape? = nil
+    ) throws(DiagnosticError) -> T {
+        do {
+            return try decodeFirstProblem(type, from: data, file: file)
+        } catch {
+            let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
+            guard error.diagnostic.location.path != nil, let shape,
+                let value = try? JSONDecoder().decode(JSONValue.self, from: body)
+            else { throw error }
+            let problems = shape.problems(in: value)
+            guard !problems.isEmpty else { throw error }
+            let positions = JSONPositions.of(body)
+            let diagnostics = problems.map { problem in
+                let position = problem.path.isEmpty ? nil : positions[problem.path]
+                return Diagnostic.error(
+                    at: SourceLocation(
+                        file: file, line: position?.line, column: position?.column,
+                        path: problem.path.isEmpty ? nil : problem.path), problem.reason)
+            }
+            throw DiagnosticError(diagnostics[0], others: Array(diagnostics.dropFirst()))
+        }
+    }
+
+    /// Decodes `data` as a `T`, reporting the first problem.
+    private static func decodeFirstProblem<T: Decodable>(
+        _ type: T.Type, from data: Data, file: String
+    ) throws(DiagnosticError) -> T {
         let text = try UTF8Text.decode(data, file: file)
         let bytes = Data(text.utf8)
         do {
@@ -74,24 +104,40 @@ enum JSONText {
             _ = try JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed])
         } catch {
             let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            // "Number 1e400 is not representable in Swift.": found where the number is written.
+            if let match = description.firstMatch(of: /Number (\S+) is not representable/),
+                let at = bytes.firstRange(of: Data(match.1.utf8))
+            {
+                let (line, column) = position(of: at.lowerBound - bytes.startIndex, in: bytes)
+                return (
+                    SourceLocation(file: file, line: line, column: column),
+                    "the number \(match.1) is beyond the range of a Double (±1.8e308)"
+                )
+            }
             if let range = description.range(of: #"character (\d+)"#, options: .regularExpression),
                 let offset = Int(description[range].dropFirst("character ".count))
             {
-                var line = 1
-                var column = 1
-                for byte in bytes.prefix(offset) {
-                    if byte == UInt8(ascii: "\n") {
-                        line += 1
-                        column = 1
-                    } else if byte & 0xC0 != 0x80 {
-                        column += 1
-                    }
-                }
+                let (line, column) = position(of: offset, in: bytes)
                 let reason = description[..<range.lowerBound]
                     .replacingOccurrences(of: " around ", with: "").trimmingWhitespace().lowercased()
                 return (SourceLocation(file: file, line: line, column: column), reason.isEmpty ? nil : reason)
             }
         }
         return (SourceLocation(file: file), nil)
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset` of `bytes`.
+    private static func position(of offset: Int, in bytes: Data) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for byte in bytes.prefix(offset) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
     }
 }

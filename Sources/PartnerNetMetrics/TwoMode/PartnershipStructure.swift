@@ -26,10 +26,12 @@ public struct PartnershipStructure: Sendable, Hashable {
         let parent = area.partnerships.map { $0.parent.flatMap { index[$0] } }
         self.parent = parent
         var depth = [Int](repeating: -1, count: parent.count)
+        // −2 marks the walk in progress, so a cycle (in an unvalidated area) ends it in O(1).
         for start in parent.indices where depth[start] < 0 {
             var path: [Int] = []
             var node: Int? = start
-            while let current = node, depth[current] < 0, !path.contains(current) {
+            while let current = node, depth[current] == -1 {
+                depth[current] = -2
                 path.append(current)
                 node = parent[current]
             }
