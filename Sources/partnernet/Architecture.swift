@@ -69,12 +69,12 @@ struct Architecture: ParsableCommand {
         let loaded = try loadArea(area, format.choice)
         if !quiet { Console.report(loaded.warnings) }
         let report = ArchitectureReport(area: loaded.area, attribute: groups, threshold: threshold)
-        if organisations { return try output.write(report.organisationRows.rendered(as: output.format)) }
-        if partnerships { return try output.write(report.partnershipRows.rendered(as: output.format)) }
-        if overlaps { return try output.write(report.overlapRows.rendered(as: output.format)) }
+        if organisations { return try output.write(report.organisationRows) }
+        if partnerships { return try output.write(report.partnershipRows) }
+        if overlaps { return try output.write(report.overlapRows) }
         switch output.format {
         case .table: try output.write(report.text(title: loaded.area.metadata.name ?? area))
-        case .csv: try output.write(report.metricRows.rendered(as: .csv))
+        case .csv: try output.write(report.metricRows)
         case .json: try output.write(report.json())
         }
     }

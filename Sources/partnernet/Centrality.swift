@@ -131,7 +131,7 @@ struct Centrality: ParsableCommand {
         var table = ResultTable.nodeScores(columns, in: graph, area: loaded.area, attributes: fields)
         if let sort { table = table.sorted(byColumn: sort.rawValue) }
         if let top { table.rows = Array(table.rows.prefix(top)) }
-        try output.write(table.rendered(as: output.format))
+        try output.write(table)
     }
 
     /// The measures named with --metrics, or by default every one that needs no parameter

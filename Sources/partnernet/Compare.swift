@@ -97,8 +97,11 @@ struct Compare: ParsableCommand {
 
     @OptionGroup(title: "Input format") var format: InputFormatOptions
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output ('-' for standard output).")
     var output: String?
+
+    @Flag(name: .customLong("raw-csv"), help: "Write CSV text cells exactly as they are, without the leading ' that stops a spreadsheet running one as a formula.")
+    var rawCSV = false
 
     var selectedColumns: [String] {
         commaSeparated(columns)
@@ -157,26 +160,14 @@ struct Compare: ParsableCommand {
         let text =
             switch outputFormat {
             case .table: table.rendered(as: .table)
-            case .csv: table.rendered(as: .csv)
+            case .csv: table.rendered(as: .csv, neutralizingFormulas: !rawCSV)
             case .json: table.rendered(as: .json)
             case .markdown: table.markdown()
             }
-        if let output {
-            do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                throw Console.failure("cannot write \(output): \(error.localizedDescription)")
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        try Console.emit(text, to: output)
         if let chart {
             let svg = ComparisonChart(x: x, y: y).svg(of: comparison)
-            do {
-                try svg.write(toFile: chart, atomically: true, encoding: .utf8)
-            } catch {
-                throw Console.failure("cannot write \(chart): \(error.localizedDescription)")
-            }
+            try Console.emit(svg, to: chart)
         }
         for failure in comparison.failures { Console.printError("skipped \(failure.path): \(failure.reason)") }
         if !comparison.failures.isEmpty {

@@ -28,6 +28,10 @@ struct Convert: ParsableCommand {
                                       --write-nodes
             Anything a form cannot carry is named in one warning, never dropped silently.
 
+            An output folder must be new or empty unless --force is given; the area is written \
+            into a temporary folder beside it first, so a failed write leaves nothing behind. \
+            An output that is the input, or one of the input folder's files, is refused.
+
             An edge list, DL or Pajek file names no sectors: give them in a nodes file
             (--nodes-file FILE, or --nodes FILE: id,name,sector,… as in organisations.csv), or every sector is
             "none". An edge list's ties are undirected unless it has a directed column or
@@ -95,6 +99,14 @@ struct Convert: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not print warnings about the input.")
     var quiet = false
 
+    @Flag(
+        name: .long,
+        help: """
+            Write into an output folder that is not empty: its area files are replaced and the ones the new area \
+            lacks removed; other files stay.
+            """)
+    var force = false
+
     func validate() throws {
         if let to, !["dot", "gv"].contains(to.lowercased()), AreaFormat(name: to) == nil {
             throw ValidationError("unknown format '\(to)' for --to; choose from \(AreaFormat.vocabulary), dot")
@@ -126,6 +138,13 @@ struct Convert: ParsableCommand {
         inputOptions.nodesFile = nodesFile
         inputOptions.directed = directed
         let loaded = try loadArea(input, inputOptions.choice)
+        for path in [output] + (writeNodes.map { [$0] } ?? []) {
+            do {
+                try SafeFileWriter.refuseInput(path, protecting: Inputs.all)
+            } catch {
+                throw Console.failure(error.description)
+            }
+        }
         if !quiet { Console.report(loaded.warnings) }
         var area = loaded.area
         let measures = try measures()
@@ -162,9 +181,18 @@ struct Convert: ParsableCommand {
         let palette = Palette(categories: area.sectors)
         let colours = Dictionary(
             palette.colours.map { ($0.category, $0.colour) }, uniquingKeysWith: { first, _ in first })
+        if format == .folder, !force, let existing = try? FileManager.default.contentsOfDirectory(atPath: output),
+            !existing.isEmpty
+        {
+            throw Console.failure("\(output): the folder is not empty; give a new or empty folder, or --force")
+        }
         do {
-            let report = try format.write(area, to: output, sectorColours: colours, nodesFile: writeNodes)
-            if let warning = report.warning { Console.report([warning]) }
+            if format == .folder {
+                try AreaFolder.write(area, to: output, replacing: force)
+            } else {
+                let report = try format.write(area, to: output, sectorColours: colours, nodesFile: writeNodes)
+                if let warning = report.warning { Console.report([warning]) }
+            }
         } catch {
             Console.report(error.diagnostics)
             throw ExitCode(1)

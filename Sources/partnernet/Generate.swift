@@ -131,10 +131,9 @@ struct Generate: ParsableCommand {
 
             """
         do {
-            try readme.write(
-                toFile: (output as NSString).appendingPathComponent("GENERATED.md"), atomically: true, encoding: .utf8)
+            try SafeFileWriter.write(readme, to: (output as NSString).appendingPathComponent("GENERATED.md"))
         } catch {
-            throw Console.failure("cannot write GENERATED.md in \(output): \(error.localizedDescription)")
+            throw Console.failure("cannot write GENERATED.md in \(output): \(error.reason)")
         }
         Console.printError("wrote \(count) synthetic areas to \(output)")
     }

@@ -25,6 +25,6 @@ struct Network: ParsableCommand {
         } catch {
             throw Console.failure(error.description)
         }
-        try output.write(table.rendered(as: output.format))
+        try output.write(table)
     }
 }

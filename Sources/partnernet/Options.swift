@@ -4,6 +4,7 @@ import PartnerNetCore
 import PartnerNetGraphviz
 import PartnerNetIO
 import PartnerNetReport
+import Synchronization
 
 extension OutputFormat: ExpressibleByArgument {}
 
@@ -98,29 +99,35 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output ('-' for standard output).")
     var output: String?
 
+    @Flag(
+        name: .customLong("raw-csv"),
+        help: """
+            Write CSV text cells exactly as they are; by default a text cell starting with =, +, -, @, a tab or a \
+            carriage return gets a leading ' so that a spreadsheet shows it instead of running it as a formula.
+            """)
+    var rawCSV = false
+
+    /// Writes `text` to the `--output` file, or to standard output without one or with `-`.
     func write(_ text: String) throws {
-        guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw Console.failure("\(output): cannot write: \(error.localizedDescription)")
-        }
+        try Console.emit(text, to: output)
+    }
+
+    /// Writes `table` in the chosen format, its CSV text cells neutralised unless `--raw-csv`.
+    func write(_ table: ResultTable) throws {
+        try write(table.rendered(as: format, neutralizingFormulas: !rawCSV))
     }
 
     /// Writes `report` in the chosen format: its text under `title` (a table for people),
     /// its `metric,value` rows (CSV), its JSON, or with `nodes` its rows per organisation
     /// in any format.
     func write(_ report: some AnalysisReport, nodes: Bool, title: @autoclosure () -> String) throws {
-        if nodes { return try write(report.nodeRows.rendered(as: format)) }
+        if nodes { return try write(report.nodeRows) }
         switch format {
         case .table: try write(report.text(title: title()))
-        case .csv: try write(report.metricRows.rendered(as: .csv))
+        case .csv: try write(report.metricRows.rendered(as: .csv, neutralizingFormulas: !rawCSV))
         case .json: try write(report.json())
         }
     }
@@ -131,6 +138,8 @@ struct OutputOptions: ParsableArguments {
 ///
 /// - Throws: ``AreaIOError`` with every problem found.
 func readArea(_ path: String, _ input: InputChoice = InputChoice()) throws(AreaIOError) -> LoadedArea {
+    Inputs.note(path)
+    if let nodesFile = input.nodesFile { Inputs.note(nodesFile) }
     let named = input.from?.lowercased()
     if named == "dot" || named == "gv" || (named == nil && DOTInput.isDOT(path)) {
         return try DOTInput.read(at: path)
@@ -162,7 +171,18 @@ func commaSeparated(_ values: [String]) -> [String] {
 /// `commaSeparated([value])`, or nothing when the option was not given.
 func commaSeparated(_ value: String?) -> [String] { commaSeparated(value.map { [$0] } ?? []) }
 
-/// Messages to standard error.
+/// The files and folders this run reads, which no output may overwrite.
+enum Inputs {
+    private static let paths = Mutex<[String]>([])
+
+    /// Records `path` as an input.
+    static func note(_ path: String) { paths.withLock { $0.append(path) } }
+
+    /// Every input recorded so far.
+    static var all: [String] { paths.withLock { $0 } }
+}
+
+/// Messages to standard error, results to standard output or a file.
 enum Console {
     static func report(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { printError(diagnostic.description) }
@@ -177,4 +197,36 @@ enum Console {
         printError("error: \(message)")
         return ExitCode(1)
     }
+
+    /// Whether `output` (an `-o` value) means standard output: none given, or `-`.
+    static func isStandardOutput(_ output: String?) -> Bool { output == nil || output == "-" }
+
+    /// Writes `text` to standard output, every byte or an error.
+    ///
+    /// - Throws: exit status 1 after `error: standard output: REASON` (a full disk, a
+    ///   closed pipe), never a crash and never a silent loss.
+    static func out(_ text: String) throws { try out(Data(text.utf8)) }
+
+    /// Writes `data` to standard output; see ``out(_:)-(String)``.
+    static func out(_ data: Data) throws {
+        do {
+            try SafeFileWriter.writeAll(data, to: STDOUT_FILENO, reportAs: "standard output")
+        } catch {
+            throw failure(error.description)
+        }
+    }
+
+    /// Writes `data` to the file `output` by ``SafeFileWriter``'s rules, never over an
+    /// input, or to standard output when `output` is `nil` or `-`.
+    static func emit(_ data: Data, to output: String?) throws {
+        guard let output, output != "-" else { return try out(data) }
+        do {
+            try SafeFileWriter.write(data, to: output, protecting: Inputs.all)
+        } catch {
+            throw failure(error.description)
+        }
+    }
+
+    /// Writes `text` as UTF-8; see ``emit(_:to:)-(Data,_)``.
+    static func emit(_ text: String, to output: String?) throws { try emit(Data(text.utf8), to: output) }
 }

@@ -11,6 +11,9 @@ struct Validate: ParsableCommand {
             then one line per area saying whether it is clean. COLUMN is the field's position
             in the row, or the character in the line for encoding and quoting errors.
 
+            With --quiet, warnings are not printed (they are still counted, and --strict still \
+            fails on them): only errors and the line per area.
+
             Exit status 0 only when every area has no errors (and, with --strict, no warnings).
             """)
 
@@ -22,31 +25,35 @@ struct Validate: ParsableCommand {
     @Flag(help: "Treat warnings (self-loops dropped, duplicate ties merged) as failures.")
     var strict = false
 
+    @Flag(name: .shortAndLong, help: "Do not print warnings; print only errors and the line per area.")
+    var quiet = false
+
     func run() throws {
         var failed = 0
         let paths = areas.flatMap(AreaSource.expand)
         for path in paths {
+            let line: String
             do {
                 let loaded = try readArea(path, format.choice)
-                Console.report(loaded.warnings)
+                if !quiet { Console.report(loaded.warnings) }
                 let area = loaded.area
                 let warnings = loaded.warnings.count
                 if strict && warnings > 0 { failed += 1 }
-                print(
+                line =
                     "\(warnings > 0 && strict ? "FAIL" : "ok")  \(path): \(area.organisations.count) organisations, "
-                        + "\(area.relationships.count) relationships (\(area.relationNames.count) relations), "
-                        + "\(area.partnerships.count) partnerships, \(area.memberships.count) memberships, "
-                        + "\(warnings) warning\(warnings == 1 ? "" : "s")")
+                    + "\(area.relationships.count) relationships (\(area.relationNames.count) relations), "
+                    + "\(area.partnerships.count) partnerships, \(area.memberships.count) memberships, "
+                    + "\(warnings) warning\(warnings == 1 ? "" : "s")\n"
             } catch {
                 failed += 1
-                Console.report(error.diagnostics)
+                Console.report(quiet ? error.diagnostics.errors : error.diagnostics)
                 let errors = error.diagnostics.errors.count
-                print(
-                    "FAIL  \(path): \(errors) error\(errors == 1 ? "" : "s"), \(error.diagnostics.warnings.count) warnings"
-                )
+                line =
+                    "FAIL  \(path): \(errors) error\(errors == 1 ? "" : "s"), \(error.diagnostics.warnings.count) warnings\n"
             }
+            try Console.out(line)
         }
-        if paths.count > 1 { print("\(paths.count - failed) of \(paths.count) areas are clean") }
+        if paths.count > 1 { try Console.out("\(paths.count - failed) of \(paths.count) areas are clean\n") }
         if failed > 0 { throw ExitCode(1) }
     }
 }
