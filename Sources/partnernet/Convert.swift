@@ -55,7 +55,10 @@ struct Convert: ParsableCommand {
 
     @Option(
         name: .shortAndLong,
-        help: "Where to write: a folder, or a .json, .graphml, .gexf, .dl, .net, .dot, .csv or .tsv file.")
+        help: """
+            Where to write: a folder, or a .json, .graphml, .gexf, .dl, .net, .dot, .csv or .tsv file; '-' for \
+            standard output (with --to).
+            """)
     var output: String
 
     @Option(
@@ -170,6 +173,7 @@ struct Convert: ParsableCommand {
             }
         }
         let named = to?.lowercased()
+        if output == "-" { return try writeToStandardOutput(area, format: named) }
         if named == "dot" || named == "gv" || (named == nil && DOTInput.isDOT(output)) {
             try DOTInput.write(area, to: output)
             return
@@ -197,5 +201,40 @@ struct Convert: ParsableCommand {
             Console.report(error.diagnostics)
             throw ExitCode(1)
         }
+    }
+
+    /// `-o -`: the area in the `--to` format on standard output, written through a
+    /// temporary file so that every format is written by the same code as a file.
+    private func writeToStandardOutput(_ area: Area, format named: String?) throws {
+        guard let named else { throw Console.failure("-o - needs --to to say the format") }
+        let folder = NSTemporaryDirectory() + "partnernet-convert-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw Console.failure("\(folder): \(error.localizedDescription)")
+        }
+        let file = folder + "/area"
+        if named == "dot" || named == "gv" {
+            try DOTInput.write(area, to: file)
+        } else {
+            guard let format = AreaFormat(name: named), format != .folder else {
+                throw Console.failure("-o - cannot write a folder; choose a file format with --to")
+            }
+            let palette = Palette(categories: area.sectors)
+            let colours = Dictionary(
+                palette.colours.map { ($0.category, $0.colour) }, uniquingKeysWith: { first, _ in first })
+            do {
+                let report = try format.write(area, to: file, sectorColours: colours)
+                if let warning = report.warning {
+                    Console.printError(warning.description.replacingOccurrences(of: file, with: "-"))
+                }
+            } catch {
+                Console.report(error.diagnostics)
+                throw ExitCode(1)
+            }
+        }
+        guard let data = FileManager.default.contents(atPath: file) else { throw Console.failure("\(file): cannot read") }
+        try Console.out(data)
     }
 }

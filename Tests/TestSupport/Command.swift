@@ -26,14 +26,25 @@ public enum PartnerNetCommand {
     }()
 
     /// Runs `partnernet arguments…` from the repository root.
-    public static func run(_ arguments: [String]) throws -> CommandResult {
+    ///
+    /// - Parameter stdoutFile: a file (`/dev/full`) to give the command as its standard
+    ///   output instead of a pipe; `stdout` is then empty.
+    public static func run(_ arguments: [String], stdoutFile: String? = nil) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: Paths.root)
         let out = Pipe()
         let err = Pipe()
-        process.standardOutput = out
+        if let stdoutFile {
+            guard let handle = FileHandle(forWritingAtPath: stdoutFile) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: stdoutFile])
+            }
+            process.standardOutput = handle
+            try? out.fileHandleForWriting.close()
+        } else {
+            process.standardOutput = out
+        }
         process.standardError = err
         try process.run()
         // Read both pipes to the end before waiting, so a large output cannot block the child.
