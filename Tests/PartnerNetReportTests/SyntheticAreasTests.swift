@@ -14,6 +14,26 @@ import Testing
         #expect(model.area(3, seed: 7) != model.area(4, seed: 7))
     }
 
+    /// Each area draws from its own stream: area k's λ was area k + 1's h, its h area
+    /// k + 1's p (issue 13). No drawn parameter of an area reappears in the next.
+    @Test(arguments: [1, 7, 2026] as [UInt64])
+    func areasShareNoDraws(seed: UInt64) throws {
+        let model = SyntheticAreaModel()
+        func drawn(_ index: Int) throws -> [Double] {
+            let truth = try #require(model.area(index, seed: seed).metadata.extra["synthetic"])
+            guard case .object(let values) = truth else { return [] }
+            return ["tie_probability", "homophily", "local_authority_centrality"].compactMap { key in
+                if case .number(let value)? = values[key] { return value }
+                return nil
+            }
+        }
+        for index in 0..<20 {
+            let (this, next) = (try drawn(index), try drawn(index + 1))
+            #expect(this.count == 3)
+            #expect(Set(this).isDisjoint(with: next), "areas \(index) and \(index + 1) share draws: \(this) \(next)")
+        }
+    }
+
     @Test func generatedAreasAreCleanAndRoundTrip() throws {
         let model = SyntheticAreaModel()
         let folder = Paths.temporaryFolder()
