@@ -99,7 +99,7 @@ public struct ComparisonRow: Sendable {
         if !area.partnerships.isEmpty {
             set(
                 "duplicate_pairs",
-                Double(twoMode.overlaps().filter { $0.jaccard >= settings.duplicationThreshold }.count))
+                Double(twoMode.overlapSummary(threshold: settings.duplicationThreshold, limit: 0).atOrAbove))
             set("nesting_depth", Double(structure.maximumDepth))
             let chairs = structure.chairs.flatMap { $0 }
             if !chairs.isEmpty {

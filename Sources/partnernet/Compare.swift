@@ -9,31 +9,33 @@ struct Compare: ParsableCommand {
         abstract: "Many areas side by side: one row of headline measures per area, with summary statistics.",
         discussion: """
             Give areas, or collections (folders of area folders), or both. Each area gets one row:
-            size, density, reciprocity, degree and betweenness centralisation, the E-I index by
-            sector with its expected value and permutation p-values (--permutations, default
-            1,000, seeded), the modularity of the sectors, the focal sector's share of degree
-            and betweenness, the Gini of degree and betweenness, and its partnerships: number,
-            duplicated pairs (Jaccard ≥ --threshold), nesting depth, the focal sector's share
-            of chairs, and its share of seats, Banzhaf and Shapley–Shubik power on the main
-            board (the top-level partnership with most members). Column names are those of
+            size, density, reciprocity, degree and betweenness centralisation, the E-I index by \
+            sector with its expected value and permutation p-values (--permutations, default \
+            1,000, seeded), the modularity of the sectors, the focal sector's share of degree \
+            and betweenness, the Gini of degree and betweenness, and its partnerships: number, \
+            duplicated pairs (Jaccard ≥ --threshold), nesting depth, the focal sector's share \
+            of chairs, and its share of seats, Banzhaf and Shapley–Shubik power on the main \
+            board (the top-level partnership with most members). Column names are those of \
             the metric catalogue; `partnernet help compare` lists them below.
 
-            Areas are read and measured on all cores, with a progress bar on standard error
-            when it is a terminal. An area that cannot be read is named with its first error
+            Areas are read and measured on all cores, with a progress bar on standard error \
+            when it is a terminal. An area that cannot be read is named with its first error \
             and skipped; the others are still compared, and the exit status is then 1.
 
-            --sort COLUMN ranks the areas (highest first; --ascending for lowest); --summary
-            gives count, mean, sd, min, median and max of every column instead of the rows;
-            --chart FILE.svg draws --x against --y (default: ei_index against
+            --sort COLUMN ranks the areas (highest first; --ascending for lowest); --summary \
+            gives count, mean, sd, min, median and max of every column instead of the rows; \
+            --chart FILE.svg draws --x against --y (default: ei_index against \
             focal_share[betweenness]), one point per area.
 
             Columns: \(ComparisonRow.columns.map(\.name).joined(separator: ", ")).
 
             Examples:
               partnernet generate --areas 350 --seed 7 -o /tmp/areas
-              partnernet compare /tmp/areas --sort "focal_share[betweenness]" --chart comparison.svg
+              partnernet compare /tmp/areas --sort "focal_share[betweenness]" \\
+                  --chart comparison.svg
               partnernet compare Datasets/synthetic --format markdown --summary
-              partnernet compare Datasets/synthetic --columns "ei_index,ei_index_p_low,focal_share[betweenness]"
+              partnernet compare Datasets/synthetic \\
+                  --columns "ei_index,ei_index_p_low,focal_share[betweenness]"
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

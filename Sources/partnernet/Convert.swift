@@ -9,9 +9,9 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert an area between forms: folder, JSON, GraphML, GEXF, UCINET DL, Pajek, DOT, edge lists.",
         discussion: """
-            The forms follow the names (or --from and --to): a folder is an area folder;
-            .json one JSON file; .graphml GraphML; .gexf GEXF 1.3 (for Gephi); .dl UCINET DL;
-            .net or .paj Pajek; .dot or .gv Graphviz DOT; .csv, .tsv, .txt, .edges or
+            The forms follow the names (or --from and --to): a folder is an area folder; \
+            .json one JSON file; .graphml GraphML; .gexf GEXF 1.3 (for Gephi); .dl UCINET DL; \
+            .net or .paj Pajek; .dot or .gv Graphviz DOT; .csv, .tsv, .txt, .edges or \
             .edgelist an edge list. Every form is read wherever an area is accepted.
 
             What each form keeps:
@@ -19,11 +19,12 @@ struct Convert: ParsableCommand {
                                       partnership, memberships as edges of kind membership)
               GEXF                    everything but focal_sector and other area.json keys;
                                       nodes coloured by sector as in PartnerNet's diagrams
-              DOT                     organisations, relationships, area.json; no partnerships
-              UCINET DL, Pajek        ids and the ties of each relation (Pajek: direction too;
-                                      DL: a symmetric matrix is undirected), or, for an area
-                                      with memberships and no relationships, the two-mode
-                                      organisation × partnership network
+              DOT                     organisations, relationships, area.json; no
+                                      partnerships
+              UCINET DL, Pajek        ids and the ties of each relation (Pajek: direction
+                                      too; DL: a symmetric matrix is undirected), or, for
+                                      an area with memberships and no relationships, the
+                                      two-mode organisation × partnership network
               edge list               relationships and their columns; organisations with
                                       --write-nodes
             Anything a form cannot carry is named in one warning, never dropped silently.
@@ -32,20 +33,22 @@ struct Convert: ParsableCommand {
             into a temporary folder beside it first, so a failed write leaves nothing behind. \
             An output that is the input, or one of the input folder's files, is refused.
 
-            An edge list, DL or Pajek file names no sectors: give them in a nodes file
-            (--nodes-file FILE, or --nodes FILE: id,name,sector,… as in organisations.csv), or every sector is
-            "none". An edge list's ties are undirected unless it has a directed column or
+            An edge list, DL or Pajek file names no sectors: give them in a nodes file \
+            (--nodes-file FILE, or --nodes FILE: id,name,sector,… as in organisations.csv), or every sector is \
+            "none". An edge list's ties are undirected unless it has a directed column or \
             --directed is given.
 
-            --with-metrics adds node measures (names as in `partnernet help centrality`) as
+            --with-metrics adds node measures (names as in `partnernet help centrality`) as \
             organisation columns, typed in GraphML and GEXF, for Gephi or R to draw and model.
 
             Examples:
               partnernet convert Datasets/knoke_bureaucracies -o knoke.json
               partnernet convert Datasets/northbridge -o northbridge.graphml
-              partnernet convert Datasets/northbridge -o northbridge.gexf --with-metrics betweenness,degree
+              partnernet convert Datasets/northbridge -o northbridge.gexf \\
+                  --with-metrics betweenness,degree
               partnernet convert Datasets/padgett_florentine -o padgett.net
-              partnernet convert edges.csv --nodes-file organisations.csv --directed -o area/
+              partnernet convert edges.csv --nodes-file organisations.csv --directed \\
+                  -o area/
               partnernet convert network.dl -o network.graphml
               partnernet convert data.xml --from graphml -o area/
             """)

@@ -230,3 +230,26 @@ enum Console {
     /// Writes `text` as UTF-8; see ``emit(_:to:)-(Data,_)``.
     static func emit(_ text: String, to output: String?) throws { try emit(Data(text.utf8), to: output) }
 }
+
+/// Rows of `name  description` for a help text, indented by 2, names padded to
+/// `nameWidth`, descriptions wrapped with a hanging indent so that no line reaches 80
+/// columns (ArgumentParser would wrap a longer line again, mid-sentence).
+func helpTable(_ rows: [(name: String, description: String)], nameWidth: Int) -> String {
+    let indent = String(repeating: " ", count: 3 + nameWidth)
+    return rows.map { name, description in
+        var lines: [String] = []
+        var line = "  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+        var empty = true
+        for word in description.split(separator: " ") {
+            if !empty && line.count + 1 + word.count > 79 {
+                lines.append(line)
+                line = indent + word
+            } else {
+                line += " " + word
+            }
+            empty = false
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
+    }.joined(separator: "\n")
+}

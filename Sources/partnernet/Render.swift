@@ -11,15 +11,15 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw an area's network with Graphviz: SVG, PNG, PDF or DOT.",
         discussion: """
-            Organisations are coloured by sector (a colour-blind-safe palette, with a legend),
-            their text sized by a measure (degree by default), ties drawn as wide as their
-            weight and with arrowheads only when they have a direction; organisations of the
-            focal sector (local-authority unless area.json says otherwise) have a double
+            Organisations are coloured by sector (a colour-blind-safe palette, with a legend), \
+            their text sized by a measure (degree by default), ties drawn as wide as their \
+            weight and with arrowheads only when they have a direction; organisations of the \
+            focal sector (local-authority unless area.json says otherwise) have a double \
             border, and ★ marks those that chair a partnership.
 
-            --cluster-by partnership draws each partnership as a box, nested as the
-            partnerships are; an organisation on several is drawn in the one where its role
-            is highest (a chair in the box it chairs), then the most deeply nested.
+            --cluster-by partnership draws each partnership as a box, nested as the \
+            partnerships are; an organisation on several is drawn in the one where its role \
+            is highest (a chair in the box it chairs), then the most deeply nested. \
             --cluster-by sector boxes each sector.
 
             Layout: neato by default, dot (or fdp when large) with clusters. Above \
@@ -31,8 +31,10 @@ struct Render: ParsableCommand {
 
             Examples:
               partnernet render Datasets/northbridge -o northbridge.svg
-              partnernet render Datasets/northbridge -o boards.png --cluster-by partnership --relation information
-              partnernet render Datasets/padgett_florentine -o medici.pdf --relation marriage --size-by degree --focal Medici
+              partnernet render Datasets/northbridge -o boards.png \\
+                  --cluster-by partnership --relation information
+              partnernet render Datasets/padgett_florentine -o medici.pdf \\
+                  --relation marriage --size-by degree --focal Medici
             """)
 
     @OptionGroup var input: AreaOptions

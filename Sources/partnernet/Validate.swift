@@ -6,9 +6,9 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check areas and list every problem found.",
         discussion: """
-            Reads each AREA (an area folder, a .json area, a GraphML, GEXF, DL, Pajek, DOT or edge-list file, or a collection of areas) and prints
-            every error and warning, one per line, as FILE:LINE:COLUMN: error|warning: REASON,
-            then one line per area saying whether it is clean. COLUMN is the field's position
+            Reads each AREA (an area folder, a .json area, a GraphML, GEXF, DL, Pajek, DOT or edge-list file, or a collection of areas) and prints \
+            every error and warning, one per line, as FILE:LINE:COLUMN: error|warning: REASON, \
+            then one line per area saying whether it is clean. COLUMN is the field's position \
             in the row, or the character in the line for encoding and quoting errors.
 
             With --quiet, warnings are not printed (they are still counted, and --strict still \

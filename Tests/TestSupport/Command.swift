@@ -29,10 +29,16 @@ public enum PartnerNetCommand {
     ///
     /// - Parameter stdoutFile: a file (`/dev/full`) to give the command as its standard
     ///   output instead of a pipe; `stdout` is then empty.
-    public static func run(_ arguments: [String], stdoutFile: String? = nil) throws -> CommandResult {
+    /// - Parameter environment: variables to set for the command (`COLUMNS`).
+    public static func run(
+        _ arguments: [String], stdoutFile: String? = nil, environment: [String: String] = [:]
+    ) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: Paths.root)
         let out = Pipe()
         let err = Pipe()
