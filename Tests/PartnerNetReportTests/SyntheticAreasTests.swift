@@ -75,3 +75,33 @@ import Testing
         #expect(shareDominated > shareMixed * 2, "focal degree share \(shareDominated) with λ = 5 against \(shareMixed)")
     }
 }
+
+/// The architecture report on partnerships that all share one member (issue 13): the pairs
+/// are counted in full, the table keeps the most alike and says so.
+@Suite struct ArchitectureOverlapLimitTests {
+    @Test func aStarOfPartnershipsIsCountedAndTheTableCapped() {
+        let count = 1_500
+        let area = Area(
+            organisations: [Organisation(id: "hub", sector: "x")]
+                + (0..<count).map { Organisation(id: "o\($0)", sector: "y") },
+            relationships: [],
+            partnerships: (0..<count).map { Partnership(id: "p\($0)") },
+            memberships: (0..<count).flatMap { index in
+                [
+                    Membership(partnership: "p\(index)", organisation: "hub"),
+                    Membership(partnership: "p\(index)", organisation: "o\(index)"),
+                ]
+            })
+        let report = ArchitectureReport(area: area)
+        #expect(report.overlapSummary.total == count * (count - 1) / 2)
+        #expect(report.overlaps.count == ArchitectureReport.overlapLimit)
+        #expect(report.overlapRows.rows.count == ArchitectureReport.overlapLimit)
+        let metrics = Dictionary(
+            uniqueKeysWithValues: report.metricRows.rows.compactMap { row -> (String, Cell)? in
+                if case .text(let name) = row[0] { return (name, row[1]) }
+                return nil
+            })
+        #expect(metrics["overlapping_pairs"] == .number(Double(count * (count - 1) / 2), isCount: true))
+        #expect(report.findings.contains { $0.contains("the overlap table lists the 1000 most alike") })
+    }
+}
