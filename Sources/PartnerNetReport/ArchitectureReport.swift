@@ -250,7 +250,8 @@ public struct ArchitectureReport: Sendable {
         if !overlaps.isEmpty {
             out.append(
                 "Pairs of partnerships sharing members (Jaccard ≥ \(String(format: "%.2f", threshold)) flagged)"
-                    + (overlapSummary.isTruncated ? ": the \(overlaps.count) most alike of \(overlapSummary.total)" : ""))
+                    + (overlapSummary.isTruncated
+                        ? ": the \(overlaps.count) most alike of \(overlapSummary.total)" : ""))
             out.append(overlapRows.rendered(as: .table))
         }
         let chairs = chairsByGroup

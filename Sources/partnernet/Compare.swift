@@ -102,7 +102,9 @@ struct Compare: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output ('-' for standard output).")
     var output: String?
 
-    @Flag(name: .customLong("raw-csv"), help: "Write CSV text cells exactly as they are, without the leading ' that stops a spreadsheet running one as a formula.")
+    @Flag(
+        name: .customLong("raw-csv"),
+        help: "Write CSV text cells as they are, without the leading ' that stops a spreadsheet running a formula.")
     var rawCSV = false
 
     var selectedColumns: [String] {

@@ -237,7 +237,9 @@ struct Convert: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        guard let data = FileManager.default.contents(atPath: file) else { throw Console.failure("\(file): cannot read") }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw Console.failure("\(file): cannot read")
+        }
         try Console.out(data)
     }
 }

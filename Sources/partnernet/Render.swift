@@ -140,14 +140,16 @@ struct Render: ParsableCommand {
         let named = GraphvizFormat(extension: suffix)
         if let explicit {
             if let named, named != explicit {
-                throw Console.failure("\(output): the extension says \(named.rawValue) but --format is \(explicit.rawValue)")
+                throw Console.failure(
+                    "\(output): the extension says \(named.rawValue) but --format is \(explicit.rawValue)")
             }
             return explicit
         }
         if suffix.isEmpty { return .svg }
         guard let named else {
             throw Console.failure(
-                "\(output): cannot draw a .\(suffix) file; use .svg, .png, .pdf, .jpg, .dot, .txt or .json, or --format")
+                "\(output): cannot draw a .\(suffix) file; use .svg, .png, .pdf, .jpg, .dot, .txt or .json, "
+                    + "or --format")
         }
         return named
     }

@@ -38,7 +38,8 @@ import Testing
         let continuation = String(repeating: " ", count: 26)
         for index in usage..<(lines.count - 1) where lines[index + 1].hasPrefix(continuation) {
             let line = lines[index]
-            let isBareOption = line.hasPrefix("  ") && !line.hasPrefix(continuation) && line.count <= 26
+            let isBareOption =
+                line.hasPrefix("  ") && !line.hasPrefix(continuation) && line.count <= 26
                 || line.hasPrefix("  -") && !line.dropFirst(2).contains("  ")
             #expect(isBareOption, "\(command): option help broken by hand after “\(line.suffix(40))”")
         }

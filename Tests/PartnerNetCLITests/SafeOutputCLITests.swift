@@ -155,14 +155,17 @@ import Testing
         let target = try copy("northbridge")
         let refused = try run("convert", "Datasets/krackhardt_kite", "-o", target)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("error: \(target): the folder is not empty; give a new or empty folder, or --force"))
+        #expect(
+            refused.stderr.contains("error: \(target): the folder is not empty; give a new or empty folder, or --force")
+        )
         #expect(FileManager.default.fileExists(atPath: target + "/memberships.csv"))
         let forced = try run("convert", "Datasets/krackhardt_kite", "-o", target, "--force")
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(!FileManager.default.fileExists(atPath: target + "/memberships.csv"))
         #expect(!FileManager.default.fileExists(atPath: target + "/partnerships.csv"))
-        #expect(FileManager.default.fileExists(atPath: target + "/README.md") ==
-            FileManager.default.fileExists(atPath: Paths.repo("Datasets/northbridge/README.md")))
+        #expect(
+            FileManager.default.fileExists(atPath: target + "/README.md")
+                == FileManager.default.fileExists(atPath: Paths.repo("Datasets/northbridge/README.md")))
         let validated = try run("validate", target)
         #expect(validated.status == 0, "\(validated.stderr)")
         #expect(validated.stdout.contains("10 organisations"))
@@ -178,7 +181,8 @@ import Testing
         let folder = Paths.temporaryFolder()
         try "id,name,sector\n\"=HYPERLINK(\"\"http://x\"\")\",a,x\n\"=cmd|' /C calc'!A0\",b,y\n-5,c,x\n@sum,d,y\n"
             .write(toFile: folder + "/organisations.csv", atomically: true, encoding: .utf8)
-        try "source,target,weight,relation\n\"=HYPERLINK(\"\"http://x\"\")\",\"=cmd|' /C calc'!A0\",1,tie\n-5,@sum,1,tie\n"
+        try
+            "source,target,weight,relation\n\"=HYPERLINK(\"\"http://x\"\")\",\"=cmd|' /C calc'!A0\",1,tie\n-5,@sum,1,tie\n"
             .write(toFile: folder + "/relationships.csv", atomically: true, encoding: .utf8)
         let safe = try run("centrality", folder, "--metrics", "degree", "-f", "csv")
         #expect(safe.status == 0, "\(safe.stderr)")
@@ -192,7 +196,9 @@ import Testing
         // The area folder written by convert keeps the ids exactly.
         let converted = Paths.temporaryFolder() + "/area"
         #expect(try run("convert", folder, "-o", converted).status == 0)
-        #expect(try String(contentsOfFile: converted + "/organisations.csv", encoding: .utf8).contains("\n=cmd|' /C calc'!A0,"))
+        #expect(
+            try String(contentsOfFile: converted + "/organisations.csv", encoding: .utf8).contains(
+                "\n=cmd|' /C calc'!A0,"))
     }
 
     // MARK: 9, 10, 11. -o -, validate -q, render's format

@@ -51,7 +51,8 @@ import Testing
     @Test func votesAddingUpPastIntMaxAreAnError() {
         let area = Area(
             organisations: [
-                Organisation(id: "a", sector: "x"), Organisation(id: "b", sector: "y"), Organisation(id: "c", sector: "y"),
+                Organisation(id: "a", sector: "x"), Organisation(id: "b", sector: "y"),
+                Organisation(id: "c", sector: "y"),
             ],
             relationships: [],
             partnerships: [Partnership(id: "p", quota: 5), Partnership(id: "q")],

@@ -1,6 +1,7 @@
 import PartnerNetCore
-@testable import PartnerNetMetrics
 import Testing
+
+@testable import PartnerNetMetrics
 
 /// Overlaps between partnerships are found from the members' partnership lists, counted in
 /// full and listed only up to a limit (issue 13: 10,000 partnerships sharing one member
@@ -75,7 +76,9 @@ import Testing
         #expect(summary.total == 3_000 * 2_999 / 2)
         #expect(summary.atOrAbove == summary.total)  // every pair: 1 shared of 3, Jaccard 1/3
         #expect(summary.pairs.count == 50)
-        #expect(summary.pairs.first == PartnershipOverlap(first: 0, second: 1, shared: 1, jaccard: 1.0 / 3, overlapCoefficient: 0.5))
+        #expect(
+            summary.pairs.first
+                == PartnershipOverlap(first: 0, second: 1, shared: 1, jaccard: 1.0 / 3, overlapCoefficient: 0.5))
         #expect(summary.pairs.map(\.second) == Array(1...50))
     }
 }

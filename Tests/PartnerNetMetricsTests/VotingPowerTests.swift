@@ -1,8 +1,9 @@
 import Foundation
 import PartnerNetCore
-@testable import PartnerNetMetrics
 import TestSupport
 import Testing
+
+@testable import PartnerNetMetrics
 
 /// Banzhaf and Shapley–Shubik power against PyPI `powerindex` on every partnership of the
 /// bundled areas and on seeded random games (`Scripts/reference/voting_power.py`), against

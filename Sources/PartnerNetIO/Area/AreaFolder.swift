@@ -1,9 +1,9 @@
 import Foundation
+import PartnerNetCore
 
 #if canImport(Glibc)
     import Glibc
 #endif
-import PartnerNetCore
 
 /// The area folder: `area.json` (optional), `organisations.csv`, `relationships.csv`,
 /// `partnerships.csv` and `memberships.csv` (optional, together). See `Datasets/README.md`.
@@ -106,7 +106,9 @@ public enum AreaFolder {
         let parent = (trimmed as NSString).deletingLastPathComponent
         let staging: String
         do {
-            if !parent.isEmpty { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+            if !parent.isEmpty {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            }
             var template = Array(
                 ((parent.isEmpty ? "." : parent) as NSString)
                     .appendingPathComponent(".\((trimmed as NSString).lastPathComponent).partial-XXXXXX").utf8CString)
@@ -153,7 +155,8 @@ public enum AreaFolder {
             do {
                 try FileManager.default.removeItem(atPath: join(path, name))
             } catch {
-                throw .cannotWrite(path: join(path, name), reason: "cannot remove the old file: \(error.localizedDescription)")
+                throw .cannotWrite(
+                    path: join(path, name), reason: "cannot remove the old file: \(error.localizedDescription)")
             }
         }
     }

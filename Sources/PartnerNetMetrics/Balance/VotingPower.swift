@@ -232,7 +232,8 @@ struct ReducedGame {
         let (cells, overflow) = quota.multipliedReportingOverflow(by: rows)
         let (work, overflow2) = cells.multipliedReportingOverflow(by: n * levels)
         var powerByWeight: [Int: Double]?
-        let dense = method.map { $0 == .dense } ?? (!overflow && !overflow2 && cells <= budget.cells && work <= budget.work)
+        let fits = !overflow && !overflow2 && cells <= budget.cells && work <= budget.work
+        let dense = method.map { $0 == .dense } ?? fits
         if dense {
             powerByWeight = densePower(bySize: bySize, weights: distinct, multiplicity: multiplicity)
         } else {

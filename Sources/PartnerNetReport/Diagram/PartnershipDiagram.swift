@@ -248,7 +248,9 @@ public struct PartnershipDiagram: Sendable {
             let name = if case .attribute(let attribute) = kind { attribute } else { "sector" }
             var members: [String: [String]] = [:]
             let values = graph.labels.map { field(name, $0) }
-            for (handle, value) in values.enumerated() { members[value, default: []].append(nodeName(handle, in: graph)) }
+            for (handle, value) in values.enumerated() {
+                members[value, default: []].append(nodeName(handle, in: graph))
+            }
             return firstAppearances(values).enumerated().map { index, value in
                 DOTCluster(
                     id: "\(index)",
@@ -284,7 +286,9 @@ public struct PartnershipDiagram: Sendable {
             }
             var nodesIn: [String: [String]] = [:]
             for (handle, id) in graph.labels.enumerated() {
-                if let partnership = home[id]?.partnership { nodesIn[partnership, default: []].append(nodeName(handle, in: graph)) }
+                if let partnership = home[id]?.partnership {
+                    nodesIn[partnership, default: []].append(nodeName(handle, in: graph))
+                }
             }
             let chairNames = Dictionary(
                 area.memberships.filter { $0.role == .chair }.map { ($0.partnership, $0.organisation) },

@@ -82,7 +82,9 @@ public enum ReportWriter {
             body.append("</ul>")
         }
         body.append("</section>")
-        try SafeFileWriter.write(HTMLPage.page(title: "Comparison of \(comparison.rows.count) areas", body: body), to: (folder as NSString).appendingPathComponent("index.html"))
+        try SafeFileWriter.write(
+            HTMLPage.page(title: "Comparison of \(comparison.rows.count) areas", body: body),
+            to: (folder as NSString).appendingPathComponent("index.html"))
         var markdown = [
             "# Comparison of \(comparison.rows.count) areas", "", "![Chart](comparison.svg)", "", table.markdown(),
             comparison.summary.markdown(),
@@ -92,9 +94,12 @@ public enum ReportWriter {
             markdown.append("")
             markdown += comparison.failures.map { "- \($0.path): \($0.reason)" }
         }
-        try SafeFileWriter.write((markdown.joined(separator: "\n") + "\n"), to: (folder as NSString).appendingPathComponent("report.md"))
-        try SafeFileWriter.write(table.rendered(as: .csv), to: (folder as NSString).appendingPathComponent("comparison.csv"))
-        try SafeFileWriter.write(table.rendered(as: .json), to: (folder as NSString).appendingPathComponent("comparison.json"))
+        try SafeFileWriter.write(
+            markdown.joined(separator: "\n") + "\n", to: (folder as NSString).appendingPathComponent("report.md"))
+        try SafeFileWriter.write(
+            table.rendered(as: .csv), to: (folder as NSString).appendingPathComponent("comparison.csv"))
+        try SafeFileWriter.write(
+            table.rendered(as: .json), to: (folder as NSString).appendingPathComponent("comparison.json"))
     }
 
     static func slug(_ name: String) -> String {
