@@ -110,6 +110,23 @@ import Testing
         stat(single, &info)
         #expect(info.st_mode & 0o777 == 0o600)
         #expect(try String(contentsOfFile: single, encoding: .utf8).hasPrefix("metric,value"))
+        // New files and folders get what open(2) and mkdir(2) give (the umask applied).
+        let mask = try currentUmask()
+        #expect(try run("network", "Datasets/krackhardt_kite", "-f", "csv", "-o", folder + "/new.csv").status == 0)
+        stat(folder + "/new.csv", &info)
+        #expect(info.st_mode & 0o777 == 0o666 & ~mask)
+        #expect(try run("convert", "Datasets/krackhardt_kite", "-o", folder + "/area").status == 0)
+        stat(folder + "/area", &info)
+        #expect(info.st_mode & 0o777 == 0o777 & ~mask)
+        stat(folder + "/area/organisations.csv", &info)
+        #expect(info.st_mode & 0o777 == 0o666 & ~mask)
+    }
+
+    /// The umask of this process, from /proc (reading it with umask(2) means setting it).
+    func currentUmask() throws -> mode_t {
+        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("Umask:") })
+        return try #require(mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8))
     }
 
     @Test func outputToAFIFOWritesThroughIt() throws {

@@ -109,13 +109,10 @@ public enum AreaFolder {
             if !parent.isEmpty {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             }
-            var template = Array(
-                ((parent.isEmpty ? "." : parent) as NSString)
-                    .appendingPathComponent(".\((trimmed as NSString).lastPathComponent).partial-XXXXXX").utf8CString)
-            guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-                throw FileWriteError(path: path, reason: SafeFileWriter.message(errno))
-            }
-            staging = String(cString: made)
+            // mkdir(2) with 0777 gives what the folder itself would get (less the umask).
+            staging = try SafeFileWriter.createUnique(
+                in: parent, prefix: ".\((trimmed as NSString).lastPathComponent).partial-", reportAs: path
+            ) { mkdir($0, 0o777) }.1
         } catch {
             throw .cannotWrite(path: path, reason: (error as? FileWriteError)?.reason ?? error.localizedDescription)
         }
@@ -131,10 +128,6 @@ public enum AreaFolder {
             }
         }
         if !exists {
-            // mkdtemp makes 0700; a new folder gets what mkdir(2) would give it.
-            let mask = umask(0)
-            umask(mask)
-            chmod(staging, 0o777 & ~mask)
             guard rename(staging, trimmed) == 0 else {
                 throw .cannotWrite(path: path, reason: SafeFileWriter.message(errno))
             }

@@ -132,27 +132,18 @@ public enum SafeFileWriter {
     ) throws(FileWriteError) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        var template = Array(
-            ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(".\(name).XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw FileWriteError(path: shown, reason: message(errno)) }
-        let temporary = String(cString: template)
+        // Created with open(2)'s 0666 less the umask, as the file itself would be (mkstemp's
+        // 0600 would need the umask, and reading it means setting it, racing other threads).
+        let (descriptor, temporary) = try createUnique(in: folder, prefix: ".\(name).", reportAs: shown) { path in
+            open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        }
         var closed = false
         defer {
             if !closed { close(descriptor) }
         }
         do throws(FileWriteError) {
-            // mkstemp makes 0600; a new file gets what open(2) would give it (0666 less the umask).
-            let bits: mode_t
-            if let mode {
-                bits = mode
-            } else {
-                let mask = umask(0)
-                umask(mask)
-                bits = 0o666 & ~mask
-            }
             if let (uid, gid) = owner { _ = fchown(descriptor, uid, gid) }
-            guard fchmod(descriptor, bits) == 0 else { throw FileWriteError(path: shown, reason: message(errno)) }
+            if let mode, fchmod(descriptor, mode) != 0 { throw FileWriteError(path: shown, reason: message(errno)) }
             try writeAll(data, to: descriptor, reportAs: shown)
             guard fsync(descriptor) == 0 else { throw FileWriteError(path: shown, reason: message(errno)) }
             closed = true
@@ -162,6 +153,24 @@ public enum SafeFileWriter {
             unlink(temporary)
             throw error
         }
+    }
+
+    /// Makes a new file or folder named `prefix` and a random suffix in `folder` by `make`
+    /// (which returns −1 and sets `errno` on failure), trying again on a name taken.
+    ///
+    /// - Returns: what `make` returned, and the path.
+    static func createUnique(
+        in folder: String, prefix: String, reportAs shown: String, _ make: (String) -> Int32
+    ) throws(FileWriteError) -> (Int32, String) {
+        let base = folder.isEmpty ? "." : folder
+        for _ in 0..<100 {
+            let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let path = (base as NSString).appendingPathComponent(prefix + suffix)
+            let result = make(path)
+            if result >= 0 { return (result, path) }
+            if errno != EEXIST { throw FileWriteError(path: shown, reason: message(errno)) }
+        }
+        throw FileWriteError(path: shown, reason: "cannot make a temporary name in \(base)")
     }
 
     /// Opens `path` with `flags` and writes `data` through the descriptor.
