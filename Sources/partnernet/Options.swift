@@ -188,8 +188,10 @@ enum Console {
         for diagnostic in diagnostics { printError(diagnostic.description) }
     }
 
+    /// Writes `line` to standard error; if even that fails (`2>/dev/full`) there is nowhere
+    /// left to say so, and the exit status tells (FileHandle's write would trap instead).
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        try? SafeFileWriter.writeAll(Data((line + "\n").utf8), to: STDERR_FILENO, reportAs: "standard error")
     }
 
     /// Prints `message` as an error and returns the exit to throw.

@@ -72,6 +72,21 @@ import Testing
         #expect(!result.stderr.contains("Fatal error"))
     }
 
+    /// Standard error on a full disk: nothing can be said, but the exit status is the
+    /// command's own (FileHandle's write trapped).
+    @Test func aFullDiskOnStandardErrorKeepsTheExitStatus() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: PartnerNetCommand.executable)
+        process.arguments = ["validate", "Tests/Fixtures/broken/unknown_organisation"]
+        process.currentDirectoryURL = URL(fileURLWithPath: Paths.root)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 1)
+    }
+
     // MARK: 4. -o keeps links, FIFOs and permissions
 
     @Test func outputThroughASymbolicLinkKeepsTheLinkAndThePermissions() throws {
