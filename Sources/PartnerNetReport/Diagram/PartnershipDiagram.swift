@@ -96,9 +96,7 @@ public struct PartnershipDiagram: Sendable {
                 attributes["peripheries"] = "2"
                 attributes["penwidth"] = "2"
             }
-            // The organisation's id names the node, so the DOT and the SVG's <title> and
-            // id keep it.
-            attributes["id"] = .text(id)
+            // The organisation's id names the node, so the DOT and the SVG's <title> keep it.
             nodes.append(DOTNode(id: Self.nodeName(handle, in: graph), attributes: attributes))
         }
 
@@ -162,9 +160,14 @@ public struct PartnershipDiagram: Sendable {
         self.layoutNote = note
     }
 
-    /// Renders the diagram.
+    /// Renders the diagram. In SVG each node's `id` is its organisation's id too (only
+    /// there: in DOT output an `id` attribute would read back as a column named like the id).
     public func rendered(as format: GraphvizFormat) throws -> Data {
-        try Graphviz.render(dot: try DOTWriter.text(of: dot), layout: layout, format: format)
+        var graph = dot
+        if format == .svg {
+            for index in graph.nodes.indices { graph.nodes[index].attributes["id"] = .text(graph.nodes[index].id) }
+        }
+        return try Graphviz.render(dot: try DOTWriter.text(of: graph), layout: layout, format: format)
     }
 
     // MARK: Parts
