@@ -41,7 +41,9 @@ public struct WeightedVotingGame: Sendable, Hashable {
         /// Seed of the sampling.
         public var seed: UInt64
 
+        /// - Precondition: `samples` is 1 or more.
         public init(cells: Int = 1 << 21, work: Int = 1 << 28, samples: Int = 400_000, seed: UInt64 = 0) {
+            precondition(samples >= 1, "samples must be 1 or more")
             self.cells = cells
             self.work = work
             self.samples = samples
@@ -299,7 +301,7 @@ struct ReducedGame {
             var shiftedEnd = 0
             while shiftedEnd < old.totals.count && old.totals[shiftedEnd] < quota - weight { shiftedEnd += 1 }
             work += old.totals.count + shiftedEnd
-            if work > budget.work || old.totals.count + shiftedEnd > budget.cells * 2 {
+            if work > budget.work || (old.totals.count + shiftedEnd) / 2 > budget.cells {
                 exceeded = true
                 return
             }
