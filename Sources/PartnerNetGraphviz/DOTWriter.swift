@@ -10,11 +10,21 @@ import PartnerNetCore
 /// doubled and line breaks become `\n`. A quoted string cannot hold a backslash right
 /// before a quote or at its end: such ids are written as HTML strings `<…>`, whose text is
 /// taken as it is, and such labels as HTML-like labels with `&#92;`.
+///
+/// Tooltips are unescaped twice by Graphviz 2.42 (once when read, once more when the
+/// SVG anchor is written), so `\\N` in a tooltip still shows the node's name: in
+/// tooltips every backslash is written as four, which also leaves an even number before
+/// the closing quote. An `id` attribute is unescaped once, as a label.
 public enum DOTWriter {
     /// Attributes whose text Graphviz reads with label escapes.
     static let labelAttributes: Set<String> = [
-        "label", "xlabel", "headlabel", "taillabel", "tooltip", "headtooltip", "tailtooltip", "edgetooltip",
+        "label", "xlabel", "headlabel", "taillabel", "id", "tooltip", "headtooltip", "tailtooltip", "edgetooltip",
         "labeltooltip",
+    ]
+
+    /// Label-like attributes whose escapes Graphviz expands twice.
+    static let tooltipAttributes: Set<String> = [
+        "tooltip", "headtooltip", "tailtooltip", "edgetooltip", "labeltooltip",
     ]
 
     /// The graph as DOT text, attributes in name order, ending in a line break.
@@ -81,14 +91,15 @@ public enum DOTWriter {
         case .html(let markup):
             return "<" + markup + ">"
         case .text(let text) where labelAttributes.contains(key):
-            if text.hasSuffix("\\") {
+            let tooltip = tooltipAttributes.contains(key)
+            if text.hasSuffix("\\") && !tooltip {
                 return "<" + htmlEscaped(text).replacingOccurrences(of: "\\", with: "&#92;") + ">"
             }
             var escaped = ""
             var previousCR = false
             for character in text.unicodeScalars {
                 switch character {
-                case "\\": escaped += "\\\\"
+                case "\\": escaped += tooltip ? "\\\\\\\\" : "\\\\"
                 case "\n": if !previousCR { escaped += "\\n" }
                 case "\r": escaped += "\\n"
                 default: escaped.unicodeScalars.append(character)

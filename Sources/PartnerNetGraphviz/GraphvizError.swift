@@ -36,9 +36,9 @@ public enum GraphvizLayout: String, CaseIterable, Sendable, Hashable {
     case twopi
 }
 
-/// Output formats.
+/// Output formats. `jpg` is drawn by Graphviz's gd plugin (`libgvplugin_gd`).
 public enum GraphvizFormat: String, CaseIterable, Sendable, Hashable {
-    case svg, png, pdf, dot, plain, json
+    case svg, png, pdf, jpg, dot, plain, json
 
     /// The format of a file, by its extension.
     public init?(extension name: String) {
@@ -46,6 +46,7 @@ public enum GraphvizFormat: String, CaseIterable, Sendable, Hashable {
         case "svg": self = .svg
         case "png": self = .png
         case "pdf": self = .pdf
+        case "jpg", "jpeg": self = .jpg
         case "dot", "gv": self = .dot
         case "txt", "plain": self = .plain
         case "json": self = .json

@@ -8,8 +8,11 @@ import PartnerNetMetrics
 public struct ArchitectureReport: Sendable {
     public let network: TwoModeNetwork
     public let structure: PartnershipStructure
-    /// Pairs of partnerships sharing members, most alike first.
+    /// Pairs of partnerships sharing members, most alike first: at most ``overlapLimit``
+    /// of them (``overlapSummary`` counts them all).
     public let overlaps: [PartnershipOverlap]
+    /// How many pairs share members and how many look like duplicates, over all pairs.
+    public let overlapSummary: PartnershipOverlapSummary
     /// Jaccard index at or above which a pair is flagged as likely duplication.
     public let threshold: Double
     public let degree: [Double]
@@ -25,10 +28,15 @@ public struct ArchitectureReport: Sendable {
     /// membership in common.
     public static let defaultThreshold = 0.5
 
+    /// Most pairs listed in ``overlaps``: one organisation on 10,000 partnerships makes
+    /// 49,995,000 pairs, which are counted but not all listed.
+    public static let overlapLimit = 1_000
+
     public init(area: Area, attribute: String = "sector", threshold: Double = defaultThreshold) {
         network = TwoModeNetwork(area: area)
         structure = PartnershipStructure(area: area)
-        overlaps = network.overlaps()
+        overlapSummary = network.overlapSummary(threshold: threshold, limit: Self.overlapLimit)
+        overlaps = overlapSummary.pairs
         self.threshold = threshold
         degree = network.degreeCentrality()
         betweenness = network.betweennessCentrality()
@@ -39,7 +47,7 @@ public struct ArchitectureReport: Sendable {
         partnershipNames = area.partnerships.map(\.displayName)
     }
 
-    /// Pairs at or above the threshold.
+    /// Pairs at or above the threshold (among ``overlaps``; ``overlapSummary`` counts all).
     public var duplicates: [PartnershipOverlap] { overlaps.filter { $0.jaccard >= threshold } }
 
     /// Whether one partnership of the pair is nested (at any depth) in the other.
@@ -101,8 +109,9 @@ public struct ArchitectureReport: Sendable {
                 lines.append("No two partnerships share a member.")
             }
         } else {
+            let count = overlapSummary.atOrAbove
             lines.append(
-                "Likely duplication: \(flagged.count) pair\(flagged.count == 1 ? "" : "s") of partnerships share "
+                "Likely duplication: \(count) pair\(count == 1 ? "" : "s") of partnerships share "
                     + "\(Self.percent(threshold)) or more of their combined membership.")
             for overlap in flagged.prefix(5) {
                 lines.append(
@@ -110,6 +119,11 @@ public struct ArchitectureReport: Sendable {
                         + "\(overlap.shared) shared members, Jaccard \(String(format: "%.2f", overlap.jaccard))"
                         + (isNested(overlap) ? " (one is nested in the other)" : ""))
             }
+        }
+        if overlapSummary.isTruncated {
+            lines.append(
+                "\(overlapSummary.total) pairs of partnerships share members; the overlap table lists the "
+                    + "\(overlaps.count) most alike.")
         }
         let depth = structure.maximumDepth
         if depth == 0 {
@@ -215,10 +229,10 @@ public struct ArchitectureReport: Sendable {
         add("nesting_depth", Double(structure.maximumDepth), count: true)
         add("orphan_partnerships", Double(structure.orphans.count), count: true)
         add("unchaired_partnerships", Double(structure.unchaired.count), count: true)
-        add("overlapping_pairs", Double(overlaps.count), count: true)
-        add("duplicate_pairs", Double(duplicates.count), count: true)
+        add("overlapping_pairs", Double(overlapSummary.total), count: true)
+        add("duplicate_pairs", Double(overlapSummary.atOrAbove), count: true)
         add("duplication_threshold", threshold)
-        add("max_jaccard", overlaps.first?.jaccard)
+        add("max_jaccard", overlapSummary.maximumJaccard)
         for entry in chairsByGroup {
             add("chairs[\(entry.group)]", Double(entry.chairs), count: true)
             add("chair_share[\(entry.group)]", entry.chairShare)
@@ -234,7 +248,10 @@ public struct ArchitectureReport: Sendable {
         out.append("Partnerships")
         out.append(partnershipRows.rendered(as: .table))
         if !overlaps.isEmpty {
-            out.append("Pairs of partnerships sharing members (Jaccard ≥ \(String(format: "%.2f", threshold)) flagged)")
+            out.append(
+                "Pairs of partnerships sharing members (Jaccard ≥ \(String(format: "%.2f", threshold)) flagged)"
+                    + (overlapSummary.isTruncated
+                        ? ": the \(overlaps.count) most alike of \(overlapSummary.total)" : ""))
             out.append(overlapRows.rendered(as: .table))
         }
         let chairs = chairsByGroup

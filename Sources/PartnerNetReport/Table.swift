@@ -33,13 +33,39 @@ public struct ResultTable: Sendable {
     /// - `table`: columns aligned, numbers right-aligned with 4 decimals (whole numbers
     ///   for counts), `–` for undefined values.
     /// - `csv`: RFC 4180, numbers in full (the shortest text that reads back exactly).
+    ///   These tables are meant for spreadsheets, so with `neutralizingFormulas` (the
+    ///   default) a text cell or column name a spreadsheet would run as a formula gets a
+    ///   leading `'` (see ``formulaNeutralized(_:)``); number cells are never changed.
     /// - `json`: an array of objects whose keys keep the column order; undefined is `null`.
-    public func rendered(as format: OutputFormat) -> String {
+    public func rendered(as format: OutputFormat, neutralizingFormulas: Bool = true) -> String {
         switch format {
         case .table: aligned()
-        case .csv: CSVText.encode(header: columns, rows: rows.map { $0.map(Self.exact) })
+        case .csv:
+            if neutralizingFormulas {
+                CSVText.encode(
+                    header: columns.map(Self.formulaNeutralized),
+                    rows: rows.map { row in
+                        row.map { cell in
+                            if case .text(let text) = cell { return Self.formulaNeutralized(text) }
+                            return Self.exact(cell)
+                        }
+                    })
+            } else {
+                CSVText.encode(header: columns, rows: rows.map { $0.map(Self.exact) })
+            }
         case .json: json()
         }
+    }
+
+    /// `text` made safe to open in a spreadsheet (OWASP, "CSV Injection"): text starting
+    /// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so that
+    /// `=HYPERLINK(…)` or `=cmd|' /C calc'!A0` shows as text instead of running. Text that
+    /// is a plain decimal number (`-0.5`, `+3`, `-1e-4`) is left alone: a spreadsheet
+    /// reads it as the number, and nothing runs.
+    public static func formulaNeutralized(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        if text.wholeMatch(of: /[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?/) != nil { return text }
+        return "'" + text
     }
 
     /// Full-precision text of a cell.

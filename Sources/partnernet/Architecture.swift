@@ -12,25 +12,28 @@ struct Architecture: ParsableCommand {
               as networkx's bipartite module): bipartite_degree (seats ÷ partnerships, or
               members ÷ organisations), bipartite_betweenness, bipartite_closeness;
             - overlap between every pair of partnerships sharing members: the Jaccard index
-              (shared members ÷ members of either) and the overlap coefficient (shared ÷
-              members of the smaller); pairs at or above --threshold (default 0.5: half their
-              combined membership in common) are flagged as likely duplication;
+              (shared members ÷ members of either) and the overlap coefficient (shared
+              ÷ members of the smaller); pairs at or above --threshold (default 0.5:
+              half their combined membership in common) are flagged as likely
+              duplication;
             - nesting of the `parent` tree: depth, and the top-level partnerships that stand
               outside the hierarchy when there is one;
             - chairs held by each organisation and each sector, against its share of
               organisations.
 
-            The projection onto organisations (ties weighted by shared partnerships) is the
+            The projection onto organisations (ties weighted by shared partnerships) is the \
             `co-membership` relation that every other command accepts (--relation co-membership).
 
-            --format csv and json give the network values (partnerships, seats, nesting_depth,
-            duplicate_pairs, chair_share[SECTOR], …); --organisations, --partnerships and
+            --format csv and json give the network values (partnerships, seats, nesting_depth, \
+            duplicate_pairs, chair_share[SECTOR], …); --organisations, --partnerships and \
             --overlaps give those tables instead.
 
             Examples:
               partnernet architecture Datasets/northbridge
-              partnernet architecture Datasets/davis_southern_women --organisations --format csv
-              partnernet centrality Datasets/northbridge --relation co-membership --metrics degree,strength,betweenness
+              partnernet architecture Datasets/davis_southern_women --organisations \\
+                  --format csv
+              partnernet centrality Datasets/northbridge --relation co-membership \\
+                  --metrics degree,strength,betweenness
             """)
 
     @Argument(help: "The area: a folder, a .json area or a .dot/.gv graph.")
@@ -80,12 +83,12 @@ struct Architecture: ParsableCommand {
         // An area without partnerships still gets its (empty) description.
         let report =
             analysis.architecture ?? ArchitectureReport(area: loaded.area, attribute: groups, threshold: threshold)
-        if organisations { return try output.write(report.organisationRows.rendered(as: output.format)) }
-        if partnerships { return try output.write(report.partnershipRows.rendered(as: output.format)) }
-        if overlaps { return try output.write(report.overlapRows.rendered(as: output.format)) }
+        if organisations { return try output.write(report.organisationRows) }
+        if partnerships { return try output.write(report.partnershipRows) }
+        if overlaps { return try output.write(report.overlapRows) }
         switch output.format {
         case .table: try output.write(report.text(title: loaded.area.metadata.name ?? area))
-        case .csv: try output.write(report.metricRows.rendered(as: .csv))
+        case .csv: try output.write(report.metricRows)
         case .json: try output.write(report.json())
         }
     }

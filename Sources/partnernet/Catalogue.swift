@@ -9,16 +9,19 @@ struct Catalogue: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: markdown, table, csv or json.")
     var format = "markdown"
 
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output (- for standard output).")
+    var output: String?
+
     func validate() throws {
         if !["markdown", "table", "csv", "json"].contains(format) {
             throw ValidationError("--format must be markdown, table, csv or json, not '\(format)'")
         }
     }
 
-    func run() {
+    func run() throws {
         let text =
             format == "markdown"
             ? ValueCatalogue.markdown : ValueCatalogue.table.rendered(as: OutputFormat(rawValue: format)!)
-        print(text, terminator: "")
+        try Console.emit(text, to: output)
     }
 }

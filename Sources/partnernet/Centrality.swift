@@ -47,10 +47,7 @@ struct Centrality: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Node-level measures: one row per organisation, first column id.",
         discussion: "Measures (names as in Docs/METRICS.md):\n"
-            + NodeMeasure.allCases.map {
-                "  \($0.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)) \($0.summary)"
-            }
-            .joined(separator: "\n")
+            + helpTable(NodeMeasure.allCases.map { ($0.rawValue, $0.summary) }, nameWidth: 22)
             + "\n\nBrokerage roles (coordinator … brokerage_total) count open two-step paths by the groups of "
             + "their three organisations, so they need --groups (e.g. --groups sector); `partnernet brokerage` "
             + "adds their expected values and z-scores. Burt's measures are empty for an isolate, hierarchy "
@@ -131,7 +128,7 @@ struct Centrality: ParsableCommand {
         var table = ResultTable.nodeScores(columns, in: graph, area: loaded.area, attributes: fields)
         if let sort { table = table.sorted(byColumn: sort.rawValue) }
         if let top { table.rows = Array(table.rows.prefix(top)) }
-        try output.write(table.rendered(as: output.format))
+        try output.write(table)
     }
 
     /// The measures named with --metrics, or by default every one that needs no parameter

@@ -9,35 +9,37 @@ struct Compare: ParsableCommand {
         abstract: "Many areas side by side: one row of headline measures per area, with summary statistics.",
         discussion: """
             Give areas, or collections (folders of area folders), or both. Each area gets one row:
-            size, density, reciprocity, degree and betweenness centralisation, the E-I index by
-            sector with its expected value and permutation p-values (--permutations, seeded;
-            the same default as the report), the modularity of the sectors, the focal sector's share of degree
-            and betweenness, the Gini of degree and betweenness, and its partnerships: number,
-            duplicated pairs (Jaccard ≥ --threshold), nesting depth, the focal sector's share
-            of chairs, and its share of seats, Banzhaf and Shapley–Shubik power on the main
-            board (the top-level partnership with most members). Column names are those of
+            size, density, reciprocity, degree and betweenness centralisation, the E-I index by \
+            sector with its expected value and permutation p-values (--permutations, seeded; \
+            the same default as the report), the modularity of the sectors, the focal sector's share of degree \
+            and betweenness, the Gini of degree and betweenness, and its partnerships: number, \
+            duplicated pairs (Jaccard ≥ --threshold, neither nested in the other), nesting depth, the focal sector's share \
+            of chairs, and its share of seats, Banzhaf and Shapley–Shubik power on the main \
+            board (the top-level partnership with most members). Column names are those of \
             the metric catalogue; `partnernet help compare` lists them below.
 
-            Areas are read and measured on all cores, with a progress bar on standard error
-            when it is a terminal. An area that cannot be read is named with its first error
+            Areas are read and measured on all cores, with a progress bar on standard error \
+            when it is a terminal. An area that cannot be read is named with its first error \
             and skipped; the others are still compared, and the exit status is then 1.
 
-            Every column is computed by the same analysis, with the same definitions and
-            defaults, as the area's report. --sort COLUMN ranks the areas (highest first;
-            --ascending for lowest); --summary gives count, mean, sd, min, median and max of
-            every column instead of the rows, except p-values, which are never averaged:
-            their row gives the share of areas significant at 0.05 after Holm's adjustment
-            over the areas (significant_share);
-            --chart FILE.svg draws --x against --y (default: ei_index against
+            Every column is computed by the same analysis, with the same definitions and \
+            defaults, as the area's report. --sort COLUMN ranks the areas (highest first; \
+            --ascending for lowest); --summary gives count, mean, sd, min, median and max of \
+            every column instead of the rows, except p-values, which are never averaged: \
+            their row gives the share of areas significant at 0.05 after Holm's adjustment \
+            over the areas (significant_share); \
+            --chart FILE.svg draws --x against --y (default: ei_index against \
             focal_share[betweenness]), one point per area.
 
             Columns: \(ComparisonRow.columns.map(\.name).joined(separator: ", ")).
 
             Examples:
               partnernet generate --areas 350 --seed 7 -o /tmp/areas
-              partnernet compare /tmp/areas --sort "focal_share[betweenness]" --chart comparison.svg
+              partnernet compare /tmp/areas --sort "focal_share[betweenness]" \\
+                  --chart comparison.svg
               partnernet compare Datasets/synthetic --format markdown --summary
-              partnernet compare Datasets/synthetic --columns "ei_index,ei_index_p_low,focal_share[betweenness]"
+              partnernet compare Datasets/synthetic \\
+                  --columns "ei_index,ei_index_p_low,focal_share[betweenness]"
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -104,8 +106,13 @@ struct Compare: ParsableCommand {
 
     @OptionGroup(title: "Input format") var format: InputFormatOptions
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output ('-' for standard output).")
     var output: String?
+
+    @Flag(
+        name: .customLong("raw-csv"),
+        help: "Write CSV text cells as they are, without the leading ' that stops a spreadsheet running a formula.")
+    var rawCSV = false
 
     var selectedColumns: [String] {
         commaSeparated(columns)
@@ -165,26 +172,14 @@ struct Compare: ParsableCommand {
         let text =
             switch outputFormat {
             case .table: table.rendered(as: .table)
-            case .csv: table.rendered(as: .csv)
+            case .csv: table.rendered(as: .csv, neutralizingFormulas: !rawCSV)
             case .json: table.rendered(as: .json)
             case .markdown: table.markdown()
             }
-        if let output {
-            do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                throw Console.failure("cannot write \(output): \(error.localizedDescription)")
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        try Console.emit(text, to: output)
         if let chart {
             let svg = ComparisonChart(x: x, y: y).svg(of: comparison)
-            do {
-                try svg.write(toFile: chart, atomically: true, encoding: .utf8)
-            } catch {
-                throw Console.failure("cannot write \(chart): \(error.localizedDescription)")
-            }
+            try Console.emit(svg, to: chart)
         }
         for failure in comparison.failures { Console.printError("skipped \(failure.path): \(failure.reason)") }
         if !comparison.failures.isEmpty {

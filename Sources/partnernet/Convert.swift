@@ -9,9 +9,9 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert an area between forms: folder, JSON, GraphML, GEXF, UCINET DL, Pajek, DOT, edge lists.",
         discussion: """
-            The forms follow the names (or --from and --to): a folder is an area folder;
-            .json one JSON file; .graphml GraphML; .gexf GEXF 1.3 (for Gephi); .dl UCINET DL;
-            .net or .paj Pajek; .dot or .gv Graphviz DOT; .csv, .tsv, .txt, .edges or
+            The forms follow the names (or --from and --to): a folder is an area folder; \
+            .json one JSON file; .graphml GraphML; .gexf GEXF 1.3 (for Gephi); .dl UCINET DL; \
+            .net or .paj Pajek; .dot or .gv Graphviz DOT; .csv, .tsv, .txt, .edges or \
             .edgelist an edge list. Every form is read wherever an area is accepted.
 
             What each form keeps:
@@ -19,29 +19,36 @@ struct Convert: ParsableCommand {
                                       partnership, memberships as edges of kind membership)
               GEXF                    everything but focal_sector and other area.json keys;
                                       nodes coloured by sector as in PartnerNet's diagrams
-              DOT                     organisations, relationships, area.json; no partnerships
-              UCINET DL, Pajek        ids and the ties of each relation (Pajek: direction too;
-                                      DL: a symmetric matrix is undirected), or, for an area
-                                      with memberships and no relationships, the two-mode
-                                      organisation × partnership network
+              DOT                     organisations, relationships, area.json; no
+                                      partnerships
+              UCINET DL, Pajek        ids and the ties of each relation (Pajek: direction
+                                      too; DL: a symmetric matrix is undirected), or, for
+                                      an area with memberships and no relationships, the
+                                      two-mode organisation × partnership network
               edge list               relationships and their columns; organisations with
                                       --write-nodes
             Anything a form cannot carry is named in one warning, never dropped silently.
 
-            An edge list, DL or Pajek file names no sectors: give them in a nodes file
-            (--nodes-file FILE, or --nodes FILE: id,name,sector,… as in organisations.csv), or every sector is
-            "none". An edge list's ties are undirected unless it has a directed column or
+            An output folder must be new or empty unless --force is given; the area is written \
+            into a temporary folder beside it first, so a failed write leaves nothing behind. \
+            An output that is the input, or one of the input folder's files, is refused.
+
+            An edge list, DL or Pajek file names no sectors: give them in a nodes file \
+            (--nodes-file FILE, or --nodes FILE: id,name,sector,… as in organisations.csv), or every sector is \
+            "none". An edge list's ties are undirected unless it has a directed column or \
             --directed is given.
 
-            --with-metrics adds node measures (names as in `partnernet help centrality`) as
+            --with-metrics adds node measures (names as in `partnernet help centrality`) as \
             organisation columns, typed in GraphML and GEXF, for Gephi or R to draw and model.
 
             Examples:
               partnernet convert Datasets/knoke_bureaucracies -o knoke.json
               partnernet convert Datasets/northbridge -o northbridge.graphml
-              partnernet convert Datasets/northbridge -o northbridge.gexf --with-metrics betweenness,degree
+              partnernet convert Datasets/northbridge -o northbridge.gexf \\
+                  --with-metrics betweenness,degree
               partnernet convert Datasets/padgett_florentine -o padgett.net
-              partnernet convert edges.csv --nodes-file organisations.csv --directed -o area/
+              partnernet convert edges.csv --nodes-file organisations.csv --directed \\
+                  -o area/
               partnernet convert network.dl -o network.graphml
               partnernet convert data.xml --from graphml -o area/
             """)
@@ -51,7 +58,10 @@ struct Convert: ParsableCommand {
 
     @Option(
         name: .shortAndLong,
-        help: "Where to write: a folder, or a .json, .graphml, .gexf, .dl, .net, .dot, .csv or .tsv file.")
+        help: """
+            Where to write: a folder, or a .json, .graphml, .gexf, .dl, .net, .dot, .csv or .tsv file; '-' for \
+            standard output (with --to).
+            """)
     var output: String
 
     @Option(
@@ -95,6 +105,14 @@ struct Convert: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not print warnings about the input.")
     var quiet = false
 
+    @Flag(
+        name: .long,
+        help: """
+            Write into an output folder that is not empty: its area files are replaced and the ones the new area \
+            lacks removed; other files stay.
+            """)
+    var force = false
+
     func validate() throws {
         if let to, !["dot", "gv"].contains(to.lowercased()), AreaFormat(name: to) == nil {
             throw ValidationError("unknown format '\(to)' for --to; choose from \(AreaFormat.vocabulary), dot")
@@ -126,6 +144,13 @@ struct Convert: ParsableCommand {
         inputOptions.nodesFile = nodesFile
         inputOptions.directed = directed
         let loaded = try loadArea(input, inputOptions.choice)
+        for path in [output] + (writeNodes.map { [$0] } ?? []) {
+            do {
+                try SafeFileWriter.refuseInput(path, protecting: Inputs.all)
+            } catch {
+                throw Console.failure(error.description)
+            }
+        }
         if !quiet { Console.report(loaded.warnings) }
         var area = loaded.area
         let measures = try measures()
@@ -151,6 +176,7 @@ struct Convert: ParsableCommand {
             }
         }
         let named = to?.lowercased()
+        if output == "-" { return try writeToStandardOutput(area, format: named) }
         if named == "dot" || named == "gv" || (named == nil && DOTInput.isDOT(output)) {
             try DOTInput.write(area, to: output)
             return
@@ -162,12 +188,58 @@ struct Convert: ParsableCommand {
         let palette = Palette(categories: area.sectors)
         let colours = Dictionary(
             palette.colours.map { ($0.category, $0.colour) }, uniquingKeysWith: { first, _ in first })
+        if format == .folder, !force, let existing = try? FileManager.default.contentsOfDirectory(atPath: output),
+            !existing.isEmpty
+        {
+            throw Console.failure("\(output): the folder is not empty; give a new or empty folder, or --force")
+        }
         do {
-            let report = try format.write(area, to: output, sectorColours: colours, nodesFile: writeNodes)
-            if let warning = report.warning { Console.report([warning]) }
+            if format == .folder {
+                try AreaFolder.write(area, to: output, replacing: force)
+            } else {
+                let report = try format.write(area, to: output, sectorColours: colours, nodesFile: writeNodes)
+                if let warning = report.warning { Console.report([warning]) }
+            }
         } catch {
             Console.report(error.diagnostics)
             throw ExitCode(1)
         }
+    }
+
+    /// `-o -`: the area in the `--to` format on standard output, written through a
+    /// temporary file so that every format is written by the same code as a file.
+    private func writeToStandardOutput(_ area: Area, format named: String?) throws {
+        guard let named else { throw Console.failure("-o - needs --to to say the format") }
+        let folder = NSTemporaryDirectory() + "partnernet-convert-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw Console.failure("\(folder): \(error.localizedDescription)")
+        }
+        let file = folder + "/area"
+        if named == "dot" || named == "gv" {
+            try DOTInput.write(area, to: file)
+        } else {
+            guard let format = AreaFormat(name: named), format != .folder else {
+                throw Console.failure("-o - cannot write a folder; choose a file format with --to")
+            }
+            let palette = Palette(categories: area.sectors)
+            let colours = Dictionary(
+                palette.colours.map { ($0.category, $0.colour) }, uniquingKeysWith: { first, _ in first })
+            do {
+                let report = try format.write(area, to: file, sectorColours: colours)
+                if let warning = report.warning {
+                    Console.printError(warning.description.replacingOccurrences(of: file, with: "-"))
+                }
+            } catch {
+                Console.report(error.diagnostics)
+                throw ExitCode(1)
+            }
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw Console.failure("\(file): cannot read")
+        }
+        try Console.out(data)
     }
 }

@@ -13,12 +13,12 @@ enum DOTInput {
     static func write(_ area: Area, to path: String) throws {
         let (graph, notes) = AreaDOT.dotGraph(of: area)
         for note in notes { Console.printError("\(path): warning: \(note)") }
+        let text: String
         do {
-            try Data(try DOTWriter.text(of: graph).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch let error as GraphvizError {
-            throw Console.failure("\(path): \(error.description)")
+            text = try DOTWriter.text(of: graph)
         } catch {
-            throw Console.failure("\(path): cannot write: \(error.localizedDescription)")
+            throw Console.failure("\(path): \(error.description)")
         }
+        try Console.emit(text, to: path)
     }
 }

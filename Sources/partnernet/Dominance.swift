@@ -9,41 +9,41 @@ struct Dominance: ParsableCommand {
         abstract: "Does one sector dominate? Its shares of centrality against random sets, group centrality, "
             + "what the partnership loses without it, chairs, core and periphery.",
         discussion: """
-            The focal set is the organisations of one sector: --focal-sector, else the
-            area's focal_sector (area.json), else local-authority. Or name organisations
+            The focal set is the organisations of one sector: --focal-sector, else the \
+            area's focal_sector (area.json), else local-authority. Or name organisations \
             with --focal.
 
-            Shares: the focal set's share of degree, strength, betweenness, eigenvector
-            and PageRank (and Bonacich power with --beta), the best rank of a member,
-            and its strongest member against the strongest outsider. Each share is
-            compared with --samples sets of the same size drawn at random from the same
-            network (seeded: the same seed gives the same p-values on any machine), in
-            both directions: p_low is the share of random sets holding at most as much,
+            Shares: the focal set's share of degree, strength, betweenness, eigenvector \
+            and PageRank (and Bonacich power with --beta), the best rank of a member, \
+            and its strongest member against the strongest outsider. Each share is \
+            compared with --samples sets of the same size drawn at random from the same \
+            network (seeded: the same seed gives the same p-values on any machine), in \
+            both directions: p_low is the share of random sets holding at most as much, \
             p_high at least as much, counting the focal set once.
 
-            --sector S takes any sector as the focal set; --all-sectors tests every
-            sector's share of degree, betweenness, eigenvector and PageRank, of the chair
-            seats, and of the seats and Banzhaf power on every board, against random sets
+            --sector S takes any sector as the focal set; --all-sectors tests every \
+            sector's share of degree, betweenness, eigenvector and PageRank, of the chair \
+            seats, and of the seats and Banzhaf power on every board, against random sets \
             of its size in both directions.
 
-            Group centrality (Everett & Borgatti): the outsiders the set is tied to
-            (group_degree), the shortest paths between outsiders that pass through it
+            Group centrality (Everett & Borgatti): the outsiders the set is tied to \
+            (group_degree), the shortest paths between outsiders that pass through it \
             (group_betweenness), how close it is to them (group_closeness).
 
-            Fragmentation (Borgatti): the share of pairs that cannot reach each other,
-            and distance fragmentation (1 − mean 1/distance), before and after removing
+            Fragmentation (Borgatti): the share of pairs that cannot reach each other, \
+            and distance fragmentation (1 − mean 1/distance), before and after removing \
             the set.
 
-            chair_share: the share of partnerships with a chair recorded whose chair
+            chair_share: the share of partnerships with a chair recorded whose chair \
             belongs to the set (memberships.csv, role chair).
 
-            Core/periphery (Borgatti & Everett): the partition into core and periphery
-            whose ideal pattern (ties wherever a core member is involved) correlates
-            best with the ties, found from --starts seeded starts; continuous coreness
+            Core/periphery (Borgatti & Everett): the partition into core and periphery \
+            whose ideal pattern (ties wherever a core member is involved) correlates \
+            best with the ties, found from --starts seeded starts; continuous coreness \
             by least squares; and which sectors sit in each.
 
-            --format csv and json give the numbers under the names of the metric
-            catalogue (focal_share[betweenness], group_betweenness,
+            --format csv and json give the numbers under the names of the metric \
+            catalogue (focal_share[betweenness], group_betweenness, \
             fragmentation_without_focal, …); --nodes lists each organisation.
 
             Examples:

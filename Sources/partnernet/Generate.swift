@@ -7,27 +7,29 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a collection of synthetic areas from a documented model, for research and testing.",
         discussion: """
-            Each area has n organisations in five sectors (8% local-authority, 24% public, 16%
-            business, 40% voluntary-community, 12% faith; at least one of each), a directed
-            `information` relation and a main board with 2 to 5 nested sub-partnerships. For
+            Each area has n organisations in five sectors (8% local-authority, 24% public, 16% \
+            business, 40% voluntary-community, 12% faith; at least one of each), a directed \
+            `information` relation and a main board with 2 to 5 nested sub-partnerships. For \
             each pair of organisations a tie is present with probability
               min(1, q × (h if they share a sector) × (λ if either is local-authority)),
-            q set so that with λ = 1 the expected density of tied pairs is p whatever h is; a
-            tie runs both ways with probability 0.5. Boards draw members, and chairs, with weight
-            λ for local-authority organisations; with probability --duplication a
+            q set so that with λ = 1 the expected density of tied pairs is p whatever h is; a \
+            tie runs both ways with probability 0.5. Boards draw members, and chairs, with weight \
+            λ for local-authority organisations; with probability --duplication a \
             sub-partnership copies an earlier one's members (one swapped): a known duplicate.
 
-            Parameters given as ranges (MIN-MAX) are drawn for each area; a single number fixes
-            them. What was drawn is written into each area.json under "synthetic", so a method's
-            answer can be checked against the truth. The same seed gives the same areas on any
+            Parameters given as ranges (MIN-MAX) are drawn for each area; a single number fixes \
+            them. What was drawn is written into each area.json under "synthetic", so a method's \
+            answer can be checked against the truth. The same seed gives the same areas on any \
             machine; area k does not depend on how many areas are generated.
 
             Every area is marked synthetic in its name. The output folder must be new or empty.
 
             Examples:
               partnernet generate --areas 350 --seed 7 -o /tmp/areas
-              partnernet generate --areas 20 --seed 2026 -o Datasets/synthetic --la-centrality 1-4
-              partnernet generate --areas 50 --seed 1 -o /tmp/silos --homophily 4 --la-centrality 1
+              partnernet generate --areas 20 --seed 2026 -o Datasets/synthetic \\
+                  --la-centrality 1-4
+              partnernet generate --areas 50 --seed 1 -o /tmp/silos --homophily 4 \\
+                  --la-centrality 1
             """)
 
     @Option(name: .long, help: "How many areas.")
@@ -131,10 +133,9 @@ struct Generate: ParsableCommand {
 
             """
         do {
-            try readme.write(
-                toFile: (output as NSString).appendingPathComponent("GENERATED.md"), atomically: true, encoding: .utf8)
+            try SafeFileWriter.write(readme, to: (output as NSString).appendingPathComponent("GENERATED.md"))
         } catch {
-            throw Console.failure("cannot write GENERATED.md in \(output): \(error.localizedDescription)")
+            throw Console.failure("cannot write GENERATED.md in \(output): \(error.reason)")
         }
         Console.printError("wrote \(count) synthetic areas to \(output)")
     }

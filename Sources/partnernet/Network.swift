@@ -6,10 +6,7 @@ struct Network: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Network-level measures as metric,value rows.",
         discussion: "Measures (names as in Docs/METRICS.md):\n"
-            + NetworkMeasure.allCases.map {
-                "  \($0.rawValue.padding(toLength: 26, withPad: " ", startingAt: 0)) \($0.summary)"
-            }
-            .joined(separator: "\n"))
+            + helpTable(NetworkMeasure.allCases.map { ($0.rawValue, $0.summary) }, nameWidth: 26))
 
     @OptionGroup var input: AreaOptions
     @OptionGroup var parameters: MeasureOptionGroup
@@ -25,6 +22,6 @@ struct Network: ParsableCommand {
         } catch {
             throw Console.failure(error.description)
         }
-        try output.write(table.rendered(as: output.format))
+        try output.write(table)
     }
 }

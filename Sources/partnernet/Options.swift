@@ -5,6 +5,7 @@ import PartnerNetGraphviz
 import PartnerNetIO
 import PartnerNetInput
 import PartnerNetReport
+import Synchronization
 
 extension OutputFormat: ExpressibleByArgument {}
 
@@ -120,29 +121,35 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output ('-' for standard output).")
     var output: String?
 
+    @Flag(
+        name: .customLong("raw-csv"),
+        help: """
+            Write CSV text cells exactly as they are; by default a text cell starting with =, +, -, @, a tab or a \
+            carriage return gets a leading ' so that a spreadsheet shows it instead of running it as a formula.
+            """)
+    var rawCSV = false
+
+    /// Writes `text` to the `--output` file, or to standard output without one or with `-`.
     func write(_ text: String) throws {
-        guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw Console.failure("\(output): cannot write: \(error.localizedDescription)")
-        }
+        try Console.emit(text, to: output)
+    }
+
+    /// Writes `table` in the chosen format, its CSV text cells neutralised unless `--raw-csv`.
+    func write(_ table: ResultTable) throws {
+        try write(table.rendered(as: format, neutralizingFormulas: !rawCSV))
     }
 
     /// Writes `report` in the chosen format: its text under `title` (a table for people),
     /// its `metric,value` rows (CSV), its JSON, or with `nodes` its rows per organisation
     /// in any format.
     func write(_ report: some AnalysisReport, nodes: Bool, title: @autoclosure () -> String) throws {
-        if nodes { return try write(report.nodeRows.rendered(as: format)) }
+        if nodes { return try write(report.nodeRows) }
         switch format {
         case .table: try write(report.text(title: title()))
-        case .csv: try write(report.metricRows.rendered(as: .csv))
+        case .csv: try write(report.metricRows.rendered(as: .csv, neutralizingFormulas: !rawCSV))
         case .json: try write(report.json())
         }
     }
@@ -153,7 +160,9 @@ struct OutputOptions: ParsableArguments {
 ///
 /// - Throws: ``AreaIOError`` with every problem found.
 func readArea(_ path: String, _ input: InputChoice = InputChoice()) throws(AreaIOError) -> LoadedArea {
-    try AreaInput.read(path, format: input.from, options: input.readOptions)
+    Inputs.note(path)
+    if let nodesFile = input.nodesFile { Inputs.note(nodesFile) }
+    return try AreaInput.read(path, format: input.from, options: input.readOptions)
 }
 
 /// Reads an area, turning its problems into one line each on standard error and exit status 1.
@@ -175,14 +184,27 @@ func commaSeparated(_ values: [String]) -> [String] {
 /// `commaSeparated([value])`, or nothing when the option was not given.
 func commaSeparated(_ value: String?) -> [String] { commaSeparated(value.map { [$0] } ?? []) }
 
-/// Messages to standard error.
+/// The files and folders this run reads, which no output may overwrite.
+enum Inputs {
+    private static let paths = Mutex<[String]>([])
+
+    /// Records `path` as an input.
+    static func note(_ path: String) { paths.withLock { $0.append(path) } }
+
+    /// Every input recorded so far.
+    static var all: [String] { paths.withLock { $0 } }
+}
+
+/// Messages to standard error, results to standard output or a file.
 enum Console {
     static func report(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { printError(diagnostic.description) }
     }
 
+    /// Writes `line` to standard error; if even that fails (`2>/dev/full`) there is nowhere
+    /// left to say so, and the exit status tells (FileHandle's write would trap instead).
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        try? SafeFileWriter.writeAll(Data((line + "\n").utf8), to: STDERR_FILENO, reportAs: "standard error")
     }
 
     /// Prints `message` as an error and returns the exit to throw.
@@ -190,4 +212,59 @@ enum Console {
         printError("error: \(message)")
         return ExitCode(1)
     }
+
+    /// Whether `output` (an `-o` value) means standard output: none given, or `-`.
+    static func isStandardOutput(_ output: String?) -> Bool { output == nil || output == "-" }
+
+    /// Writes `text` to standard output, every byte or an error.
+    ///
+    /// - Throws: exit status 1 after `error: standard output: REASON` (a full disk, a
+    ///   closed pipe), never a crash and never a silent loss.
+    static func out(_ text: String) throws { try out(Data(text.utf8)) }
+
+    /// Writes `data` to standard output; see ``out(_:)-(String)``.
+    static func out(_ data: Data) throws {
+        do {
+            try SafeFileWriter.writeAll(data, to: STDOUT_FILENO, reportAs: "standard output")
+        } catch {
+            throw failure(error.description)
+        }
+    }
+
+    /// Writes `data` to the file `output` by ``SafeFileWriter``'s rules, never over an
+    /// input, or to standard output when `output` is `nil` or `-`.
+    static func emit(_ data: Data, to output: String?) throws {
+        guard let output, output != "-" else { return try out(data) }
+        do {
+            try SafeFileWriter.write(data, to: output, protecting: Inputs.all)
+        } catch {
+            throw failure(error.description)
+        }
+    }
+
+    /// Writes `text` as UTF-8; see ``emit(_:to:)-(Data,_)``.
+    static func emit(_ text: String, to output: String?) throws { try emit(Data(text.utf8), to: output) }
+}
+
+/// Rows of `name  description` for a help text, indented by 2, names padded to
+/// `nameWidth`, descriptions wrapped with a hanging indent so that no line reaches 80
+/// columns (ArgumentParser would wrap a longer line again, mid-sentence).
+func helpTable(_ rows: [(name: String, description: String)], nameWidth: Int) -> String {
+    let indent = String(repeating: " ", count: 3 + nameWidth)
+    return rows.map { name, description in
+        var lines: [String] = []
+        var line = "  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+        var empty = true
+        for word in description.split(separator: " ") {
+            if !empty && line.count + 1 + word.count > 79 {
+                lines.append(line)
+                line = indent + word
+            } else {
+                line += " " + word
+            }
+            empty = false
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
+    }.joined(separator: "\n")
 }

@@ -11,15 +11,15 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw an area's network with Graphviz: SVG, PNG, PDF or DOT.",
         discussion: """
-            Organisations are coloured by sector (a colour-blind-safe palette, with a legend),
-            their text sized by a measure (degree by default), ties drawn as wide as their
-            weight and with arrowheads only when they have a direction; organisations of the
-            focal sector (local-authority unless area.json says otherwise) have a double
+            Organisations are coloured by sector (a colour-blind-safe palette, with a legend), \
+            their text sized by a measure (degree by default), ties drawn as wide as their \
+            weight and with arrowheads only when they have a direction; organisations of the \
+            focal sector (local-authority unless area.json says otherwise) have a double \
             border, and ★ marks those that chair a partnership.
 
-            --cluster-by partnership draws each partnership as a box, nested as the
-            partnerships are; an organisation on several is drawn in the one where its role
-            is highest (a chair in the box it chairs), then the most deeply nested.
+            --cluster-by partnership draws each partnership as a box, nested as the \
+            partnerships are; an organisation on several is drawn in the one where its role \
+            is highest (a chair in the box it chairs), then the most deeply nested. \
             --cluster-by sector boxes each sector.
 
             Layout: neato by default, dot (or fdp when large) with clusters. Above \
@@ -31,8 +31,10 @@ struct Render: ParsableCommand {
 
             Examples:
               partnernet render Datasets/northbridge -o northbridge.svg
-              partnernet render Datasets/northbridge -o boards.png --cluster-by partnership --relation information
-              partnernet render Datasets/padgett_florentine -o medici.pdf --relation marriage --size-by degree --focal Medici
+              partnernet render Datasets/northbridge -o boards.png \\
+                  --cluster-by partnership --relation information
+              partnernet render Datasets/padgett_florentine -o medici.pdf \\
+                  --relation marriage --size-by degree --focal Medici
             """)
 
     @OptionGroup var input: AreaOptions
@@ -41,8 +43,11 @@ struct Render: ParsableCommand {
     var output: String
 
     @Option(
-        name: .shortAndLong, help: "svg, png, pdf, dot, plain or json (default: from the output's extension, else svg)."
-    )
+        name: .shortAndLong,
+        help: """
+            svg, png, pdf, jpg, dot, plain or json (default: from the output's extension, else svg); it must agree \
+            with the extension.
+            """)
     var format: GraphvizFormat?
 
     @Option(name: .long, help: "dot, neato, fdp, sfdp, circo or twopi (default: chosen by size and clusters).")
@@ -115,21 +120,37 @@ struct Render: ParsableCommand {
             throw Console.failure("\(error)")
         }
         if let note = diagram.layoutNote { Console.printError("note: \(note)") }
-        let chosen = format ?? GraphvizFormat(extension: (output as NSString).pathExtension) ?? .svg
+        let chosen = try Self.format(of: output, explicit: format)
         let bytes: Data
         do {
             bytes = try diagram.rendered(as: chosen)
         } catch {
             throw Console.failure("\(error)")
         }
-        if output == "-" {
-            FileHandle.standardOutput.write(bytes)
-            return
+        try Console.emit(bytes, to: output)
+    }
+
+    /// The format to draw `output` in: `explicit` (`--format`), else the one its extension
+    /// names, else SVG for standard output (`-`) or a name without an extension.
+    ///
+    /// - Throws: exit status 1 for an extension that names no format PartnerNet draws, or
+    ///   one that disagrees with `--format` (`x.jpg` drawn as SVG would mislead).
+    static func format(of output: String, explicit: GraphvizFormat?) throws -> GraphvizFormat {
+        let suffix = output == "-" ? "" : (output as NSString).pathExtension
+        let named = GraphvizFormat(extension: suffix)
+        if let explicit {
+            if let named, named != explicit {
+                throw Console.failure(
+                    "\(output): the extension says \(named.rawValue) but --format is \(explicit.rawValue)")
+            }
+            return explicit
         }
-        do {
-            try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw Console.failure("\(output): cannot write: \(error.localizedDescription)")
+        if suffix.isEmpty { return .svg }
+        guard let named else {
+            throw Console.failure(
+                "\(output): cannot draw a .\(suffix) file; use .svg, .png, .pdf, .jpg, .dot, .txt or .json, "
+                    + "or --format")
         }
+        return named
     }
 }

@@ -9,18 +9,19 @@ struct Report: ParsableCommand {
         abstract: "A report a partnership board can read: one web page (and Markdown) with the tables behind it.",
         discussion: """
             For an AREA, writes into the output folder:
-              index.html   the report: summary of findings, the partnership diagram, who is
-                           central (a table sortable by column), silos with the density of ties
-                           between sectors as a heat map, the partnerships' architecture, and the
-                           methods (each measure's definition, the parameters, the seed and the
-                           PartnerNet version). Self-contained: no fonts, scripts or images are
+              index.html   the report: summary of findings, the partnership diagram,
+                           who is central (a table sortable by column), silos with the
+                           density of ties between sectors as a heat map, the
+                           partnerships' architecture, and the methods (each measure's
+                           definition, the parameters, the seed and the PartnerNet
+                           version). Self-contained: no fonts, scripts or images are
                            fetched, so it opens anywhere, offline, and prints.
               report.md    the same in Markdown, for pasting into documents
               diagram.svg  the diagram
               tables/      every table behind the report as CSV and JSON
 
-            For a COLLECTION (a folder of area folders), writes the comparison of the areas
-            (table, summary, chart) as index.html, with a report for each area under areas/.
+            For a COLLECTION (a folder of area folders), writes the comparison of the areas \
+            (table, summary, chart) as index.html, with a report for each area under areas/. \
             An area that cannot be read is named in the comparison and the exit status is 1.
 
             Examples:

@@ -8,29 +8,30 @@ struct Silos: ParsableCommand {
         abstract:
             "Do agencies work in silos? E-I index with a permutation test, density by groups, what holds it together.",
         discussion: """
-            Groups are sectors unless --groups names another organisation column. The E-I index
-            is (E − I)/(E + I): E the ties between groups, I those within; −1 is a network of
-            closed silos, +1 one where every tie crosses groups. It is compared with random
-            mixing (the same groups, ties placed at random) and tested by shuffling the group
-            labels --permutations times (seeded: the same seed gives the same p-values on any
-            machine). A group is "more inward than chance" when its one-sided p-value is at
+            Groups are sectors unless --groups names another organisation column. The E-I index \
+            is (E − I)/(E + I): E the ties between groups, I those within; −1 is a network of \
+            closed silos, +1 one where every tie crosses groups. It is compared with random \
+            mixing (the same groups, ties placed at random) and tested by shuffling the group \
+            labels --permutations times (seeded: the same seed gives the same p-values on any \
+            machine). A group is "more inward than chance" when its one-sided p-value is at \
             most 0.05.
 
-            Also: density of ties from each group to each group (UCINET's density by groups),
-            Newman's assortativity, the modularity of the groups as a partition, the components, and the cutpoints and bridges whose loss
+            Also: density of ties from each group to each group (UCINET's density by groups), \
+            Newman's assortativity, the modularity of the groups as a partition, the components, and the cutpoints and bridges whose loss \
             would split the partnership, with those that separate groups marked.
 
-            Communities are found with Leiden (or --communities louvain), seeded by --seed, on
-            the undirected skeleton; their agreement with the groups is measured by normalised
-            mutual information (NMI) and the adjusted Rand index (ARI): communities that follow
+            Communities are found with Leiden (or --communities louvain), seeded by --seed, on \
+            the undirected skeleton; their agreement with the groups is measured by normalised \
+            mutual information (NMI) and the adjusted Rand index (ARI): communities that follow \
             group lines are silos.
 
-            --format csv and json give the numbers under the names of the metric catalogue
+            --format csv and json give the numbers under the names of the metric catalogue \
             (ei_index, ei_index[GROUP], density[A,B], modularity_groups, nmi_groups, …); --nodes lists each organisation.
 
             Examples:
               partnernet silos Datasets/northbridge
-              partnernet silos Datasets/knoke_bureaucracies --relation information --permutations 20000 --seed 7
+              partnernet silos Datasets/knoke_bureaucracies --relation information \\
+                  --permutations 20000 --seed 7
               partnernet silos Datasets/zachary_karate --format json
             """)
 

@@ -16,8 +16,6 @@ struct Summary: ParsableCommand {
     func run() throws {
         let loaded = try loadArea(area, format.choice)
         if !quiet { Console.report(loaded.warnings) }
-        print(
-            try AreaSummary(area: loaded.area, path: area, warningCount: loaded.warnings.count).rendered(),
-            terminator: "")
+        try Console.out(try AreaSummary(area: loaded.area, path: area, warningCount: loaded.warnings.count).rendered())
     }
 }

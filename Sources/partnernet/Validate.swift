@@ -6,10 +6,13 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check areas and list every problem found.",
         discussion: """
-            Reads each AREA (an area folder, a .json area, a GraphML, GEXF, DL, Pajek, DOT or edge-list file, or a collection of areas) and prints
-            every error and warning, one per line, as FILE:LINE:COLUMN: error|warning: REASON,
-            then one line per area saying whether it is clean. COLUMN is the field's position
+            Reads each AREA (an area folder, a .json area, a GraphML, GEXF, DL, Pajek, DOT or edge-list file, or a collection of areas) and prints \
+            every error and warning, one per line, as FILE:LINE:COLUMN: error|warning: REASON, \
+            then one line per area saying whether it is clean. COLUMN is the field's position \
             in the row, or the character in the line for encoding and quoting errors.
+
+            With --quiet, warnings are not printed (they are still counted, and --strict still \
+            fails on them): only errors and the line per area.
 
             Exit status 0 only when every area has no errors (and, with --strict, no warnings).
             """)
@@ -22,13 +25,17 @@ struct Validate: ParsableCommand {
     @Flag(help: "Treat warnings (self-loops dropped, duplicate ties merged) as failures.")
     var strict = false
 
+    @Flag(name: .shortAndLong, help: "Do not print warnings; print only errors and the line per area.")
+    var quiet = false
+
     func run() throws {
         var failed = 0
         let paths = areas.flatMap(AreaSource.expand)
         for path in paths {
+            let line: String
             do {
                 let loaded = try readArea(path, format.choice)
-                Console.report(loaded.warnings)
+                if !quiet { Console.report(loaded.warnings) }
                 let area = loaded.area
                 // Problems that would change an analysis without a word: warnings.
                 let focal = area.focalSectorProblem().map { "\(path): warning: \($0.description)" }
@@ -36,21 +43,21 @@ struct Validate: ParsableCommand {
                 if let note = area.sectorVocabularyNote { Console.printError("\(path): note: \(note)") }
                 let warnings = loaded.warnings.count + (focal == nil ? 0 : 1)
                 if strict && warnings > 0 { failed += 1 }
-                print(
+                line =
                     "\(warnings > 0 && strict ? "FAIL" : "ok")  \(path): \(area.organisations.count) organisations, "
-                        + "\(area.relationships.count) relationships (\(area.relationNames.count) relations), "
-                        + "\(area.partnerships.count) partnerships, \(area.memberships.count) memberships, "
-                        + "\(warnings) warning\(warnings == 1 ? "" : "s")")
+                    + "\(area.relationships.count) relationships (\(area.relationNames.count) relations), "
+                    + "\(area.partnerships.count) partnerships, \(area.memberships.count) memberships, "
+                    + "\(warnings) warning\(warnings == 1 ? "" : "s")\n"
             } catch {
                 failed += 1
-                Console.report(error.diagnostics)
+                Console.report(quiet ? error.diagnostics.errors : error.diagnostics)
                 let errors = error.diagnostics.errors.count
-                print(
-                    "FAIL  \(path): \(errors) error\(errors == 1 ? "" : "s"), \(error.diagnostics.warnings.count) warnings"
-                )
+                line =
+                    "FAIL  \(path): \(errors) error\(errors == 1 ? "" : "s"), \(error.diagnostics.warnings.count) warnings\n"
             }
+            try Console.out(line)
         }
-        if paths.count > 1 { print("\(paths.count - failed) of \(paths.count) areas are clean") }
+        if paths.count > 1 { try Console.out("\(paths.count - failed) of \(paths.count) areas are clean\n") }
         if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -45,3 +45,28 @@ import Testing
         #expect(messages(area).isEmpty)
     }
 }
+
+/// Votes that add up past `Int.max` (issue 13): an error, not an arithmetic-overflow trap.
+@Suite struct VoteOverflowTests {
+    @Test func votesAddingUpPastIntMaxAreAnError() {
+        let area = Area(
+            organisations: [
+                Organisation(id: "a", sector: "x"), Organisation(id: "b", sector: "y"),
+                Organisation(id: "c", sector: "y"),
+            ],
+            relationships: [],
+            partnerships: [Partnership(id: "p", quota: 5), Partnership(id: "q")],
+            memberships: [
+                Membership(partnership: "p", organisation: "a", votes: 1 << 62),
+                Membership(partnership: "p", organisation: "b", votes: 1 << 62),
+                Membership(partnership: "p", organisation: "c", votes: 1 << 62),
+                Membership(partnership: "q", organisation: "a", votes: Int.max),
+            ])
+        let messages = area.diagnostics(origins: AreaOrigins(describing: area)).map(\.description)
+        #expect(
+            messages == [
+                "area memberships[1].votes: error: the votes on partnership \"p\" add up to more than "
+                    + "9223372036854775807, the most PartnerNet can count"
+            ])
+    }
+}

@@ -82,7 +82,7 @@ import Testing
         #expect(diagram.dot.edges.filter { $0.attributes["dir"] == "both" }.count == 2)
         // The widest line is the heaviest tie (la → back, weight 5).
         let widths = diagram.dot.edges.map { Double($0.attributes["penwidth"]!.string)! }
-        #expect(widths.max() == Double(diagram.dot.edges.first { $0.head == "n2" }!.attributes["penwidth"]!.string))
+        #expect(widths.max() == Double(diagram.dot.edges.first { $0.head == "back\\" }!.attributes["penwidth"]!.string))
         let undirected = try Graph(area: area, relations: .named(["joint"]))
         #expect(try PartnershipDiagram(area: area, graph: undirected).dot.isDirected == false)
     }
@@ -112,6 +112,52 @@ import Testing
             #expect(try groups(svg, class: "node").count == area.organisations.count, "\(name)")
             #expect(Array(try diagram.rendered(as: .png).prefix(4)) == [0x89, 0x50, 0x4E, 0x47], "\(name)")
             #expect(String(decoding: try diagram.rendered(as: .pdf).prefix(5), as: UTF8.self) == "%PDF-", "\(name)")
+        }
+    }
+
+    /// The nodes are named by the organisations' ids, so the DOT written by `render -o x.dot`
+    /// and the SVG's `<title>` and `id` keep them (they were `n0`, `n1`, …), quoted and
+    /// escaped (issue 13).
+    @Test func nodesKeepTheOrganisationIds() throws {
+        let area = Self.awkwardArea
+        let diagram = try PartnershipDiagram(area: area, graph: try Graph(area: area))
+        #expect(diagram.dot.nodes.map(\.id) == area.organisations.map(\.id))
+        let svg = try diagram.rendered(as: .svg)
+        let document = try XMLDocument(data: svg)
+        let nodes = try document.nodes(forXPath: "//*[local-name()='g'][@class='node']")
+        let titles = nodes.compactMap { node in
+            (try? node.nodes(forXPath: "./*[local-name()='title']"))?.first?.stringValue
+        }
+        #expect(titles == area.organisations.map(\.id))
+        let ids = nodes.compactMap { node in
+            (node as? XMLElement)?.attributes?.first { $0.localName == "id" || $0.name == "id" }?.stringValue
+        }
+        #expect(ids == area.organisations.map(\.id))
+        let dot = String(decoding: try diagram.rendered(as: .dot), as: UTF8.self)
+        #expect(dot.contains("\"q\\\"uote\""))
+        #expect(!dot.contains("n0"))
+    }
+
+    /// Graphviz escapes in names (`\N` the node's name, `\G` the graph's…) show as written
+    /// in labels and tooltips; they were expanded in tooltips (issue 13).
+    @Test func graphvizEscapesInNamesStayLiteral() throws {
+        let names = ["\\N", "\\G", "\\E", "\\T", "\\H", "\\L", "a\\Nb", "end\\", "two\\\\N"]
+        let area = Area(
+            metadata: AreaMetadata(name: "escapes"),
+            organisations: names.enumerated().map { Organisation(id: "o\($0)", name: $1, sector: "s\($0 % 2)") },
+            relationships: (1..<names.count).map { Relationship(source: "o0", target: "o\($0)") })
+        let diagram = try PartnershipDiagram(area: area, graph: try Graph(area: area))
+        let svg = try diagram.rendered(as: .svg)
+        let document = try XMLDocument(data: svg)
+        let nodes = try document.nodes(forXPath: "//*[local-name()='g'][@class='node']")
+        #expect(nodes.count == names.count)
+        for (index, node) in nodes.enumerated() {
+            let name = names[index]
+            let text = (try node.nodes(forXPath: ".//*[local-name()='text']")).compactMap(\.stringValue).joined()
+            #expect(text.hasSuffix(name), "label of o\(index): \(text), expected \(name)")
+            let anchor = try node.nodes(forXPath: ".//*[local-name()='a']").first as? XMLElement
+            let tooltip = anchor?.attributes?.first { $0.localName == "title" }?.stringValue ?? ""
+            #expect(tooltip.hasPrefix("\(name) (o\(index)) · sector:"), "tooltip of o\(index): \(tooltip)")
         }
     }
 }

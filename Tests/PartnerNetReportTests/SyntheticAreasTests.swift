@@ -14,6 +14,26 @@ import Testing
         #expect(model.area(3, seed: 7) != model.area(4, seed: 7))
     }
 
+    /// Each area draws from its own stream: area k's λ was area k + 1's h, its h area
+    /// k + 1's p (issue 13). No drawn parameter of an area reappears in the next.
+    @Test(arguments: [1, 7, 2026] as [UInt64])
+    func areasShareNoDraws(seed: UInt64) throws {
+        let model = SyntheticAreaModel()
+        func drawn(_ index: Int) throws -> [Double] {
+            let truth = try #require(model.area(index, seed: seed).metadata.extra["synthetic"])
+            guard case .object(let values) = truth else { return [] }
+            return ["tie_probability", "homophily", "local_authority_centrality"].compactMap { key in
+                if case .number(let value)? = values[key] { return value }
+                return nil
+            }
+        }
+        for index in 0..<20 {
+            let (this, next) = (try drawn(index), try drawn(index + 1))
+            #expect(this.count == 3)
+            #expect(Set(this).isDisjoint(with: next), "areas \(index) and \(index + 1) share draws: \(this) \(next)")
+        }
+    }
+
     @Test func generatedAreasAreCleanAndRoundTrip() throws {
         let model = SyntheticAreaModel()
         let folder = Paths.temporaryFolder()
@@ -92,5 +112,35 @@ import Testing
         thread.start()
         done.wait()
         #expect(result.text?.contains(String(repeating: "  ", count: count) + "p\(count - 1): 0 members") == true)
+    }
+}
+
+/// The architecture report on partnerships that all share one member (issue 13): the pairs
+/// are counted in full, the table keeps the most alike and says so.
+@Suite struct ArchitectureOverlapLimitTests {
+    @Test func aStarOfPartnershipsIsCountedAndTheTableCapped() {
+        let count = 1_500
+        let area = Area(
+            organisations: [Organisation(id: "hub", sector: "x")]
+                + (0..<count).map { Organisation(id: "o\($0)", sector: "y") },
+            relationships: [],
+            partnerships: (0..<count).map { Partnership(id: "p\($0)") },
+            memberships: (0..<count).flatMap { index in
+                [
+                    Membership(partnership: "p\(index)", organisation: "hub"),
+                    Membership(partnership: "p\(index)", organisation: "o\(index)"),
+                ]
+            })
+        let report = ArchitectureReport(area: area)
+        #expect(report.overlapSummary.total == count * (count - 1) / 2)
+        #expect(report.overlaps.count == ArchitectureReport.overlapLimit)
+        #expect(report.overlapRows.rows.count == ArchitectureReport.overlapLimit)
+        let metrics = Dictionary(
+            uniqueKeysWithValues: report.metricRows.rows.compactMap { row -> (String, Cell)? in
+                if case .text(let name) = row[0] { return (name, row[1]) }
+                return nil
+            })
+        #expect(metrics["overlapping_pairs"] == .number(Double(count * (count - 1) / 2), isCount: true))
+        #expect(report.findings.contains { $0.contains("the overlap table lists the 1000 most alike") })
     }
 }

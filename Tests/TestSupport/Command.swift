@@ -26,14 +26,31 @@ public enum PartnerNetCommand {
     }()
 
     /// Runs `partnernet arguments…` from the repository root.
-    public static func run(_ arguments: [String]) throws -> CommandResult {
+    ///
+    /// - Parameter stdoutFile: a file (`/dev/full`) to give the command as its standard
+    ///   output instead of a pipe; `stdout` is then empty.
+    /// - Parameter environment: variables to set for the command (`COLUMNS`).
+    public static func run(
+        _ arguments: [String], stdoutFile: String? = nil, environment: [String: String] = [:]
+    ) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: Paths.root)
         let out = Pipe()
         let err = Pipe()
-        process.standardOutput = out
+        if let stdoutFile {
+            guard let handle = FileHandle(forWritingAtPath: stdoutFile) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: stdoutFile])
+            }
+            process.standardOutput = handle
+            try? out.fileHandleForWriting.close()
+        } else {
+            process.standardOutput = out
+        }
         process.standardError = err
         try process.run()
         // Read both pipes to the end before waiting, so a large output cannot block the child.

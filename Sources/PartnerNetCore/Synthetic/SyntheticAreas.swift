@@ -3,9 +3,10 @@
 /// (homophily), ties more likely to involve the local authority (its centrality), and a
 /// main board with nested sub-partnerships, some of which duplicate one another.
 ///
-/// One area is drawn as follows, every random choice from one SplitMix64 stream seeded
-/// from the collection's seed and the area's number, so an area is the same whatever the
-/// number of areas generated with it.
+/// One area is drawn as follows, every random choice from its own SplitMix64 stream, seeded
+/// by SplitMix64's mixing of the collection's seed and the area's number (see
+/// ``streamSeed(_:seed:)``), so an area is the same whatever the number of areas generated
+/// with it, and no two areas share draws.
 ///
 /// 1. **Parameters.** Each parameter given as a range is drawn uniformly from it for the
 ///    area: the number of organisations n, the base tie probability p, the homophily h
@@ -46,9 +47,21 @@ public struct SyntheticAreaModel: Sendable {
 
     public init() {}
 
+    /// The seed of area `index`'s stream: SplitMix64's output for the area's number, mixed
+    /// into the collection's seed and mixed again.
+    ///
+    /// Seeding area k with `seed + γ(k + 1)` (γ SplitMix64's increment), as before, made
+    /// area k's stream area k + 1's shifted by one draw: area k's λ was area k + 1's h.
+    /// Mixed seeds are unrelated 64-bit numbers, whose streams do not overlap in practice.
+    public static func streamSeed(_ index: Int, seed: UInt64) -> UInt64 {
+        var number = SplitMix64(seed: UInt64(truncatingIfNeeded: index))
+        var mixed = SplitMix64(seed: seed ^ number.next())
+        return mixed.next()
+    }
+
     /// Area number `index` (0-based) of the collection seeded by `seed`.
     public func area(_ index: Int, seed: UInt64) -> Area {
-        var random = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(index + 1))
+        var random = SplitMix64(seed: Self.streamSeed(index, seed: seed))
         func uniform() -> Double { Double(random.next() >> 11) / Double(1 << 53) }
         func integer(_ range: ClosedRange<Int>) -> Int {
             range.lowerBound + Int(random.next().multipliedFullWidth(by: UInt64(range.count)).high)

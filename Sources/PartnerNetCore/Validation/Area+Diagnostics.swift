@@ -13,7 +13,7 @@ extension Area {
     /// positive finite number or exceeds ``Relationship/maximumWeight``, a membership of an unknown partnership, a repeated
     /// membership, negative votes, a quota below 1, an unknown `parent`, a cycle of
     /// `parent` links, nesting deeper than ``Partnership/maximumNesting``, memberships
-    /// without a partnerships table.
+    /// without a partnerships table, votes on one partnership adding up to more than `Int.max`.
     /// Warnings: self-loops (dropped from every graph), duplicate ties within a relation
     /// (merged, weights summed; for an undirected relation `A,B` and `B,A` are the same
     /// tie), a quota no coalition can reach.
@@ -138,7 +138,8 @@ extension Area {
                     "memberships need a partnerships table (partnerships.csv) naming each partnership"))
         }
         var seat: [SeatKey: Int] = [:]
-        var votesOn: [String: Int] = [:]
+        // Votes on each partnership; nil once they add up past Int.max.
+        var votesOn: [String: Int?] = [:]
         for (index, membership) in memberships.enumerated() {
             let origin = origins.memberships[index]
             if origins.hasPartnershipsTable && !unreadable.contains(.partnerships)
@@ -165,11 +166,23 @@ extension Area {
             } else {
                 seat[key] = index
             }
-            votesOn[membership.partnership, default: 0] += max(membership.votes, 0)
+            // Summed with an overflow check: 2⁶² votes twice would trap in plain addition.
+            if let sum = votesOn[membership.partnership, default: 0] {
+                let (total, overflow) = sum.addingReportingOverflow(max(membership.votes, 0))
+                votesOn[membership.partnership] = overflow ? nil as Int? : total
+                if overflow {
+                    found.append(
+                        .error(
+                            at: origin.location("votes"),
+                            "the votes on partnership \(quoted(membership.partnership)) add up to more than "
+                                + "\(Int.max), the most PartnerNet can count"))
+                }
+            }
         }
         for (index, partnership) in partnerships.enumerated() {
-            guard let quota = partnership.quota, quota >= 1 else { continue }
-            let total = votesOn[partnership.id, default: 0]
+            guard let quota = partnership.quota, quota >= 1, let total = votesOn[partnership.id, default: 0] else {
+                continue
+            }
             if quota > total {
                 found.append(
                     .warning(

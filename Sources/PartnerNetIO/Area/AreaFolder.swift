@@ -1,6 +1,10 @@
 import Foundation
 import PartnerNetCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The area folder: `area.json` (optional), `organisations.csv`, `relationships.csv`,
 /// `partnerships.csv` and `memberships.csv` (optional, together). See `Datasets/README.md`.
 public enum AreaFolder {
@@ -79,17 +83,82 @@ public enum AreaFolder {
         return try assembly.finish(path: path)
     }
 
-    /// Writes `area` into the folder at `path`, creating it if needed. Extra columns are
-    /// written in the order they were read; `partnerships.csv` and `memberships.csv` only
-    /// when the area has partnerships or memberships.
+    /// Writes `area` into the folder at `path`, creating it (and its parents) if needed.
+    /// Extra columns are written in the order they were read; `partnerships.csv` and
+    /// `memberships.csv` only when the area has partnerships or memberships.
     ///
-    /// - Throws: ``AreaIOError/cannotWrite(path:reason:)``.
-    public static func write(_ area: Area, to path: String) throws(AreaIOError) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path: path, reason: error.localizedDescription)
+    /// The files are first written into a temporary sibling folder, so that a failure (a
+    /// full disk) leaves nothing behind; a new folder is then renamed into place, and an
+    /// existing one receives the files by ``SafeFileWriter``'s rules.
+    ///
+    /// - Parameter replacing: whether a folder that is not empty may be written into. Its
+    ///   area files are then replaced and the ones the new area has no use for removed
+    ///   (a stale `memberships.csv` would mix two areas); other files stay.
+    /// - Throws: ``AreaIOError/cannotWrite(path:reason:)``, also when `path` is a file, or
+    ///   a folder that is not empty and `replacing` is false.
+    public static func write(_ area: Area, to path: String, replacing: Bool = false) throws(AreaIOError) {
+        let outputs = encode(area)
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if exists && !isFolder.boolValue { throw .cannotWrite(path: path, reason: "exists and is not a folder") }
+        let existing = exists ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []) : []
+        if !existing.isEmpty && !replacing {
+            throw .cannotWrite(path: path, reason: "the folder is not empty")
         }
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        let parent = (trimmed as NSString).deletingLastPathComponent
+        let staging: String
+        do {
+            if !parent.isEmpty {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            }
+            // mkdir(2) with 0777 gives what the folder itself would get (less the umask).
+            staging = try SafeFileWriter.createUnique(
+                in: parent, prefix: ".\((trimmed as NSString).lastPathComponent).partial-", reportAs: path
+            ) { mkdir($0, 0o777) }.1
+        } catch {
+            throw .cannotWrite(path: path, reason: (error as? FileWriteError)?.reason ?? error.localizedDescription)
+        }
+        var staged = false
+        defer {
+            if !staged { try? FileManager.default.removeItem(atPath: staging) }
+        }
+        for (name, text) in outputs {
+            do {
+                try SafeFileWriter.write(text, to: join(staging, name))
+            } catch {
+                throw .cannotWrite(path: join(path, name), reason: error.reason)
+            }
+        }
+        if !exists {
+            guard rename(staging, trimmed) == 0 else {
+                throw .cannotWrite(path: path, reason: SafeFileWriter.message(errno))
+            }
+            staged = true
+            return
+        }
+        for (name, text) in outputs {
+            do {
+                try SafeFileWriter.write(text, to: join(path, name))
+            } catch {
+                throw .cannotWrite(path: join(path, name), reason: error.reason)
+            }
+        }
+        // Area files (in any letter case) the new area does not have.
+        let written = Set(outputs.map { $0.0 })
+        let areaFiles = [metadataFile, organisationsFile, relationshipsFile, partnershipsFile, membershipsFile]
+        for name in existing where areaFiles.contains(name.lowercased()) && !written.contains(name) {
+            do {
+                try FileManager.default.removeItem(atPath: join(path, name))
+            } catch {
+                throw .cannotWrite(
+                    path: join(path, name), reason: "cannot remove the old file: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// The files of `area`'s folder, by name.
+    static func encode(_ area: Area) -> [(String, String)] {
         let columns = area.extraColumns
         func extras(_ order: [String], _ rows: [[String: String]]) -> [String] {
             let listed = Set(order)
@@ -140,14 +209,7 @@ public enum AreaFolder {
                         })
                 ))
         }
-        for (name, text) in outputs {
-            let target = join(path, name)
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
-            } catch {
-                throw .cannotWrite(path: target, reason: error.localizedDescription)
-            }
-        }
+        return outputs
     }
 
     // MARK: Reading each file

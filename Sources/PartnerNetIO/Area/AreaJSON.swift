@@ -52,9 +52,9 @@ public enum AreaJSON {
     /// - Throws: ``AreaIOError/cannotWrite(path:reason:)``.
     public static func write(_ area: Area, to path: String) throws(AreaIOError) {
         do {
-            try Data(encode(area).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try SafeFileWriter.write(encode(area), to: path)
         } catch {
-            throw .cannotWrite(path: path, reason: error.localizedDescription)
+            throw .cannotWrite(path: path, reason: error.reason)
         }
     }
 }

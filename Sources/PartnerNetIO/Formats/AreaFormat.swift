@@ -185,9 +185,9 @@ extension AreaFormat {
 
     static func save(_ text: String, to path: String) throws(AreaIOError) {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try SafeFileWriter.write(text, to: path)
         } catch {
-            throw .cannotWrite(path: path, reason: error.localizedDescription)
+            throw .cannotWrite(path: path, reason: error.reason)
         }
     }
 

@@ -169,28 +169,116 @@ public struct TwoModeNetwork: Sendable {
     /// duplication. An overlap coefficient of 1 with a lower Jaccard index means one board's
     /// members all sit on the other, as a sub-group's often do on its parent.
     ///
-    /// - Complexity: O(Σ_v s_v² + P log P) for P overlapping pairs.
+    /// The list can be as long as p(p − 1)/2 (one organisation on every partnership); to
+    /// keep only the most alike, use ``overlapSummary(threshold:limit:)``.
+    ///
+    /// - Complexity: O(Σ_v s_v² + P log P) time and O(p + P) space for P overlapping pairs.
     ///
     /// ## References
     /// Jaccard, P. (1912) The distribution of the flora in the alpine zone. New Phytologist
     /// 11(2):37–50 (doi:10.1111/j.1469-8137.1912.tb05611.x).
     public func overlaps() -> [PartnershipOverlap] {
-        var shared: [Int: Int] = [:]
-        let p = partnershipCount
-        for seats in seatsByOrganisation() {
-            for i in seats.indices {
-                for j in seats.index(after: i)..<seats.endIndex { shared[seats[i] * p + seats[j], default: 0] += 1 }
+        var all: [PartnershipOverlap] = []
+        forEachOverlap { all.append($0) }
+        return all.sorted(by: PartnershipOverlap.isMoreAlike)
+    }
+
+    /// The pairs of partnerships sharing members, counted in full but listed only up to
+    /// `limit` (the most alike, in the order of ``overlaps()``), so that an area whose
+    /// partnerships all share one member (p(p − 1)/2 pairs) takes time in proportion to the
+    /// pairs and memory in proportion to p and `limit`.
+    ///
+    /// - Parameter threshold: the Jaccard index from which a pair is counted in
+    ///   ``PartnershipOverlapSummary/atOrAbove``.
+    /// - Complexity: O(Σ_v s_v² log L) time and O(p + L) space for L = `limit`.
+    public func overlapSummary(threshold: Double, limit: Int) -> PartnershipOverlapSummary {
+        precondition(limit >= 0, "limit must be 0 or more")
+        var summary = PartnershipOverlapSummary()
+        // The kept pairs as a heap whose root is the least alike, to be replaced first.
+        var heap: [PartnershipOverlap] = []
+        heap.reserveCapacity(min(limit, 1 << 16))
+        func lessAlike(_ a: Int, _ b: Int) -> Bool { PartnershipOverlap.isMoreAlike(heap[b], heap[a]) }
+        forEachOverlap { overlap in
+            summary.total += 1
+            if overlap.jaccard >= threshold { summary.atOrAbove += 1 }
+            summary.maximumJaccard = max(summary.maximumJaccard ?? 0, overlap.jaccard)
+            if heap.count < limit {
+                heap.append(overlap)
+                var child = heap.count - 1
+                while child > 0 {
+                    let parent = (child - 1) / 2
+                    guard lessAlike(child, parent) else { break }
+                    heap.swapAt(child, parent)
+                    child = parent
+                }
+            } else if limit > 0, PartnershipOverlap.isMoreAlike(overlap, heap[0]) {
+                heap[0] = overlap
+                var parent = 0
+                while true {
+                    var least = parent
+                    for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count && lessAlike(child, least) {
+                        least = child
+                    }
+                    guard least != parent else { break }
+                    heap.swapAt(parent, least)
+                    parent = least
+                }
             }
         }
-        return shared.map { key, count in
-            let (a, b) = (key / p, key % p)
-            let (sizeA, sizeB) = (members[a].count, members[b].count)
-            return PartnershipOverlap(
-                first: a, second: b, shared: count,
-                jaccard: Double(count) / Double(sizeA + sizeB - count),
-                overlapCoefficient: Double(count) / Double(min(sizeA, sizeB)))
-        }.sorted { ($0.jaccard, $1.first, $1.second) > ($1.jaccard, $0.first, $0.second) }
+        summary.pairs = heap.sorted(by: PartnershipOverlap.isMoreAlike)
+        return summary
     }
+
+    /// Calls `visit` once for every pair of partnerships sharing a member, pair by pair in
+    /// order of the first partnership. For each partnership a, the members' other
+    /// partnerships after a are tallied in one array reused from row to row (a sparse
+    /// matrix product, row by row), so no pair that shares nobody is ever looked at.
+    ///
+    /// - Complexity: O(Σ_v s_v²) time over organisations v with s_v seats, O(p) space.
+    func forEachOverlap(_ visit: (PartnershipOverlap) -> Void) {
+        let seats = seatsByOrganisation()
+        var shared = [Int](repeating: 0, count: partnershipCount)
+        var touched: [Int] = []
+        for a in members.indices {
+            for organisation in members[a] {
+                // `seats` is ascending: the partnerships after a are a suffix.
+                let list = seats[organisation]
+                var index = list.count
+                while index > 0 && list[index - 1] > a { index -= 1 }
+                for b in list[index...] {
+                    if shared[b] == 0 { touched.append(b) }
+                    shared[b] += 1
+                }
+            }
+            touched.sort()
+            for b in touched {
+                let count = shared[b]
+                shared[b] = 0
+                let (sizeA, sizeB) = (members[a].count, members[b].count)
+                visit(
+                    PartnershipOverlap(
+                        first: a, second: b, shared: count, jaccard: Double(count) / Double(sizeA + sizeB - count),
+                        overlapCoefficient: Double(count) / Double(min(sizeA, sizeB))))
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+    }
+}
+
+/// The pairs of partnerships sharing members: how many, how many look like duplicates,
+/// and the most alike of them.
+public struct PartnershipOverlapSummary: Sendable, Hashable {
+    /// The most alike pairs, at most the limit asked for, most alike first.
+    public var pairs: [PartnershipOverlap] = []
+    /// All pairs sharing at least one member.
+    public var total = 0
+    /// Pairs whose Jaccard index is at or above the threshold.
+    public var atOrAbove = 0
+    /// The highest Jaccard index of any pair; `nil` when no pair shares a member.
+    public var maximumJaccard: Double?
+
+    /// Whether some pairs were left out of ``pairs``.
+    public var isTruncated: Bool { pairs.count < total }
 }
 
 /// Two partnerships that share members.
@@ -204,4 +292,10 @@ public struct PartnershipOverlap: Sendable, Hashable {
     public let jaccard: Double
     /// Shared members ÷ members of the smaller.
     public let overlapCoefficient: Double
+
+    /// The order of ``TwoModeNetwork/overlaps()``: higher Jaccard index first, then the
+    /// pair's positions ascending.
+    static func isMoreAlike(_ a: PartnershipOverlap, _ b: PartnershipOverlap) -> Bool {
+        (a.jaccard, b.first, b.second) > (b.jaccard, a.first, a.second)
+    }
 }

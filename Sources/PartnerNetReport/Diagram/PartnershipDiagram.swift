@@ -96,7 +96,8 @@ public struct PartnershipDiagram: Sendable {
                 attributes["peripheries"] = "2"
                 attributes["penwidth"] = "2"
             }
-            nodes.append(DOTNode(id: "n\(handle)", attributes: attributes))
+            // The organisation's id names the node, so the DOT and the SVG's <title> keep it.
+            nodes.append(DOTNode(id: Self.nodeName(handle, in: graph), attributes: attributes))
         }
 
         // Ties: width by weight; in a directed graph a returned tie is one two-headed edge.
@@ -123,7 +124,10 @@ public struct PartnershipDiagram: Sendable {
                     guard source < target else { continue }
                     attributes["penwidth"] = .text(width(weight))
                 }
-                edges.append(DOTEdge(tail: "n\(source)", head: "n\(target)", attributes: attributes))
+                edges.append(
+                    DOTEdge(
+                        tail: Self.nodeName(source, in: graph), head: Self.nodeName(target, in: graph),
+                        attributes: attributes))
             }
         }
 
@@ -156,9 +160,14 @@ public struct PartnershipDiagram: Sendable {
         self.layoutNote = note
     }
 
-    /// Renders the diagram.
+    /// Renders the diagram. In SVG each node's `id` is its organisation's id too (only
+    /// there: in DOT output an `id` attribute would read back as a column named like the id).
     public func rendered(as format: GraphvizFormat) throws -> Data {
-        try Graphviz.render(dot: try DOTWriter.text(of: dot), layout: layout, format: format)
+        var graph = dot
+        if format == .svg {
+            for index in graph.nodes.indices { graph.nodes[index].attributes["id"] = .text(graph.nodes[index].id) }
+        }
+        return try Graphviz.render(dot: try DOTWriter.text(of: graph), layout: layout, format: format)
     }
 
     // MARK: Parts
@@ -184,6 +193,13 @@ public struct PartnershipDiagram: Sendable {
             "\(asked.rawValue) would take minutes on \(nodes) organisations and \(ties) ties; "
                 + "using sfdp (pass --force-layout to insist)"
         )
+    }
+
+    /// The DOT name of node `handle`: its organisation's id, unless DOT cannot hold that id
+    /// (one ending in a backslash that also holds `<` or `>`), then `node N`.
+    static func nodeName(_ handle: Int, in graph: Graph) -> String {
+        let id = graph.labels[handle]
+        return (try? DOTWriter.id(id)) == nil ? "node \(handle)" : id
     }
 
     /// The legend and title as an HTML-like label.
@@ -235,7 +251,9 @@ public struct PartnershipDiagram: Sendable {
             let name = if case .attribute(let attribute) = kind { attribute } else { "sector" }
             var members: [String: [String]] = [:]
             let values = graph.labels.map { field(name, $0) }
-            for (handle, value) in values.enumerated() { members[value, default: []].append("n\(handle)") }
+            for (handle, value) in values.enumerated() {
+                members[value, default: []].append(nodeName(handle, in: graph))
+            }
             return firstAppearances(values).enumerated().map { index, value in
                 DOTCluster(
                     id: "\(index)",
@@ -271,7 +289,9 @@ public struct PartnershipDiagram: Sendable {
             }
             var nodesIn: [String: [String]] = [:]
             for (handle, id) in graph.labels.enumerated() {
-                if let partnership = home[id]?.partnership { nodesIn[partnership, default: []].append("n\(handle)") }
+                if let partnership = home[id]?.partnership {
+                    nodesIn[partnership, default: []].append(nodeName(handle, in: graph))
+                }
             }
             let chairNames = Dictionary(
                 area.memberships.filter { $0.role == .chair }.map { ($0.partnership, $0.organisation) },

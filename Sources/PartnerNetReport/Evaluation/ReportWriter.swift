@@ -1,5 +1,6 @@
 import Foundation
 import PartnerNetCore
+import PartnerNetIO
 
 /// Writes report folders: the page, its Markdown twin, the diagram and the tables.
 public enum ReportWriter {
@@ -17,7 +18,7 @@ public enum ReportWriter {
             let path = (folder as NSString).appendingPathComponent(name)
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try SafeFileWriter.write(text, to: path)
             written.append(name)
         }
         try put(HTMLPage.render(report), "index.html")
@@ -65,8 +66,7 @@ public enum ReportWriter {
         }
         let table = comparison.table(sortedBy: nil)
         let chart = ComparisonChart().svg(of: comparison)
-        try chart.write(
-            toFile: (folder as NSString).appendingPathComponent("comparison.svg"), atomically: true, encoding: .utf8)
+        try SafeFileWriter.write(chart, to: (folder as NSString).appendingPathComponent("comparison.svg"))
         var body: [String] = ["<header><h1>Comparison of \(comparison.rows.count) areas</h1>"]
         body.append("<p class=\"meta\">PartnerNet \(markupEscaped(PartnerNetVersion.string))</p></header>")
         body.append("<section id=\"chart\"><h2>The areas at a glance</h2><figure class=\"diagram\">")
@@ -97,8 +97,9 @@ public enum ReportWriter {
             body.append("</ul>")
         }
         body.append("</section>")
-        try HTMLPage.page(title: "Comparison of \(comparison.rows.count) areas", body: body)
-            .write(toFile: (folder as NSString).appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        try SafeFileWriter.write(
+            HTMLPage.page(title: "Comparison of \(comparison.rows.count) areas", body: body),
+            to: (folder as NSString).appendingPathComponent("index.html"))
         var markdown = [
             "# Comparison of \(comparison.rows.count) areas", "", "![Chart](comparison.svg)", "", table.markdown(),
             comparison.summary.markdown(),
@@ -108,12 +109,12 @@ public enum ReportWriter {
             markdown.append("")
             markdown += comparison.failures.map { "- \($0.path): \($0.reason)" }
         }
-        try (markdown.joined(separator: "\n") + "\n")
-            .write(toFile: (folder as NSString).appendingPathComponent("report.md"), atomically: true, encoding: .utf8)
-        try table.rendered(as: .csv).write(
-            toFile: (folder as NSString).appendingPathComponent("comparison.csv"), atomically: true, encoding: .utf8)
-        try table.rendered(as: .json).write(
-            toFile: (folder as NSString).appendingPathComponent("comparison.json"), atomically: true, encoding: .utf8)
+        try SafeFileWriter.write(
+            markdown.joined(separator: "\n") + "\n", to: (folder as NSString).appendingPathComponent("report.md"))
+        try SafeFileWriter.write(
+            table.rendered(as: .csv), to: (folder as NSString).appendingPathComponent("comparison.csv"))
+        try SafeFileWriter.write(
+            table.rendered(as: .json), to: (folder as NSString).appendingPathComponent("comparison.json"))
     }
 
     static func slug(_ name: String) -> String {
