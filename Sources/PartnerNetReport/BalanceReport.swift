@@ -22,6 +22,10 @@ public struct BoardPower: Sendable {
     public let banzhaf: [Double]?
     /// Shapley–Shubik power of each member; `nil` as for ``banzhaf``.
     public let shapleyShubik: [Double]?
+    /// `nil` when both indices are exact; otherwise the game was too large to count within
+    /// ``WeightedVotingGame/Budget`` and the indices are estimated by seeded sampling, with
+    /// this standard error (the larger of the two).
+    public let powerStandardError: Double?
 
     /// All votes on the board.
     public var totalVotes: Int { votes.reduce(0, +) }
@@ -51,8 +55,13 @@ public struct BoardPower: Sendable {
         self.quota = partnership.effectiveQuota(totalVotes: total)
         self.quotaIsDefault = partnership.quota == nil
         let game = WeightedVotingGame(votes: votes, quota: quota)
-        self.banzhaf = game.banzhaf()
-        self.shapleyShubik = game.shapleyShubik()
+        let banzhaf = game.banzhafIndices()
+        let shapley = game.shapleyShubikIndices()
+        self.banzhaf = banzhaf?.values
+        self.shapleyShubik = shapley?.values
+        self.powerStandardError =
+            (banzhaf?.isExact ?? true) && (shapley?.isExact ?? true)
+            ? nil : max(banzhaf?.standardError ?? 0, shapley?.standardError ?? 0)
     }
 
     /// Each member's share of the votes; `nil` when the board has no votes.
@@ -263,7 +272,10 @@ public struct BalanceReport: Sendable {
                 "\(board.name): \(g.group) organisations (\(ReportText.count(g.seats, "seat"))) hold \(Int(votes[focal].sum)) "
                     + "of \(total) votes (\(ReportText.percent(voteShare))) \(connector) \(ReportText.percent(g.sum)) of "
                     + "Banzhaf power (Shapley–Shubik \(ReportText.percent(ss[focal].sum))); quota \(board.quota)"
-                    + "\(board.quotaIsDefault ? ", more than half" : "")."
+                    + "\(board.quotaIsDefault ? ", more than half" : "")"
+                    + (board.powerStandardError.map {
+                        "; power estimated by sampling (standard error \(ReportText.decimal($0, 4)))"
+                    } ?? "") + "."
             )
             // The member whose power departs most from its share of the votes.
             let gaps = board.members.indices.filter { board.votes[$0] > 0 }
