@@ -222,6 +222,13 @@ struct ParsedArea {
 }
 
 extension AreaMetadata {
+    /// "the units of relations …" when any relation declares a `unit`, for the warning of
+    /// a format that has no place for one; `nil` otherwise.
+    var lostUnits: String? {
+        let named = relations.filter { $0.value.unit != nil }.keys.sorted()
+        return named.isEmpty ? nil : "the units of relations \(named.joined(separator: ", "))"
+    }
+
     /// Directions as a format without `area.json` can say them: the default is directed
     /// when any relation is, and each relation going the other way is listed.
     static func directions(_ directed: [(relation: String, directed: Bool)], otherwise: Bool = false) -> AreaMetadata {
