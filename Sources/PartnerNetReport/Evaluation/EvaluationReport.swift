@@ -329,7 +329,8 @@ public struct EvaluationReport: Sendable {
                 ),
                 (
                     "jaccard",
-                    "shared members ÷ members of either partnership; 0.5 or more flagged as likely duplication"
+                    "shared members ÷ members of either partnership; 0.5 or more flagged as likely duplication, "
+                        + "unless one partnership sits under the other (nesting)"
                 ),
             ]
         }
