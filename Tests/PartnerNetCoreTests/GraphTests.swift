@@ -163,7 +163,8 @@ import Testing
         #expect(same.weight(from: c, to: b) == 1)
 
         // One relation keeps its weights, whatever the units: money a→b 500.
-        let money = try Graph(area: Self.unitArea(money: "GBP", info: "contacts", joint: nil), relations: .named(["money"]))
+        let money = try Graph(
+            area: Self.unitArea(money: "GBP", info: "contacts", joint: nil), relations: .named(["money"]))
         #expect(money.weightCombination == .single(relation: "money"))
         #expect(money.weight(from: a, to: b) == 500)
 
@@ -176,7 +177,8 @@ import Testing
         let infoJoint = try Graph(area: area, relations: .named(["info", "joint"]))
         #expect(infoJoint.weight(from: a, to: b) == 2)
         #expect(infoJoint.weight(from: b, to: a) == 1)
-        #expect(try area.weightCombination(for: .named(["info", "joint"])) == .multiplexity(relations: ["info", "joint"]))
+        #expect(
+            try area.weightCombination(for: .named(["info", "joint"])) == .multiplexity(relations: ["info", "joint"]))
 
         // co-membership is one more relation: a and b share p, so a→b 4 and b→a 2.
         let withMembers = try Graph(area: area, relations: .named(["money", "info", "joint", Area.coMembership]))

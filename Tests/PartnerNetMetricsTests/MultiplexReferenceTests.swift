@@ -36,14 +36,17 @@ import Testing
             let graph = try Graph(area: area, relations: .named(relations))
             #expect(graph.isDirected == (entry["directed"] as! Bool))
             #expect(graph.weightCombination == .multiplexity(relations: relations))
-            for (key, direction) in [("strength", ArcDirection.all), ("out_strength", .outgoing), ("in_strength", .incoming)] {
+            for (key, direction) in [
+                ("strength", ArcDirection.all), ("out_strength", .outgoing), ("in_strength", .incoming),
+            ] {
                 let expected = entry[key] as! [String: Int]
                 let strengths = graph.strengths(direction)
                 for (id, value) in expected {
                     let ours = strengths[graph.handles[id]!]
                     #expect(
                         ours == Double(value),
-                        "\(fixture) \(relations.joined(separator: "+")) \(key) of \(id): ours \(ours), networkx \(value)")
+                        "\(fixture) \(relations.joined(separator: "+")) \(key) of \(id): ours \(ours), networkx \(value)"
+                    )
                 }
             }
         }

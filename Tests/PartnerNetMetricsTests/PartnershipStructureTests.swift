@@ -27,7 +27,9 @@ import Testing
                 Partnership(id: "main"), Partnership(id: "a", parent: "main"), Partnership(id: "b", parent: "main"),
                 Partnership(id: "c", parent: "a"), Partnership(id: "d"), Partnership(id: "e"),
             ],
-            memberships: members.flatMap { board, ids in ids.map { Membership(partnership: board, organisation: "o\($0)") } })
+            memberships: members.flatMap { board, ids in
+                ids.map { Membership(partnership: board, organisation: "o\($0)") }
+            })
     }()
 
     @Test func siblingsAndUnrelatedBoardsDuplicateNestedOnesDoNot() {
@@ -61,7 +63,9 @@ import Testing
             #expect(abs(got.1 - value.1) < 1e-12, "\(key): Jaccard \(got.1), expected \(value.1)")
             #expect(got.2 == value.2, "\(key): likely duplicate \(got.2), expected \(value.2)")
         }
-        let nested = arranged.first { structure.partnerships[$0.overlap.first] == "a" && structure.partnerships[$0.overlap.second] == "c" }
+        let nested = arranged.first {
+            structure.partnerships[$0.overlap.first] == "a" && structure.partnerships[$0.overlap.second] == "c"
+        }
         #expect(nested?.nesting?.inner == 3 && nested?.nesting?.outer == a)
     }
 
@@ -73,9 +77,14 @@ import Testing
         let structure = PartnershipStructure(area: area)
         let arranged = structure.arrangedOverlaps(TwoModeNetwork(area: area).overlaps())
         let position = Dictionary(uniqueKeysWithValues: structure.partnerships.enumerated().map { ($1, $0) })
-        #expect(structure.relation(between: position["hwb"]!, and: position["lsp"]!) == .nested(ancestor: position["lsp"]!))
-        #expect(structure.relation(between: position["lsp"]!, and: position["dafor"]!) == .nested(ancestor: position["lsp"]!))
-        #expect(structure.relation(between: position["dafor"]!, and: position["csp"]!) == .nested(ancestor: position["csp"]!))
+        #expect(
+            structure.relation(between: position["hwb"]!, and: position["lsp"]!) == .nested(ancestor: position["lsp"]!))
+        #expect(
+            structure.relation(between: position["lsp"]!, and: position["dafor"]!)
+                == .nested(ancestor: position["lsp"]!))
+        #expect(
+            structure.relation(between: position["dafor"]!, and: position["csp"]!)
+                == .nested(ancestor: position["csp"]!))
         #expect(structure.relation(between: position["hwb"]!, and: position["csp"]!) == .siblings)
         #expect(structure.relation(between: position["hwb"]!, and: position["dafor"]!) == .unrelated)
         var nestedPairs = 0

@@ -66,7 +66,9 @@ import Testing
             let pLow = try #require(test.pLow[0])
             let pHigh = try #require(test.pHigh[0])
             #expect(abs(pLow - Double(low) / Double(count)) < 0.02, "set \(index): pLow \(pLow), exact \(low)/\(count)")
-            #expect(abs(pHigh - Double(high) / Double(count)) < 0.02, "set \(index): pHigh \(pHigh), exact \(high)/\(count)")
+            #expect(
+                abs(pHigh - Double(high) / Double(count)) < 0.02, "set \(index): pHigh \(pHigh), exact \(high)/\(count)"
+            )
             #expect(test.pValues[0] == test.pHigh[0])
             #expect(abs(try #require(test.meanShares[0]) - 4.0 / 30) < 0.005)
         }
