@@ -75,15 +75,17 @@ struct RandomSetShare {
         let singleHolders: Bool
 
         init(_ ledger: Ledger, eligible m: Int) {
+            // Each credit's distinct holders, ascending (most credits have one).
+            let holders = ledger.holders.map { $0.count <= 1 ? $0 : Array(Set($0)).sorted() }
             var counts = [Int](repeating: 0, count: m + 1)
-            for holders in ledger.holders {
-                for holder in Set(holders) { counts[holder + 1] += 1 }
+            for list in holders {
+                for holder in list { counts[holder + 1] += 1 }
             }
             for u in 0..<m { counts[u + 1] += counts[u] }
             var next = counts
             var credits = [Int](repeating: 0, count: counts[m])
-            for (credit, holders) in ledger.holders.enumerated() {
-                for holder in Set(holders).sorted() {
+            for (credit, list) in holders.enumerated() {
+                for holder in list {
                     credits[next[holder]] = credit
                     next[holder] += 1
                 }
@@ -92,7 +94,7 @@ struct RandomSetShare {
             offsets = counts
             self.credits = credits
             total = ledger.weights.reduce(0, +)
-            singleHolders = ledger.holders.allSatisfy { Set($0).count <= 1 }
+            singleHolders = holders.allSatisfy { $0.count <= 1 }
         }
 
         /// What the set at `places` holds; `stamp` (one entry per credit) marks credits
@@ -138,7 +140,8 @@ struct RandomSetShare {
     ) -> [[Outcome]] {
         precondition(samples >= 1, "at least one sample")
         let indexes = ledgers.map { Index($0, eligible: m) }
-        let creditCounts = ledgers.map(\.weights.count)
+        // Only credits with several holders need marks (one per credit, per core).
+        let creditCounts = indexes.map { $0.singleHolders ? 0 : $0.weights.count }
         let observed: [[Double]] = groups.map { group in
             precondition(group.allSatisfy { $0 >= 0 && $0 < m }, "group member not eligible")
             return indexes.indices.map { measure in
