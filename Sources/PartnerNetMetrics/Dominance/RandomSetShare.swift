@@ -73,6 +73,8 @@ struct RandomSetShare {
         let total: Double
         /// Every credit has one holder, so sums need no check for credits already counted.
         let singleHolders: Bool
+        /// With single holders: what each position holds (its credits summed in order).
+        let held: [Double]
 
         init(_ ledger: Ledger, eligible m: Int) {
             // Each credit's distinct holders, ascending (most credits have one).
@@ -95,18 +97,26 @@ struct RandomSetShare {
             self.credits = credits
             total = ledger.weights.reduce(0, +)
             singleHolders = holders.allSatisfy { $0.count <= 1 }
+            var held = [Double](repeating: 0, count: singleHolders ? m : 0)
+            if singleHolders {
+                for u in 0..<m {
+                    // A position with one credit holds exactly its weight (no added 0.0).
+                    let own = credits[counts[u]..<counts[u + 1]].map { ledger.weights[$0] }
+                    held[u] = own.count == 1 ? own[0] : own.reduce(0, +)
+                }
+            }
+            self.held = held
         }
 
-        /// What the set at `places` holds; `stamp` (one entry per credit) marks credits
-        /// already counted with `mark`.
-        func amount(of places: ArraySlice<Int>, stamp: inout [Int], mark: Int) -> Double {
+        /// What the set of the first `k` positions in `order` holds; `stamp` (one entry
+        /// per credit) marks credits already counted with `mark`.
+        func amount(of order: [Int], _ k: Int, stamp: inout [Int], mark: Int) -> Double {
             var sum = 0.0
             if singleHolders {
-                for u in places {
-                    for c in offsets[u]..<offsets[u + 1] { sum += weights[credits[c]] }
-                }
+                let held = self.held
+                for place in 0..<k { sum += held[order[place]] }
             } else {
-                for u in places {
+                for u in order[0..<k] {
                     for c in offsets[u]..<offsets[u + 1] where stamp[credits[c]] != mark {
                         stamp[credits[c]] = mark
                         sum += weights[credits[c]]
@@ -146,7 +156,7 @@ struct RandomSetShare {
             precondition(group.allSatisfy { $0 >= 0 && $0 < m }, "group member not eligible")
             return indexes.indices.map { measure in
                 var stamp = [Int](repeating: 0, count: creditCounts[measure])
-                return indexes[measure].amount(of: group[...], stamp: &stamp, mark: 1)
+                return indexes[measure].amount(of: group, group.count, stamp: &stamp, mark: 1)
             }
         }
         var outcomes = observed.map { amounts in
@@ -197,10 +207,10 @@ struct RandomSetShare {
         }
 
         mutating func count(
-            _ places: ArraySlice<Int>, _ indexes: [Index], _ shares: [[Double]], _ stamps: inout [[Int]], mark: Int
+            _ order: [Int], _ k: Int, _ indexes: [Index], _ shares: [[Double]], _ stamps: inout [[Int]], mark: Int
         ) {
             for (measure, index) in indexes.enumerated() {
-                let share = index.amount(of: places, stamp: &stamps[measure], mark: mark) / index.total
+                let share = index.amount(of: order, k, stamp: &stamps[measure], mark: mark) / index.total
                 for (row, observed) in shares.enumerated() {
                     if share >= observed[measure] || scoresTie(share, observed[measure]) {
                         high[row * indexes.count + measure] += 1
@@ -242,7 +252,7 @@ struct RandomSetShare {
                     let other = place + Int(random.bounded(UInt64(m - place)))
                     order.swapAt(place, other)
                 }
-                tally.count(order[0..<k], indexes, shares, &stamps, mark: draw + 1)
+                tally.count(order, k, indexes, shares, &stamps, mark: draw + 1)
             }
             return tally
         }
@@ -258,7 +268,7 @@ struct RandomSetShare {
         var subset = Array(0..<k)
         var mark = 1
         while true {
-            tally.count(subset[...], indexes, shares, &stamps, mark: mark)
+            tally.count(subset, k, indexes, shares, &stamps, mark: mark)
             mark += 1
             // Advance the rightmost place that can still move, and reset those after it.
             var place = k - 1
