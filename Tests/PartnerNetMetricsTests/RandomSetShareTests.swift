@@ -1,5 +1,8 @@
+import Foundation
 import PartnerNetCore
+import PartnerNetIO
 import PartnerNetMetrics
+import TestSupport
 import Testing
 
 /// Both tails of the random-set test of a share, for node scores, chairs, seats and voting
@@ -173,4 +176,61 @@ import Testing
             Membership(partnership: "p", organisation: "pub1"),
             Membership(partnership: "p", organisation: "vol2", role: .observer),
         ])
+}
+
+/// Chairs, seats and voting power of every sector on Northbridge and the random
+/// affiliation area against `Scripts/reference/share_tests.py`, which computes the power
+/// indices by brute force over coalitions and enumerates every subset where there are at
+/// most 40,000: the same number of samples makes PartnerNet enumerate them too, so the
+/// tails and means must agree within 1e-9.
+@Suite struct ShareTestReferenceTests {
+    static let fixtures = ["northbridge", "random_affiliation"]
+
+    static func compare(_ ours: [SetShareTest], _ theirs: [[String: Any]], _ label: String) -> Int {
+        var exact = 0
+        #expect(ours.map(\.group) == theirs.map { $0["group"] as! String }, "\(label): groups")
+        for (test, reference) in zip(ours, theirs) {
+            let name = "\(label) \(test.group)"
+            #expect(
+                agree(test.amount, reference["amount"] as! Double, relative: 1e-9), "\(name): amount \(test.amount)")
+            #expect(agree(test.total, reference["total"] as! Double, relative: 1e-9), "\(name): total \(test.total)")
+            #expect(test.setSize == reference["set_size"] as! Int, "\(name): set size \(test.setSize)")
+            #expect(test.eligibleCount == reference["eligible"] as! Int, "\(name): eligible \(test.eligibleCount)")
+            guard let pLow = reference["p_low"] as? Double else { continue }
+            exact += 1
+            #expect(test.isExact && test.draws == reference["subsets"] as! Int, "\(name): not enumerated")
+            #expect(
+                agree(test.pLow ?? -1, pLow, relative: 1e-9),
+                "\(name): pLow \(String(describing: test.pLow)), exact \(pLow)")
+            let pHigh = reference["p_high"] as! Double
+            #expect(
+                agree(test.pHigh ?? -1, pHigh, relative: 1e-9),
+                "\(name): pHigh \(String(describing: test.pHigh)), exact \(pHigh)")
+            let mean = reference["mean"] as! Double
+            #expect(
+                agree(test.randomMean ?? -1, mean, relative: 1e-9),
+                "\(name): mean \(String(describing: test.randomMean)), exact \(mean)")
+        }
+        return exact
+    }
+
+    @Test(arguments: fixtures)
+    func chairsSeatsAndPowerMatchTheExactEnumeration(name: String) throws {
+        let url = URL(fileURLWithPath: Paths.repo("Tests/Fixtures/reference/share_tests/\(name).json"))
+        let fixture = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        let area = try AreaSource.read(at: Paths.repo(fixture["area"] as! String)).area
+        var exact = Self.compare(
+            area.chairShareTests(samples: 40_000, seed: 2), fixture["chairs"] as! [[String: Any]], "\(name) chairs")
+        let boards = area.boardShareTests(samples: 40_000, seed: 2)
+        let references = fixture["boards"] as! [[String: Any]]
+        #expect(boards.map(\.partnership) == references.map { $0["partnership"] as! String })
+        for (board, reference) in zip(boards, references) {
+            let label = "\(name) \(board.partnership)"
+            exact += Self.compare(board.seats, reference["seats"] as! [[String: Any]], "\(label) seats")
+            exact += Self.compare(board.banzhaf, reference["banzhaf"] as! [[String: Any]], "\(label) banzhaf")
+            exact += Self.compare(
+                board.shapleyShubik, reference["shapley_shubik"] as! [[String: Any]], "\(label) shapley_shubik")
+        }
+        #expect(exact >= 50, "\(name): only \(exact) exact comparisons")
+    }
 }
