@@ -95,6 +95,11 @@ import Testing
                 "\(format): \(lost)")
         }
         #expect(!AreaFormat.graphml.encode(area).lost.contains { $0.contains("units") })
+        let file = Paths.temporaryFolder() + "/northbridge.graphml"
+        try AreaFormat.graphml.write(area, to: file)
+        let reread = try AreaFormat.graphml.read(at: file).area
+        #expect(reread.metadata.unit(of: "funding") == "GBP k per year")
+        #expect(reread.metadata.relations == area.metadata.relations)
     }
 }
 
