@@ -15,10 +15,14 @@ Graph conventions implemented here:
     area.json directed, else not; co-membership is always undirected; the union
     is directed if any selected relation is, and an undirected tie then gives an
     arc each way;
-  * duplicate arcs are merged with weights summed (within an undirected relation
-    "A,B" and "B,A" are the same edge; across relations of a union too);
-    self-loops are dropped; an empty weight is 1; an empty or missing relation is
-    `tie`;
+  * duplicate arcs within one relation are merged with weights summed (within an
+    undirected relation "A,B" and "B,A" are the same edge); self-loops are dropped;
+    an empty weight is 1; an empty or missing relation is `tie`;
+  * weights of different relations are never added (METRICS.md, revised): each
+    selected relation is first built as its own networkx graph; a union of several
+    relations then weighs each arc by its multiplexity, the number of those graphs
+    holding it, unless every selected relation declares the same area.json `unit`,
+    when the relations' weights are summed; a single relation keeps its weights;
   * every organisation is a node, isolates included, in organisations.csv order.
 
 Requires networkx 3.6.1 and python-igraph (pip install igraph). igraph supplies the
@@ -75,6 +79,10 @@ CONVENTIONS = [
     "a one-name list is that relation alone; ['co-membership'] is the projection of memberships.csv "
     "(weight = partnerships shared, observers included). The union is directed if any selected relation "
     "is; an undirected tie then gives an arc each way, each carrying the tie's weight.",
+    "Weights of a union of several relations (METRICS.md, revised): each relation is built as its own "
+    "networkx graph (duplicates summed within it); an arc of the union weighs the number of those graphs "
+    "holding it (multiplexity; an undirected relation's edge counts once toward each arc of a directed "
+    "union), unless every selected relation declares the same area.json unit, when their weights add.",
     "Undirected graphs: in_degree and out_degree are recorded equal to degree, in_strength and "
     "out_strength equal to strength.",
     "Strengths are floats (weights are read as floating-point numbers); degrees and counts are integers.",
@@ -150,31 +158,69 @@ def add_weight(G, u, v, w):
         G.add_edge(u, v, weight=w)
 
 
+def relation_unit(meta, relation):
+    unit = meta.get("relations", {}).get(relation, {}).get("unit")
+    assert unit is None or isinstance(unit, str), f"unit of {relation} is not text"
+    return unit
+
+
+def weight_combination(meta, relations):
+    """'single', 'same_unit' or 'multiplexity' (METRICS.md, revised union convention)."""
+    if len(relations) == 1:
+        return "single"
+    units = [relation_unit(meta, r) for r in relations]
+    if units and units[0] is not None and all(u == units[0] for u in units):
+        return "same_unit"
+    return "multiplexity"
+
+
 def build_graph(meta, orgs, ties, memberships, relations):
     """relations: the selected relation names (the union case passes them all)."""
     directed = any(relation_directed(meta, r) for r in relations)
-    G = nx.DiGraph() if directed else nx.Graph()
-    G.add_nodes_from(orgs)
-    selected = set(relations)
-    for source, target, weight, relation in ties:
-        if relation not in selected or source == target:
-            continue
-        add_weight(G, source, target, weight)
-        if directed and not relation_directed(meta, relation):
-            add_weight(G, target, source, weight)
-    if CO_MEMBERSHIP in selected:
-        members = {}
-        for partnership, org in memberships:
-            group = members.setdefault(partnership, [])
-            if org not in group:
-                group.append(org)
-        for partnership in sorted(members):
-            group = members[partnership]
-            for i in range(len(group)):
-                for j in range(i + 1, len(group)):
-                    add_weight(G, group[i], group[j], 1.0)
-                    if directed:
-                        add_weight(G, group[j], group[i], 1.0)
+    combination = weight_combination(meta, relations)
+
+    def empty():
+        G = nx.DiGraph() if directed else nx.Graph()
+        G.add_nodes_from(orgs)
+        return G
+
+    def fill(G, relation_of_tie, comembership):
+        """Adds the selected ties to G, or to the graph relation_of_tie returns."""
+        for source, target, weight, relation in ties:
+            if relation not in relations or source == target:
+                continue
+            layer = relation_of_tie(G, relation)
+            add_weight(layer, source, target, weight)
+            if directed and not relation_directed(meta, relation):
+                add_weight(layer, target, source, weight)
+        if comembership is not None:
+            members = {}
+            for partnership, org in memberships:
+                group = members.setdefault(partnership, [])
+                if org not in group:
+                    group.append(org)
+            for partnership in sorted(members):
+                group = members[partnership]
+                for i in range(len(group)):
+                    for j in range(i + 1, len(group)):
+                        add_weight(comembership, group[i], group[j], 1.0)
+                        if directed:
+                            add_weight(comembership, group[j], group[i], 1.0)
+
+    if combination != "multiplexity":
+        # One relation, or relations in one unit: weights add, as within a relation.
+        G = empty()
+        fill(G, lambda graph, _: graph, G if CO_MEMBERSHIP in relations else None)
+        return G, directed
+
+    # One graph per relation, with its own weights; each arc of the union then weighs the
+    # number of relation graphs holding it.
+    layers = {r: empty() for r in relations}
+    fill(None, lambda _, relation: layers[relation], layers.get(CO_MEMBERSHIP))
+    G = empty()
+    for relation in relations:
+        for u, v in layers[relation].edges():
+            add_weight(G, u, v, 1.0)
     return G, directed
 
 

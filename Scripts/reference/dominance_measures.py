@@ -121,7 +121,8 @@ CALLS = {
                               "weight=W) (paths along arcs), 1/d = 0 when unreachable; null when n < 2",
     "_without_focal": "the same on G.subgraph(nodes not in F)",
     "share_null": "every subset S of |F| organisations, equally likely: p_exact = P(share(S) >= focal share, "
-                  "or within 1e-9 relative), mean = E[share(S)]; only where C(n, |F|) <= 200000",
+                  "or within 1e-9 relative), p_exact_low = P(share(S) <= focal share, or within 1e-9 "
+                  "relative), mean = E[share(S)]; only where C(n, |F|) <= 200000",
     "chair_share": "memberships.csv: partnerships with a member of role 'chair' in F / partnerships with a "
                    "member of role 'chair'; null when none has a chair",
 }
@@ -227,15 +228,18 @@ def share_null(scores, members, orgs):
         return None
     focal = sum(scores[v] for v in members) / total
     count = 0
+    low = 0
     mean = 0.0
     subsets = 0
     for subset in itertools.combinations(range(n), k):
         share = values[list(subset)].sum() / total
         if share >= focal or ties(share, focal):
             count += 1
+        if share <= focal or ties(share, focal):
+            low += 1
         mean += share
         subsets += 1
-    return {"p_exact": count / subsets, "mean": mean / subsets, "subsets": subsets}
+    return {"p_exact": count / subsets, "p_exact_low": low / subsets, "mean": mean / subsets, "subsets": subsets}
 
 
 def bonacich_beta(G, orgs, weight):

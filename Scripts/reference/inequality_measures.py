@@ -53,8 +53,8 @@ def main():
     for base in ("Datasets", os.path.join("Tests", "Fixtures", "areas")):
         for name in sorted(os.listdir(os.path.join(ROOT, base))):
             folder = os.path.join(ROOT, base, name)
-            if not os.path.isdir(folder):
-                continue
+            if not os.path.isfile(os.path.join(folder, "organisations.csv")):
+                continue  # not an area (Datasets/synthetic is a collection of areas)
             meta, ids, ties, memberships = basic.load_area(folder)
             relations = list(dict.fromkeys(t[3] for t in ties))
             graph, _ = basic.build_graph(meta, ids, ties, memberships, relations)

@@ -225,7 +225,8 @@ DEFINITIONS = {
 
 CONVENTIONS = [
     "Graphs as in Scripts/reference/basic_measures.py (its loading code is imported): every organisation "
-    "is a node; self-loops dropped; duplicate arcs merged, weights summed; the union is directed if any "
+    "is a node; self-loops dropped; duplicate arcs merged, weights summed within a relation; a union of "
+    "relations weighs each arc by its multiplexity unless all declare the same unit; the union is directed if any "
     "selected relation is, an undirected tie then giving an arc each way (so it counts as two ties in "
     "the E-I index and the mixing matrix).",
     "Cases: relations [] is the union of every relation in relationships.csv (co-membership excluded); "

@@ -82,7 +82,8 @@ CALLS = {
 CONVENTIONS = [
     "Graphs as basic_measures.py: every organisation a node, isolates included; the union of the selected "
     "relations, directed if any is (an undirected tie then gives an arc each way); self-loops dropped; "
-    "duplicate arcs merged with weights summed.",
+    "duplicate arcs merged with weights summed within a relation; a union of several relations weighs each "
+    "arc by its multiplexity (the number of relations holding it) unless all declare the same unit.",
     "Mutual weight a_ij + a_ji (arcs 1 when unweighted); alters are neighbours in either direction; "
     "p_ij = mutual / sum over alters, m_ij = mutual / max over alters.",
     "null where a measure is undefined: isolates (no alters) for all four; hierarchy with fewer than two alters.",

@@ -13,6 +13,8 @@ public struct ArchitectureReport: Sendable {
     public let overlaps: [PartnershipOverlap]
     /// How many pairs share members and how many look like duplicates, over all pairs.
     public let overlapSummary: PartnershipOverlapSummary
+    /// The same pairs placed in the `parent` tree (nested, siblings, unrelated).
+    public let arranged: [ArrangedOverlap]
     /// Jaccard index at or above which a pair is flagged as likely duplication.
     public let threshold: Double
     public let degree: [Double]
@@ -26,7 +28,7 @@ public struct ArchitectureReport: Sendable {
 
     /// The default duplication threshold: two boards with at least half their combined
     /// membership in common.
-    public static let defaultThreshold = 0.5
+    public static let defaultThreshold = PartnershipStructure.defaultDuplicationThreshold
 
     /// Most pairs listed in ``overlaps``: one organisation on 10,000 partnerships makes
     /// 49,995,000 pairs, which are counted but not all listed.
@@ -37,6 +39,7 @@ public struct ArchitectureReport: Sendable {
         structure = PartnershipStructure(area: area)
         overlapSummary = network.overlapSummary(threshold: threshold, limit: Self.overlapLimit)
         overlaps = overlapSummary.pairs
+        arranged = structure.arrangedOverlaps(overlaps, threshold: threshold)
         self.threshold = threshold
         degree = network.degreeCentrality()
         betweenness = network.betweennessCentrality()
@@ -47,18 +50,12 @@ public struct ArchitectureReport: Sendable {
         partnershipNames = area.partnerships.map(\.displayName)
     }
 
-    /// Pairs at or above the threshold (among ``overlaps``; ``overlapSummary`` counts all).
-    public var duplicates: [PartnershipOverlap] { overlaps.filter { $0.jaccard >= threshold } }
+    /// Pairs at or above the threshold, neither nested in the other: likely duplication.
+    public var duplicates: [PartnershipOverlap] { arranged.filter(\.likelyDuplicate).map(\.overlap) }
 
-    /// Whether one partnership of the pair is nested (at any depth) in the other.
-    public func isNested(_ overlap: PartnershipOverlap) -> Bool {
-        func ancestors(_ start: Int) -> Set<Int> {
-            var seen = Set<Int>()
-            var node = structure.parent[start]
-            while let current = node, seen.insert(current).inserted { node = structure.parent[current] }
-            return seen
-        }
-        return ancestors(overlap.first).contains(overlap.second) || ancestors(overlap.second).contains(overlap.first)
+    /// Pairs at or above the threshold of which one sits under the other: nesting.
+    public var nestedAboveThreshold: [ArrangedOverlap] {
+        arranged.filter { $0.nesting != nil && $0.overlap.jaccard >= threshold }
     }
 
     /// Chairs held by each group, with the group's share of chairs and of organisations:
@@ -99,31 +96,40 @@ public struct ArchitectureReport: Sendable {
                 + "\(network.organisationCount) organisations; boards have \(String(format: "%.1f", Double(seats.reduce(0, +)) / Double(p))) members on average."
         )
         let flagged = duplicates
+        let nested = nestedAboveThreshold
         if flagged.isEmpty {
-            if let top = overlaps.first {
+            if let top = arranged.first(where: { $0.nesting == nil })?.overlap {
                 lines.append(
                     "No two partnerships share \(Self.percent(threshold)) or more of their combined membership "
+                        + (nested.isEmpty ? "" : "unless one sits under the other ")
                         + "(most alike: \(partnershipNames[top.first]) and \(partnershipNames[top.second]), Jaccard "
                         + "\(String(format: "%.2f", top.jaccard))).")
-            } else {
+            } else if nested.isEmpty {
                 lines.append("No two partnerships share a member.")
+            } else {
+                lines.append("No two partnerships share a member unless one sits under the other.")
             }
         } else {
-            let count = overlapSummary.atOrAbove
+            let count = flagged.count
             lines.append(
-                "Likely duplication: \(count) pair\(count == 1 ? "" : "s") of partnerships share "
-                    + "\(Self.percent(threshold)) or more of their combined membership.")
+                "Likely duplication: \(count) pair\(count == 1 ? "" : "s") of partnerships, neither nested in the "
+                    + "other, share \(Self.percent(threshold)) or more of their combined membership.")
             for overlap in flagged.prefix(5) {
                 lines.append(
                     "  \(partnershipNames[overlap.first]) and \(partnershipNames[overlap.second]): "
-                        + "\(overlap.shared) shared members, Jaccard \(String(format: "%.2f", overlap.jaccard))"
-                        + (isNested(overlap) ? " (one is nested in the other)" : ""))
+                        + "\(overlap.shared) shared members, Jaccard \(String(format: "%.2f", overlap.jaccard))")
             }
         }
         if overlapSummary.isTruncated {
             lines.append(
                 "\(overlapSummary.total) pairs of partnerships share members; the overlap table lists the "
                     + "\(overlaps.count) most alike.")
+        }
+        for pair in nested.prefix(5) {
+            let (inner, outer) = pair.nesting!
+            lines.append(
+                "Nested: \(partnershipNames[inner]) sits under \(partnershipNames[outer]) (overlap: "
+                    + "\(pair.overlap.shared) shared members, Jaccard \(String(format: "%.2f", pair.overlap.jaccard)))")
         }
         let depth = structure.maximumDepth
         if depth == 0 {
@@ -205,13 +211,14 @@ public struct ArchitectureReport: Sendable {
     /// Every pair of partnerships sharing a member.
     public var overlapRows: ResultTable {
         ResultTable(
-            columns: ["first", "second", "shared", "jaccard", "overlap_coefficient", "nested", "likely_duplicate"],
-            rows: overlaps.map { overlap in
-                [
+            columns: ["first", "second", "shared", "jaccard", "overlap_coefficient", "relation", "likely_duplicate"],
+            rows: arranged.map { pair in
+                let overlap = pair.overlap
+                return [
                     .text(network.partnerships[overlap.first]), .text(network.partnerships[overlap.second]),
                     .number(Double(overlap.shared), isCount: true), .number(overlap.jaccard, isCount: false),
-                    .number(overlap.overlapCoefficient, isCount: false), .text(isNested(overlap) ? "yes" : "no"),
-                    .text(overlap.jaccard >= threshold ? "yes" : "no"),
+                    .number(overlap.overlapCoefficient, isCount: false), .text(pair.relation.name),
+                    .text(pair.likelyDuplicate ? "yes" : "no"),
                 ]
             })
     }
@@ -230,7 +237,10 @@ public struct ArchitectureReport: Sendable {
         add("orphan_partnerships", Double(structure.orphans.count), count: true)
         add("unchaired_partnerships", Double(structure.unchaired.count), count: true)
         add("overlapping_pairs", Double(overlapSummary.total), count: true)
-        add("duplicate_pairs", Double(overlapSummary.atOrAbove), count: true)
+        // Nesting-aware: pairs of which one sits under the other are not duplication. When the
+        // overlap list is cut, pairs beyond it are below every listed Jaccard index.
+        add("duplicate_pairs", Double(duplicates.count), count: true)
+        add("nested_pairs", Double(nestedAboveThreshold.count), count: true)
         add("duplication_threshold", threshold)
         add("max_jaccard", overlapSummary.maximumJaccard)
         for entry in chairsByGroup {

@@ -45,7 +45,7 @@ public struct DominanceReport: Sendable {
     public let isDirected: Bool
     public let weighted: Bool
     public let measures: [MeasureShare]
-    public let test: RandomSetTest?
+    public let test: FocalShareTest?
     public let groupDegree: Double?
     public let groupBetweenness: Double?
     public let groupCloseness: Double?
@@ -118,10 +118,7 @@ public struct DominanceReport: Sendable {
             }
         }
         let computed = measures.filter { scores[$0] != nil }
-        let test =
-            samples > 0
-            ? RandomSetTest(
-                members: focal.members, quantities: computed.map { scores[$0]! }, samples: samples, seed: seed) : nil
+        let test = samples > 0 ? focal.shareTest(of: computed.map { scores[$0]! }, samples: samples, seed: seed) : nil
         self.test = test
         self.measures = measures.map { measure in
             guard let vector = scores[measure] else {

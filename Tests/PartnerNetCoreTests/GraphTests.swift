@@ -84,10 +84,12 @@ import Testing
             ])
         let union = try Graph(area: area)
         #expect(union.isDirected)
-        // info a→b (2) plus joint a–b (3) both ways: a→b 5, b→a 3; the self-loop is dropped.
-        #expect(union.weight(from: 0, to: 1) == 5)
-        #expect(union.weight(from: 1, to: 0) == 3)
+        // No units: multiplexity. a→b is in info and in joint (2), b→a in joint only (1);
+        // the self-loop is dropped.
+        #expect(union.weight(from: 0, to: 1) == 2)
+        #expect(union.weight(from: 1, to: 0) == 1)
         #expect(union.arcCount == 2)
+        #expect(union.weightCombination == .multiplexity(relations: ["info", "joint"]))
         let joint = try Graph(area: area, relations: .named(["joint"]))
         #expect(!joint.isDirected)
         #expect(joint.edgeCount == 1)
@@ -99,5 +101,112 @@ import Testing
         #expect(throws: ModelError.unknownRelation("money", available: ["info", "joint", "co-membership"])) {
             try Graph(area: area, relations: .named(["money"]))
         }
+    }
+
+    /// Worked by hand. Relations over a, b, c, d: `money` directed, a→b 300 and a→b 200
+    /// again (a duplicate), b→c 50; `info` directed, a→b 4, c→b 1; `joint` undirected, a–b 2
+    /// and b–a 5 (the same edge twice), c–d 1.
+    static func unitArea(money: String?, info: String?, joint: String?) -> Area {
+        Area(
+            metadata: AreaMetadata(
+                directed: true,
+                relations: [
+                    "money": RelationOptions(unit: money), "info": RelationOptions(unit: info),
+                    "joint": RelationOptions(directed: false, unit: joint),
+                ]),
+            organisations: ["a", "b", "c", "d"].map { Organisation(id: $0, sector: "s") },
+            relationships: [
+                Relationship(source: "a", target: "b", weight: 300, relation: "money"),
+                Relationship(source: "a", target: "b", weight: 200, relation: "money"),
+                Relationship(source: "b", target: "c", weight: 50, relation: "money"),
+                Relationship(source: "a", target: "b", weight: 4, relation: "info"),
+                Relationship(source: "c", target: "b", weight: 1, relation: "info"),
+                Relationship(source: "a", target: "b", weight: 2, relation: "joint"),
+                Relationship(source: "b", target: "a", weight: 5, relation: "joint"),
+                Relationship(source: "c", target: "d", weight: 1, relation: "joint"),
+            ],
+            partnerships: [Partnership(id: "p")],
+            memberships: [
+                Membership(partnership: "p", organisation: "a"), Membership(partnership: "p", organisation: "b"),
+            ])
+    }
+
+    /// Weights of different relations are never added (METRICS.md, revised).
+    @Test func unionWeightsAreMultiplexityUnlessUnitsAgree() throws {
+        let (a, b, c, d) = (0, 1, 2, 3)
+        // Different units. a→b: money, info, joint → 3; b→a: joint → 1; b→c: money → 1;
+        // c→b: info → 1; c→d, d→c: joint → 1 each. The duplicate money arc and the repeated
+        // joint edge count once for their relation.
+        let mixed = try Graph(area: Self.unitArea(money: "GBP", info: "contacts", joint: nil))
+        #expect(mixed.isDirected)
+        #expect(mixed.weightCombination == .multiplexity(relations: ["money", "info", "joint"]))
+        #expect(mixed.weight(from: a, to: b) == 3)
+        #expect(mixed.weight(from: b, to: a) == 1)
+        #expect(mixed.weight(from: b, to: c) == 1)
+        #expect(mixed.weight(from: c, to: b) == 1)
+        #expect(mixed.weight(from: c, to: d) == 1)
+        #expect(mixed.weight(from: d, to: c) == 1)
+        #expect(mixed.arcCount == 6)
+
+        // Undeclared units count as different: the same multiplexity.
+        let undeclared = try Graph(area: Self.unitArea(money: nil, info: nil, joint: nil))
+        #expect(undeclared.weightCombination == .multiplexity(relations: ["money", "info", "joint"]))
+        #expect(undeclared.weight(from: a, to: b) == 3)
+
+        // One unit everywhere: weights add. a→b: 300 + 200 + 4 + (2 + 5) = 511; b→a: 7;
+        // b→c 50; c→b 1; c–d 1 each way.
+        let same = try Graph(area: Self.unitArea(money: "points", info: "points", joint: "points"))
+        #expect(same.weightCombination == .sameUnit("points"))
+        #expect(same.weight(from: a, to: b) == 511)
+        #expect(same.weight(from: b, to: a) == 7)
+        #expect(same.weight(from: b, to: c) == 50)
+        #expect(same.weight(from: c, to: b) == 1)
+
+        // One relation keeps its weights, whatever the units: money a→b 500.
+        let money = try Graph(
+            area: Self.unitArea(money: "GBP", info: "contacts", joint: nil), relations: .named(["money"]))
+        #expect(money.weightCombination == .single(relation: "money"))
+        #expect(money.weight(from: a, to: b) == 500)
+
+        // Two of three with the same unit: the selection decides. money + info in GBP add
+        // (a→b 504); info + joint differ (a→b 2, b→a 1).
+        let area = Self.unitArea(money: "GBP", info: "GBP", joint: "services")
+        let pounds = try Graph(area: area, relations: .named(["money", "info"]))
+        #expect(pounds.weightCombination == .sameUnit("GBP"))
+        #expect(pounds.weight(from: a, to: b) == 504)
+        let infoJoint = try Graph(area: area, relations: .named(["info", "joint"]))
+        #expect(infoJoint.weight(from: a, to: b) == 2)
+        #expect(infoJoint.weight(from: b, to: a) == 1)
+        #expect(
+            try area.weightCombination(for: .named(["info", "joint"])) == .multiplexity(relations: ["info", "joint"]))
+
+        // co-membership is one more relation: a and b share p, so a→b 4 and b→a 2.
+        let withMembers = try Graph(area: area, relations: .named(["money", "info", "joint", Area.coMembership]))
+        #expect(withMembers.weight(from: a, to: b) == 4)
+        #expect(withMembers.weight(from: b, to: a) == 2)
+        #expect(withMembers.weight(from: c, to: d) == 1)
+    }
+
+    /// An undirected union: every relation undirected, a pair counted once per relation
+    /// whichever way round its ties are written.
+    @Test func undirectedUnionCountsEachPairOncePerRelation() throws {
+        let area = Area(
+            metadata: AreaMetadata(directed: false),
+            organisations: ["a", "b", "c"].map { Organisation(id: $0, sector: "s") },
+            relationships: [
+                Relationship(source: "a", target: "b", weight: 3, relation: "x"),
+                Relationship(source: "b", target: "a", weight: 4, relation: "x"),
+                Relationship(source: "b", target: "a", weight: 9, relation: "y"),
+                Relationship(source: "b", target: "c", weight: 2, relation: "y"),
+            ])
+        let union = try Graph(area: area)
+        #expect(!union.isDirected)
+        // a–b in x (twice) and y → 2; b–c in y → 1.
+        #expect(union.weight(from: 0, to: 1) == 2)
+        #expect(union.weight(from: 1, to: 0) == 2)
+        #expect(union.weight(from: 1, to: 2) == 1)
+        #expect(union.edgeCount == 2)
+        let x = try Graph(area: area, relations: .named(["x"]))
+        #expect(x.weight(from: 0, to: 1) == 7)
     }
 }

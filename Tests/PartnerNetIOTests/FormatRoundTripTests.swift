@@ -83,6 +83,24 @@ import Testing
             #expect((report.warning != nil) == (format == .gexf))
         }
     }
+
+    /// Relation units live in area.json: GraphML keeps them (its header holds the
+    /// metadata); the formats without a place for them say they are lost.
+    @Test func relationUnitsAreKeptOrReportedLost() throws {
+        let area = try AreaSource.read(at: Paths.repo("Datasets/northbridge")).area
+        for format in [AreaFormat.edgelist, .pajek, .dl, .gexf] {
+            let lost = format.encode(area).lost
+            #expect(
+                lost.contains("the units of relations funding, information, joint-commissioning"),
+                "\(format): \(lost)")
+        }
+        #expect(!AreaFormat.graphml.encode(area).lost.contains { $0.contains("units") })
+        let file = Paths.temporaryFolder() + "/northbridge.graphml"
+        try AreaFormat.graphml.write(area, to: file)
+        let reread = try AreaFormat.graphml.read(at: file).area
+        #expect(reread.metadata.unit(of: "funding") == "GBP k per year")
+        #expect(reread.metadata.relations == area.metadata.relations)
+    }
 }
 
 /// What each format carries of an area: what reading back a written file must give.

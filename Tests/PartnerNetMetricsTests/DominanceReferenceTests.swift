@@ -198,4 +198,83 @@ import Testing
                 "\(dataset) \(measure.rawValue) mean share \(mean)")
         }
     }
+
+    /// The lower tail against the exact null, from the same 20,000 draws as the upper one:
+    /// P(share ≤ focal share) within 4 standard errors of the script's `p_exact_low`.
+    @Test(arguments: [
+        ("northbridge", [String](), "local-authority"), ("knoke_bureaucracies", ["information"], "GOV"),
+        ("padgett_florentine", ["marriage"], "first"),
+    ])
+    func lowerTailConvergesToTheExactNull(dataset: String, relations: [String], focalName: String) throws {
+        let fixture = try Self.load("reference/dominance/\(dataset).json")
+        let area = try AreaSource.read(at: Self.areaPath(dataset)).area
+        let reference = (fixture["cases"] as! [[String: Any]]).first { $0["relations"] as! [String] == relations }!
+        let focal = (reference["focal_sets"] as! [[String: Any]]).first {
+            ($0["sector"] as? String ?? $0["kind"] as! String) == focalName
+        }!
+        let graph = try Graph(area: area, relations: RelationSelection(relations))
+        let set = try FocalSet(ids: focal["ids"] as! [String], graph: graph)
+        let options = MeasureOptions(beta: reference["beta"] as? Double)
+        let nulls = (focal["unweighted"] as! [String: Any])["share_null"] as! [String: [String: Any]]
+        let measures = Self.measures.filter { nulls[$0.rawValue] != nil }
+        #expect(measures.count >= 5)
+        let scores = try measures.map { try $0.scores(in: graph, options: options) }
+        let samples = 20_000
+        let test = set.shareTest(of: scores, samples: samples, seed: 11)
+        for (index, measure) in measures.enumerated() {
+            let exact = nulls[measure.rawValue]!["p_exact_low"] as! Double
+            let p = try #require(test.pLow[index])
+            let standardError = (exact * (1 - exact) / Double(samples)).squareRoot()
+            #expect(
+                abs(p - exact) < 4 * standardError + 2 / Double(samples),
+                "\(dataset) \(measure.rawValue): pLow \(p), exact \(exact)")
+            // Every draw is in one tail or the other (both when tied).
+            #expect(p + test.pHigh[index]! >= 1)
+        }
+    }
+
+    /// Every sector of every dataset and test area whose subsets the script enumerated
+    /// (at most 40,000 of them): the sector tests enumerate them too, so both tails and the
+    /// mean share must equal the script's exact values.
+    @Test(arguments: fixtures)
+    func sectorTestsEqualTheExactNull(fixtureName: String) throws {
+        let fixture = try Self.load(fixtureName)
+        let dataset = fixture["dataset"] as! String
+        let area = try AreaSource.read(at: Self.areaPath(dataset)).area
+        var compared = 0
+        defer {
+            // Small areas must not pass by comparing nothing.
+            if ["northbridge", "knoke_bureaucracies", "krackhardt_kite", "padgett_florentine"].contains(dataset) {
+                #expect(compared > 0, "\(dataset): no sector compared")
+            }
+        }
+        for reference in fixture["cases"] as! [[String: Any]] {
+            let relations = reference["relations"] as! [String]
+            let graph = try Graph(area: area, relations: RelationSelection(relations))
+            let options = MeasureOptions(beta: reference["beta"] as? Double)
+            let sectorSets = (reference["focal_sets"] as! [[String: Any]]).filter { $0["sector"] != nil }
+            // Measures the graph has (eigenvector centrality is undefined without a cycle).
+            let measured = Self.measures.compactMap { measure in
+                (try? measure.scores(in: graph, options: options)).map { (measure, $0) }
+            }
+            let tests = FocalSet.sectorShareTests(
+                scores: measured.map(\.1), in: area, graph: graph, samples: 40_000, seed: 5)
+            for focal in sectorSets {
+                let sector = focal["sector"] as! String
+                let nulls = (focal["unweighted"] as! [String: Any])["share_null"] as? [String: [String: Any]] ?? [:]
+                let ours = try #require(tests.first { $0.sector == sector })
+                for (index, (measure, _)) in measured.enumerated() {
+                    guard let null = nulls[measure.rawValue], (null["subsets"] as! Int) <= 40_000 else { continue }
+                    compared += 1
+                    let test = ours.tests[index]
+                    let label = "\(dataset) \(relations) \(sector) \(measure.rawValue)"
+                    #expect(test.isExact && test.draws == null["subsets"] as! Int, "\(label): not enumerated")
+                    let relative = Self.iterative.contains(measure) ? 1e-6 : 1e-9
+                    same(test.pHigh, null["p_exact"], "\(label) pHigh")
+                    same(test.pLow, null["p_exact_low"], "\(label) pLow")
+                    same(test.randomMean, null["mean"], "\(label) mean", relative: relative)
+                }
+            }
+        }
+    }
 }

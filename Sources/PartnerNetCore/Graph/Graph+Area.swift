@@ -63,23 +63,91 @@ extension Area {
     }
 }
 
+/// How a graph's arc weights were formed from the weights of the relations it unites
+/// (METRICS.md, "Graph conventions", revised; Docs/CONVENTIONS.md).
+///
+/// Weights of different relations are in different units (pounds, contacts, ratings) and
+/// are never added unless they share one:
+///
+/// - one selected relation keeps its weights, duplicate arcs summed;
+/// - several relations that all declare the same `unit` in `area.json` have their weights
+///   summed over relations;
+/// - otherwise an arc's weight is its multiplexity: the number of selected relations that
+///   hold it (each relation counts once, however many times it repeats the arc).
+public enum WeightCombination: Hashable, Sendable, CustomStringConvertible {
+    /// One relation: its own weights, duplicate arcs summed.
+    case single(relation: String)
+    /// Several relations declaring the same unit: weights summed across them.
+    case sameUnit(String)
+    /// Several relations with different or undeclared units (or none selected): each arc
+    /// weighs the number of selected relations linking the pair.
+    case multiplexity(relations: [String])
+
+    /// How `relations` of an area combine, by the rule above.
+    public init(relations: [String], metadata: AreaMetadata) {
+        if relations.count == 1 {
+            self = .single(relation: relations[0])
+        } else if let unit = relations.first.flatMap(metadata.unit(of:)),
+            relations.allSatisfy({ metadata.unit(of: $0) == unit })
+        {
+            self = .sameUnit(unit)
+        } else {
+            self = .multiplexity(relations: relations)
+        }
+    }
+
+    /// Whether weights are relation counts rather than the relations' own weights.
+    public var isMultiplexity: Bool {
+        if case .multiplexity = self { return true }
+        return false
+    }
+
+    /// A phrase for reports: what a weight of the graph is.
+    public var description: String {
+        switch self {
+        case .single(let relation): "weights of \"\(relation)\""
+        case .sameUnit(let unit): "weights summed across relations (all in \(unit))"
+        case .multiplexity(let relations):
+            "multiplexity: the number of relations (of \(relations.count)) linking each pair"
+        }
+    }
+}
+
+extension Area {
+    /// How the weights of the selected relations combine in ``Graph/init(area:relations:)``.
+    ///
+    /// - Throws: ``ModelError/unknownRelation(_:available:)`` for a name the area lacks.
+    public func weightCombination(for selection: RelationSelection = .all) throws -> WeightCombination {
+        WeightCombination(relations: try relations(in: selection), metadata: metadata)
+    }
+}
+
 extension Graph {
     /// The graph of an area's organisations (every one a node, in table order) over the
     /// selected relations, with the conventions of Docs/METRICS.md.
     ///
-    /// An arc exists when it exists in any selected relation, and the weights of merged
-    /// arcs are summed. The union is directed when any selected relation is; an undirected
-    /// tie then gives an arc each way. Self-loops are dropped. `co-membership` ties two
-    /// organisations once for each partnership they share (weight = the number shared;
-    /// observers count).
+    /// An arc exists when it exists in any selected relation. Its weight follows
+    /// ``WeightCombination``: one relation keeps its weights (duplicate arcs summed);
+    /// relations that all declare the same `unit` have their weights summed; otherwise the
+    /// weight is the multiplexity, the number of selected relations holding the arc. The
+    /// union is directed when any selected relation is; an undirected tie then gives an arc
+    /// each way, and counts once toward each. Self-loops are dropped. `co-membership` ties
+    /// two organisations once for each partnership they share (weight = the number shared;
+    /// observers count); in a multiplex union it counts once, as any relation.
+    ///
+    /// Worked example: A→B in `funding` (directed, 300), A–B in `joint` (undirected, 2),
+    /// units differ. The directed union has A→B weighing 2 (both relations) and B→A
+    /// weighing 1 (`joint` only); A's out-strength is 2, its in-strength 1.
     ///
     /// - Throws: ``ModelError`` for an unknown relation or an organisation id that the
     ///   area does not list (a validated area has none).
-    /// - Complexity: O(n + R + Σₚ kₚ²) for n organisations, R relationships and kₚ members
-    ///   of partnership p.
+    /// - Complexity: O(n + R + Σₚ kₚ²) time for n organisations, R relationships and kₚ
+    ///   members of partnership p; a multiplex union also holds one hash set of the arcs of
+    ///   the relation being read (O(R + Σₚ kₚ²) extra space).
     public init(area: Area, relations selection: RelationSelection = .all) throws {
         let relations = try area.relations(in: selection)
         let directed = area.isDirected(relations: relations)
+        let combination = WeightCombination(relations: relations, metadata: area.metadata)
         let labels = area.organisations.map(\.id)
         var handles: [String: Int] = [:]
         handles.reserveCapacity(labels.count)
@@ -90,23 +158,24 @@ extension Graph {
             return Int32(value)
         }
 
-        var sources: [Int32] = []
-        var targets: [Int32] = []
-        var weights: [Double] = []
-        let selected = Set(relations)
-        for tie in area.relationships where selected.contains(tie.relation) {
-            let (source, target) = (try handle(tie.source), try handle(tie.target))
-            sources.append(source)
-            targets.append(target)
-            weights.append(tie.weight)
-            // In a directed union an undirected tie stands for both arcs.
-            if directed && !area.metadata.isDirected(relation: tie.relation) {
-                sources.append(target)
-                targets.append(source)
-                weights.append(tie.weight)
-            }
+        // Every relation's arcs with their own weights, by position in `relations`: an
+        // undirected tie of a directed union stands for both arcs.
+        var position: [String: Int] = [:]
+        for (index, relation) in relations.enumerated() { position[relation] = index }
+        var arcs = [(sources: [Int32], targets: [Int32], weights: [Double])](
+            repeating: ([], [], []), count: relations.count)
+        func add(_ index: Int, _ source: Int32, _ target: Int32, _ weight: Double, both: Bool) {
+            arcs[index].sources.append(source)
+            arcs[index].targets.append(target)
+            arcs[index].weights.append(weight)
+            if both { add(index, target, source, weight, both: false) }
         }
-        if selected.contains(Area.coMembership) {
+        for tie in area.relationships {
+            guard let index = position[tie.relation] else { continue }
+            let (source, target) = (try handle(tie.source), try handle(tie.target))
+            add(index, source, target, tie.weight, both: directed && !area.metadata.isDirected(relation: tie.relation))
+        }
+        if let index = position[Area.coMembership] {
             var members: [String: [Int32]] = [:]
             for seat in area.memberships {
                 members[seat.partnership, default: []].append(try handle(seat.organisation))
@@ -115,19 +184,37 @@ extension Graph {
                 let seats = members[partnership]!
                 for i in seats.indices {
                     for j in seats.index(after: i)..<seats.endIndex where seats[i] != seats[j] {
-                        sources.append(seats[i])
-                        targets.append(seats[j])
-                        weights.append(1)
-                        if directed {
-                            sources.append(seats[j])
-                            targets.append(seats[i])
-                            weights.append(1)
-                        }
+                        add(index, seats[i], seats[j], 1, both: directed)
                     }
                 }
             }
         }
+
+        var sources: [Int32] = []
+        var targets: [Int32] = []
+        var weights: [Double] = []
+        for own in arcs {
+            if !combination.isMultiplexity {
+                sources += own.sources
+                targets += own.targets
+                weights += own.weights
+                continue
+            }
+            // One arc of weight 1 per distinct pair of this relation; the graph's merge then
+            // sums them into the number of relations. An undirected union's pair is
+            // unordered, so B–A repeats A–B.
+            var seen = Set<UInt64>()
+            seen.reserveCapacity(own.sources.count)
+            for (source, target) in zip(own.sources, own.targets) {
+                let (a, b) = directed ? (source, target) : (min(source, target), max(source, target))
+                guard seen.insert(UInt64(UInt32(a)) << 32 | UInt64(UInt32(b))).inserted else { continue }
+                sources.append(a)
+                targets.append(b)
+                weights.append(1)
+            }
+        }
         self.init(
-            labels: labels, handles: handles, directed: directed, sources: sources, targets: targets, weights: weights)
+            labels: labels, handles: handles, directed: directed, sources: sources, targets: targets, weights: weights,
+            weightCombination: combination)
     }
 }

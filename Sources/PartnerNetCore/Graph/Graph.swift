@@ -17,6 +17,9 @@ public struct Graph: Sendable {
     public let labels: [String]
     /// Node handle of each organisation id.
     public let handles: [String: Int]
+    /// How the weights were formed from an area's relations; `nil` for a graph built from
+    /// arcs directly.
+    public let weightCombination: WeightCombination?
 
     @usableFromInline let outOffsets: [Int]
     @usableFromInline let outNeighbours: [Int32]
@@ -57,7 +60,7 @@ public struct Graph: Sendable {
 
     init(
         labels: [String], handles: [String: Int], directed: Bool,
-        sources: [Int32], targets: [Int32], weights: [Double]
+        sources: [Int32], targets: [Int32], weights: [Double], weightCombination: WeightCombination? = nil
     ) {
         let n = labels.count
         let rows = CompressedRows(
@@ -65,6 +68,7 @@ public struct Graph: Sendable {
         self.isDirected = directed
         self.labels = labels
         self.handles = handles
+        self.weightCombination = weightCombination
         self.outOffsets = rows.offsets
         self.outNeighbours = rows.neighbours
         self.outWeights = rows.weights

@@ -170,16 +170,23 @@ extension RelationOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
         var extra: [String: JSONValue] = [:]
-        for key in container.allKeys where key.stringValue != "directed" {
+        for key in container.allKeys where !Self.knownKeys.contains(key.stringValue) {
             extra[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
         }
-        self.init(directed: try container.decodeIfPresent(Bool.self, forKey: AnyKey("directed")), extra: extra)
+        // A unit that is not text (a number, an object) is an error, not an extra key: it
+        // decides whether weights may be added.
+        self.init(
+            directed: try container.decodeIfPresent(Bool.self, forKey: AnyKey("directed")),
+            unit: try container.decodeIfPresent(String.self, forKey: AnyKey("unit")), extra: extra)
     }
+
+    static let knownKeys: Set<String> = ["directed", "unit"]
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyKey.self)
         for (key, value) in extra { try container.encode(value, forKey: AnyKey(key)) }
         try container.encodeIfPresent(directed, forKey: AnyKey("directed"))
+        try container.encodeIfPresent(unit, forKey: AnyKey("unit"))
     }
 }
 

@@ -2,11 +2,16 @@
 public struct RelationOptions: Hashable, Sendable, Codable {
     /// Overrides the area's default direction for this relation; `nil` keeps the default.
     public var directed: Bool?
+    /// What a weight of this relation measures (`"GBP k per year"`, `"contacts per month"`);
+    /// `nil` when undeclared. Weights of relations are added in a union only when every
+    /// selected relation declares the same unit (see ``WeightCombination``).
+    public var unit: String?
     /// Other keys, kept as given.
     public var extra: [String: JSONValue]
 
-    public init(directed: Bool? = nil, extra: [String: JSONValue] = [:]) {
+    public init(directed: Bool? = nil, unit: String? = nil, extra: [String: JSONValue] = [:]) {
         self.directed = directed
+        self.unit = unit
         self.extra = extra
     }
 }
@@ -42,6 +47,11 @@ public struct AreaMetadata: Hashable, Sendable {
     public func isDirected(relation: String) -> Bool {
         if relation == Area.coMembership { return false }
         return relations[relation]?.directed ?? directed
+    }
+
+    /// The unit `relation` declares in `area.json`, or `nil` when it declares none.
+    public func unit(of relation: String) -> String? {
+        relations[relation]?.unit
     }
 }
 

@@ -9,7 +9,7 @@ import PartnerNetCore
 /// | area folder | (a folder) | everything |
 /// | JSON | `.json` | everything |
 /// | GraphML | `.graphml` | everything (partnerships as nodes of `kind` partnership) |
-/// | GEXF 1.3 | `.gexf` | everything but `focal_sector` and unknown `area.json` keys |
+/// | GEXF 1.3 | `.gexf` | everything but `focal_sector`, relation units and unknown `area.json` keys |
 /// | UCINET DL | `.dl` | ids, relations as matrices, or memberships as a two-mode matrix |
 /// | Pajek | `.net`, `.paj` | ids, coordinates, relations with direction, or memberships (two-mode) |
 /// | edge list | `.csv`, `.tsv`, `.txt`, `.edges`, `.edgelist` | relationships (organisations with `--nodes`) |
@@ -223,6 +223,13 @@ struct ParsedArea {
 }
 
 extension AreaMetadata {
+    /// "the units of relations …" when any relation declares a `unit`, for the warning of
+    /// a format that has no place for one; `nil` otherwise.
+    var lostUnits: String? {
+        let named = relations.filter { $0.value.unit != nil }.keys.sorted()
+        return named.isEmpty ? nil : "the units of relations \(named.joined(separator: ", "))"
+    }
+
     /// Directions as a format without `area.json` can say them: the default is directed
     /// when any relation is, and each relation going the other way is listed.
     static func directions(_ directed: [(relation: String, directed: Bool)], otherwise: Bool = false) -> AreaMetadata {

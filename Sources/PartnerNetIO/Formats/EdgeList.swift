@@ -344,6 +344,7 @@ enum EdgeListFormat {
         if area.metadata.name != nil || area.metadata.focalSector != nil || !area.metadata.extra.isEmpty {
             lost.append("area.json keys other than directions")
         }
+        if let units = area.metadata.lostUnits { lost.append(units) }
         return (text, lost)
     }
 

@@ -175,6 +175,7 @@ enum GEXFFormat {
             let keys = (area.metadata.focalSector != nil ? ["focal_sector"] : []) + area.metadata.extra.keys.sorted()
             lost.append("the area.json keys \(keys.joined(separator: ", "))")
         }
+        if let units = area.metadata.lostUnits { lost.append(units) }
         if replaced > 0 { lost.append("\(replaced) control characters XML cannot hold (written as U+FFFD)") }
         return (out, lost)
     }

@@ -136,6 +136,7 @@ enum PajekFormat {
         if area.metadata.focalSector != nil || !area.metadata.extra.isEmpty {
             lost.append("area.json keys other than name and directions")
         }
+        if let units = area.metadata.lostUnits { lost.append(units) }
         if !unwritable.isEmpty {
             lost.append(
                 "double quotes and line breaks in labels (\(unwritable.prefix(3).map(quoted).joined(separator: ", "))), "

@@ -807,6 +807,7 @@ enum DLFormat {
         if area.metadata.name != nil || area.metadata.focalSector != nil || !area.metadata.extra.isEmpty {
             lost.append("area.json keys other than directions")
         }
+        if let units = area.metadata.lostUnits { lost.append(units) }
         if !unwritable.isEmpty {
             lost.append(
                 "double quotes and line breaks in labels (\(unwritable.prefix(3).map(quoted).joined(separator: ", "))), "

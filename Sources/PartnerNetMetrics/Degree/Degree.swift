@@ -39,7 +39,9 @@ extension Graph {
     ///
     /// `s(v) = Σ_{u∈N⁺(v)} w(v,u) + Σ_{u∈N⁻(v)} w(u,v)` for `.all` on a directed graph; one
     /// sum for `.outgoing` or `.incoming`; on an undirected graph the sum over its edges.
-    /// Weights of merged duplicate ties were summed when the graph was built.
+    /// Weights of merged duplicate ties were summed when the graph was built; on a union of
+    /// relations with different or undeclared units each arc weighs the number of relations
+    /// holding it (``PartnerNetCore/WeightCombination``), so strength is the multiplex degree.
     ///
     /// Matches networkx 3.6 `G.degree(weight="weight")` (and `in_degree`, `out_degree`).
     ///

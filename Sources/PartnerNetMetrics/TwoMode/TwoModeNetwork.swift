@@ -166,7 +166,9 @@ public struct TwoModeNetwork: Sendable {
     /// memberships, in order of decreasing Jaccard index (then of the pair's positions).
     ///
     /// A high Jaccard index means two boards have nearly the same members: likely
-    /// duplication. An overlap coefficient of 1 with a lower Jaccard index means one board's
+    /// duplication, unless one sits under the other (see
+    /// ``PartnershipStructure/arrangedOverlaps(_:threshold:)``, which tells nesting from
+    /// duplication). An overlap coefficient of 1 with a lower Jaccard index means one board's
     /// members all sit on the other, as a sub-group's often do on its parent.
     ///
     /// The list can be as long as p(p − 1)/2 (one organisation on every partnership); to

@@ -13,7 +13,8 @@ public struct SectorShare: Sendable, Hashable {
     public let sector: String
     /// Organisations of the sector among those the random sets are drawn from.
     public let size: Int
-    /// Organisations the random sets are drawn from.
+    /// Organisations the random sets are drawn from: all of them for measures and seats,
+    /// the seated ones for chairs, a board's members for its voting power.
     public let population: Int
     public let share: Double?
     /// The sector's share of that population, `size / population`.
@@ -23,7 +24,7 @@ public struct SectorShare: Sendable, Hashable {
     public let pLow: Double?
     /// P(a random set's share ≥ the observed), (k + 1)/(N + 1).
     public let pHigh: Double?
-    /// Random sets drawn.
+    /// Random sets drawn, or subsets enumerated when there were no more than asked for.
     public let samples: Int
 }
 
@@ -31,9 +32,10 @@ extension AreaAnalysis {
     /// The measures every sector's share is tested on: the headline measures of power.
     public static let sectorShareMeasures: [NodeMeasure] = [.degree, .betweenness, .eigenvector, .pagerank]
 
-    /// Every group's share of the headline measures, of the chairs, and of the seats and
-    /// voting power on every board, each tested against random sets of the group's size in
-    /// both directions. Groups smaller than ``minimumGroupSize`` are listed without a test.
+    /// Every sector's share of the headline measures, of the chairs, and of the seats and
+    /// voting power on every board, each tested against random sets of the sector's size in
+    /// both directions (``computeSectorShares()``). The findings leave out sectors smaller
+    /// than ``minimumGroupSize``.
     public var sectorShares: [SectorShare] {
         memo.value("sector-shares") { computeSectorShares() }
     }
@@ -58,80 +60,50 @@ extension AreaAnalysis {
 }
 
 extension AreaAnalysis {
-    /// One quantity held by organisations: its statistic pattern (with `S` for the group),
-    /// its name in words, and the amount each organisation holds, by node handle.
-    struct Quantity {
-        let statistic: (String) -> String
-        let words: String
-        let values: [Double]
-    }
-
-    /// The quantities every group's share is tested on: the headline measures (where
-    /// defined and not negative), the chair seats, and the seats and Banzhaf power on each
-    /// board. Random sets are drawn from all the area's organisations, so a group that
-    /// has no seat on a board holds less of it than its numbers would give.
-    var testedQuantities: [Quantity] {
-        var out: [Quantity] = []
+    /// Every sector's share of the headline measures, of the chairs (drawn from the
+    /// seated organisations), of the seats on every board (drawn from every organisation)
+    /// and of Banzhaf power on every board (drawn from its members), each against random
+    /// sets of the sector's size in both directions (``FocalSet/sectorShareTests(scores:sectors:samples:seed:)``,
+    /// ``PartnerNetCore/Area/chairShareTests(samples:seed:)``,
+    /// ``PartnerNetCore/Area/boardShareTests(samples:seed:)``; the nulls are set out in
+    /// Docs/CONVENTIONS.md).
+    func computeSectorShares() -> [SectorShare] {
+        guard graph.nodeCount > 0, settings.randomSets > 0 else { return [] }
+        let (samples, seed) = (settings.randomSets, settings.seed)
+        var out: [SectorShare] = []
+        func add(_ statistic: String, _ quantity: String, _ test: SetShareTest) {
+            out.append(
+                SectorShare(
+                    statistic: statistic, quantity: quantity, sector: test.group, size: test.setSize,
+                    population: test.eligibleCount, share: test.share, randomMean: test.randomMean,
+                    pLow: test.pLow, pHigh: test.pHigh, samples: test.draws))
+        }
+        var measures: [NodeMeasure] = []
+        var vectors: [[Double]] = []
         for measure in Self.sectorShareMeasures {
             let values = measure == .betweenness ? betweenness : ((try? scores(measure)) ?? [])
             guard values.count == graph.nodeCount, values.allSatisfy({ $0.isFinite && $0 >= 0 }) else { continue }
-            out.append(
-                Quantity(
-                    statistic: { "sector_share[\(measure.rawValue),\($0)]" }, words: DominanceReport.words(measure),
-                    values: values))
+            measures.append(measure)
+            vectors.append(values)
         }
-        var chairs = [Double](repeating: 0, count: graph.nodeCount)
-        for seat in area.memberships where seat.role == .chair {
-            if let node = graph.handles[seat.organisation] { chairs[node] += 1 }
-        }
-        if chairs.contains(where: { $0 > 0 }) {
-            out.append(Quantity(statistic: { "chair_seat_share[\($0)]" }, words: "the chair seats", values: chairs))
-        }
-        for board in balance?.boards ?? area.partnerships.map({ BoardPower(partnership: $0, area: area) }) {
-            var seats = [Double](repeating: 0, count: graph.nodeCount)
-            for seat in area.memberships where seat.partnership == board.id {
-                if let node = graph.handles[seat.organisation] { seats[node] += 1 }
-            }
-            guard seats.contains(where: { $0 > 0 }) else { continue }
-            out.append(
-                Quantity(statistic: { "seat_share[\(board.id),\($0)]" }, words: "the seats on \(board.name)", values: seats))
-            if let banzhaf = board.banzhaf {
-                var power = [Double](repeating: 0, count: graph.nodeCount)
-                for (member, value) in zip(board.members, banzhaf) {
-                    if let node = graph.handles[member] { power[node] += value }
+        if !vectors.isEmpty {
+            for sector in FocalSet.sectorShareTests(scores: vectors, in: area, graph: graph, samples: samples, seed: seed) {
+                for (measure, test) in zip(measures, sector.tests) {
+                    add("sector_share[\(measure.rawValue),\(sector.sector)]", DominanceReport.words(measure), test)
                 }
-                out.append(
-                    Quantity(
-                        statistic: { "banzhaf[\(board.id),\($0)]" }, words: "Banzhaf voting power on \(board.name)",
-                        values: power))
             }
         }
-        return out
-    }
-
-    func computeSectorShares() -> [SectorShare] {
-        let quantities = testedQuantities
-        guard !quantities.isEmpty, graph.nodeCount > 0 else { return [] }
-        let groups = self.groups
-        var out: [SectorShare] = []
-        for (index, name) in groups.names.enumerated() {
-            let members = groups.membership.indices.filter { groups.membership[$0] == index }
-            let testable = members.count >= Self.minimumGroupSize && settings.randomSets > 0
-            let test =
-                testable
-                ? RandomSetTest(
-                    members: members, quantities: quantities.map(\.values), samples: settings.randomSets,
-                    seed: settings.seed)
-                : nil
-            for (q, quantity) in quantities.enumerated() {
-                let total = quantity.values.reduce(0, +)
-                let held = members.reduce(0.0) { $0 + quantity.values[$1] }
-                out.append(
-                    SectorShare(
-                        statistic: quantity.statistic(name), quantity: quantity.words, sector: name,
-                        size: members.count, population: graph.nodeCount, share: total > 0 ? held / total : nil,
-                        randomMean: test?.meanShares[q], pLow: test?.pLow[q], pHigh: test?.pHigh[q],
-                        samples: test?.samples ?? 0))
+        for test in area.chairShareTests(samples: samples, seed: seed) where test.total > 0 {
+            add("chair_share[\(test.group)]", "the chaired partnerships", test)
+        }
+        let names = Dictionary(area.partnerships.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        for board in area.boardShareTests(samples: samples, seed: seed) {
+            let name = names[board.partnership] ?? board.partnership
+            for test in board.seats where test.total > 0 {
+                add("seat_share[\(board.partnership),\(test.group)]", "the seats on \(name)", test)
+            }
+            for test in board.banzhaf where test.total > 0 {
+                add("banzhaf[\(board.partnership),\(test.group)]", "Banzhaf voting power on \(name)", test)
             }
         }
         return out

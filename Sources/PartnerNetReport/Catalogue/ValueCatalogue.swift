@@ -311,22 +311,12 @@ public enum ValueCatalogue {
         .init("periphery_count[S]", .group, "count", "organisations of group S in the periphery", count: true),
     ]
 
-    /// The both-tailed tests of every sector's shares.
+    /// Shares tested for every sector (the `sector_shares` table gives each with the mean
+    /// of the random sets and both tails, `p_low` and `p_high`).
     static let sectors: [ValueDefinition] = [
         .init(
-            "chair_seat_share[S]", .group, share,
-            "group S's share of the chair seats (role chair) on all partnerships; a co-chaired partnership has a seat per chair"),
-        .init("seat_share[P,S]", .group, share, "group S's share of the seats on board P"),
-        .init(
-            "sector_share_p_low[M,S]", .group, probability,
-            "share of random sets of as many organisations as group S holding at most S's share of M, (k + 1)/(N + 1): small when S holds less than its numbers give",
-            [.phipsonSmyth2010]),
-        .init(
-            "sector_share_p_high[M,S]", .group, probability,
-            "share of random sets of as many organisations as group S holding at least S's share of M, (k + 1)/(N + 1): small when S holds more than its numbers give",
-            [.phipsonSmyth2010]),
-        .init(
-            "sector_share_random_mean[M,S]", .group, share, "the mean share of M held by random sets of group S's size"),
+            "seat_share[P,S]", .group, share,
+            "group S's share of the seats (membership rows) on board P; tested against random sets of every organisation"),
     ]
 
     static let balance: [ValueDefinition] = [
