@@ -3,6 +3,23 @@ import PartnerNetCore
 
 /// Decoding of a file's bytes as UTF-8 text, with the position of the first bad byte.
 enum UTF8Text {
+    /// The 1-based line and column (in characters) of the byte `count` bytes into `bytes`.
+    ///
+    /// - Complexity: O(count).
+    static func position(ofByte count: Int, in bytes: Data) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for byte in bytes.prefix(count) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+
     /// The text of `data` without a leading byte-order mark.
     ///
     /// - Throws: a ``Diagnostic`` naming the line and column (in characters) of the first

@@ -63,7 +63,7 @@ final class XMLElementNode {
         if let doctype = data.firstRange(of: Data("<!DOCTYPE".utf8)),
             let declaration = data[doctype.upperBound...].firstRange(of: Data("<!ENTITY".utf8))
         {
-            let (line, column) = position(of: declaration.lowerBound, in: data)
+            let (line, column) = UTF8Text.position(ofByte: declaration.lowerBound - data.startIndex, in: data)
             let declared = String(decoding: data[declaration.lowerBound...].prefix(1_024), as: UTF8.self)
                 .prefix { $0 != ">" }
             let external = declared.contains("SYSTEM") || declared.contains("PUBLIC")
@@ -104,21 +104,6 @@ final class XMLElementNode {
             ])
         }
         return builder.root!
-    }
-
-    /// The 1-based line and column (in characters) of byte `offset` of `data`.
-    private static func position(of offset: Data.Index, in data: Data) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        for byte in data[data.startIndex..<offset] {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 
     /// A readable reason for libxml2's error codes.

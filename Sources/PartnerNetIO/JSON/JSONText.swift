@@ -108,7 +108,7 @@ enum JSONText {
             if let match = description.firstMatch(of: /Number (\S+) is not representable/),
                 let at = bytes.firstRange(of: Data(match.1.utf8))
             {
-                let (line, column) = position(of: at.lowerBound - bytes.startIndex, in: bytes)
+                let (line, column) = UTF8Text.position(ofByte: at.lowerBound - bytes.startIndex, in: bytes)
                 return (
                     SourceLocation(file: file, line: line, column: column),
                     "the number \(match.1) is beyond the range of a Double (±1.8e308)"
@@ -117,27 +117,12 @@ enum JSONText {
             if let range = description.range(of: #"character (\d+)"#, options: .regularExpression),
                 let offset = Int(description[range].dropFirst("character ".count))
             {
-                let (line, column) = position(of: offset, in: bytes)
+                let (line, column) = UTF8Text.position(ofByte: offset, in: bytes)
                 let reason = description[..<range.lowerBound]
                     .replacingOccurrences(of: " around ", with: "").trimmingWhitespace().lowercased()
                 return (SourceLocation(file: file, line: line, column: column), reason.isEmpty ? nil : reason)
             }
         }
         return (SourceLocation(file: file), nil)
-    }
-
-    /// The 1-based line and column (in characters) of byte `offset` of `bytes`.
-    private static func position(of offset: Int, in bytes: Data) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        for byte in bytes.prefix(offset) {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 }
