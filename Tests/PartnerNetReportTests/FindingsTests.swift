@@ -264,3 +264,12 @@ import TestSupport
         return Area(organisations: organisations, relationships: ties)
     }
 }
+
+/// The README's analysis example, kept compiling and true.
+@Test func readmeAnalysisExample() throws {
+    let area = try AreaSource.read(at: Paths.repo("Datasets/northbridge")).area
+    let analysis = try AreaAnalysis(area: area, path: "Datasets/northbridge")
+    #expect(!analysis.summary.isEmpty)
+    for finding in analysis.summary { #expect(!finding.sentence.isEmpty) }
+    #expect(analysis.sectorShares.contains { $0.statistic == "sector_share[betweenness,local-authority]" })
+}
