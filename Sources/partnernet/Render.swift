@@ -97,6 +97,17 @@ struct Render: ParsableCommand {
     func run() throws {
         let loaded = try input.load()
         let graph = try input.graph(of: loaded.area)
+        // A column no organisation has would colour or box everything alike, silently.
+        let columns = loaded.area.organisationColumns
+        for (option, column) in [("--color-by", colorBy), ("--cluster-by", clusterBy)] {
+            guard let column else { continue }
+            let isPartnership = ["partnership", "partnerships"].contains(column.lowercased())
+            if option == "--cluster-by" && isPartnership { continue }
+            if columns.contains(where: { $0.lowercased() == column.lowercased() }) { continue }
+            throw Console.failure(
+                AnalysisError.unknownColumn(column, option: option, available: columns).description
+                    + (option == "--cluster-by" ? ", or partnership" : ""))
+        }
         var options = DiagramOptions()
         options.colorBy = colorBy
         options.sizeBy = NodeMeasure(rawValue: sizeBy)

@@ -128,10 +128,8 @@ extension AreaAnalysis {
         ("focal_share_p_value[eigenvector]", false), ("focal_share_p_low[eigenvector]", false),
     ]
 
-    /// How the weights of the analysed relations combine, in words.
-    public var weightNote: String {
-        relations.count == 1 ? "as recorded" : "relations per tie (multiplexity) unless all share a unit"
-    }
+    /// How the weights of the analysed relations combine, in words (``WeightCombination``).
+    public var weightNote: String { graph.weightCombination?.description ?? "as recorded" }
 
     /// The headline values of the analysis by catalogue name: the columns of `compare`
     /// and of the by-relation table. Each is read from the analysis's own tables, so a
