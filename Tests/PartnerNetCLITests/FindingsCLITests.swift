@@ -69,4 +69,16 @@ import Testing
         let both = try run("dominance", "Datasets/northbridge", "--all-sectors", "--sector", "faith")
         #expect(both.status == 64)
     }
+
+    @Test func aReportFolderIsNotACollectionAndACloseIdIsSuggested() throws {
+        let folder = Paths.temporaryFolder()
+        let out = folder + "/report"
+        #expect(try run("report", "Datasets/krackhardt_kite", "-o", out, "-q", "--permutations", "100").status == 0)
+        let compare = try run("compare", out)
+        #expect(compare.status == 1)
+        #expect(compare.stderr.contains("a report written by partnernet report, not an area"))
+        #expect(!compare.stderr.contains("tables"))
+        let focal = try run("dominance", "Datasets/northbridge", "-q", "--focal", "City")
+        #expect(focal.status == 1 && focal.stderr == "error: unknown focal organisation \"City\" (did you mean \"city\"?)\n")
+    }
 }

@@ -9,6 +9,13 @@ public enum AreaSource {
     /// - Throws: ``AreaIOError/invalidInput(_:)``, naming a collection as such when `path`
     ///   holds several areas.
     public static func read(at path: String) throws(AreaIOError) -> LoadedArea {
+        if isReportFolder(path) {
+            throw .invalidInput([
+                .error(
+                    at: SourceLocation(file: path),
+                    "a report written by partnernet report, not an area: give the area it was written from")
+            ])
+        }
         if AreaJSON.isArea(path) && !isFolder(path) { return try AreaJSON.read(at: path) }
         if isFolder(path) && !AreaFolder.isArea(path) {
             let members = areas(inCollection: path)
@@ -33,7 +40,9 @@ public enum AreaSource {
     /// sub-folder that cannot be listed is listed too, so that reading it reports why,
     /// rather than the collection passing over it.
     public static func expand(_ path: String) -> [String] {
-        if AreaJSON.isArea(path) || AreaFolder.isArea(path) || !isFolder(path) { return [path] }
+        if AreaJSON.isArea(path) || AreaFolder.isArea(path) || !isFolder(path) || isReportFolder(path) {
+            return [path]
+        }
         let members = areas(inCollection: path)
         return members.isEmpty ? [path] : members
     }
@@ -43,6 +52,15 @@ public enum AreaSource {
         return names.sorted().map { AreaFolder.join(path, $0) }.filter {
             AreaFolder.looksLikeArea($0) || (AreaJSON.isArea($0) && !isFolder($0)) || isDangling($0)
                 || (isFolder($0) && (try? FileManager.default.contentsOfDirectory(atPath: $0)) == nil)
+        }
+    }
+
+    /// Whether `path` is a folder written by `partnernet report` (its page, its Markdown and
+    /// its `tables/`), which holds tables, not areas.
+    public static func isReportFolder(_ path: String) -> Bool {
+        let manager = FileManager.default
+        return ["index.html", "report.md", "tables"].allSatisfy {
+            manager.fileExists(atPath: AreaFolder.join(path, $0))
         }
     }
 
