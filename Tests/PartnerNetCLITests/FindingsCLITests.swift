@@ -81,4 +81,17 @@ import Testing
         let focal = try run("dominance", "Datasets/northbridge", "-q", "--focal", "City")
         #expect(focal.status == 1 && focal.stderr == "error: unknown focal organisation \"City\" (did you mean \"city\"?)\n")
     }
+
+    /// `silos --weighted` gives the valued modularity of the sectors: networkx's
+    /// `modularity(G, groups, weight="weight")` on the union, from the silos fixture.
+    @Test func silosWeighted() throws {
+        let url = URL(fileURLWithPath: Paths.repo("Tests/Fixtures/reference/silos/northbridge.json"))
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        let union = (object["cases"] as! [[String: Any]]).first { ($0["relations"] as! [String]).isEmpty }!
+        let expected = (union["modularity_groups"] as! [String: Double])["weighted"]!
+        let result = try run("silos", "Datasets/northbridge", "-q", "--weighted", "-f", "csv", "--permutations", "10")
+        let line = result.stdout.split(separator: "\n").first { $0.hasPrefix("modularity_groups,") }!
+        let value = Double(line.split(separator: ",")[1])!
+        #expect(abs(value - expected) <= 1e-12 * abs(expected), "ours \(value), networkx \(expected)")
+    }
 }
