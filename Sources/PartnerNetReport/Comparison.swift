@@ -22,7 +22,7 @@ public struct ComparisonRow: Sendable {
         "focal_share_p_value[betweenness]", "focal_share_p_low[betweenness]", "group_betweenness", "fragmentation",
         "fragmentation_without_focal", "gini[degree]", "gini[betweenness]", "partnerships", "duplicate_pairs",
         "nesting_depth", "chair_share", "board_seat_share", "board_vote_share", "board_banzhaf",
-        "board_shapley_shubik", "significant_findings",
+        "board_shapley_shubik",
     ].map { name in (name, ValueCatalogue.definition(of: name)?.isCount ?? false) }
 
     /// Whether a column is a p-value (its catalogue unit is a probability).
@@ -37,12 +37,18 @@ public struct ComparisonRow: Sendable {
         self.init(analysis: try AreaAnalysis(area: area, path: path, settings: settings))
     }
 
-    /// The headline measures of an analysis.
-    public init(analysis: AreaAnalysis) {
+    /// `significant_findings`, the column ``init(analysis:findings:)`` adds: it makes every
+    /// test of the area's report.
+    public static let findingsColumn = (name: "significant_findings", isCount: true)
+
+    /// The headline measures of an analysis; with `findings`, also the number of its
+    /// findings significant after adjustment (which runs every test of the report).
+    public init(analysis: AreaAnalysis, findings: Bool = false) {
         path = analysis.path
         name = analysis.area.metadata.name ?? analysis.path
-        let all = analysis.headlineValues
-        values = all.filter { key, _ in Self.columns.contains { $0.name == key } }
+        var values = analysis.headlineValues.filter { key, _ in Self.columns.contains { $0.name == key } }
+        if findings { values[Self.findingsColumn.name] = Double(analysis.significantFindings) }
+        self.values = values
     }
 }
 
@@ -51,23 +57,36 @@ public struct Comparison: Sendable {
     public let rows: [ComparisonRow]
     /// Areas that could not be compared: path and the reason (first error line).
     public let failures: [(path: String, reason: String)]
+    /// The columns of the rows: ``ComparisonRow/columns``, and with findings
+    /// ``ComparisonRow/findingsColumn``.
+    public let columns: [(name: String, isCount: Bool)]
 
     /// Compares the areas at `paths`, reading and measuring them on all cores. An area that
     /// cannot be read or measured is listed in ``failures`` and left out; the rest go on.
     ///
     /// - Parameters:
     ///   - read: reads one area (the CLI passes its reader, which also takes DOT).
+    ///   - findings: also count each area's significant findings, which runs every test of
+    ///     its report.
     ///   - progress: called after each area (from any thread) with the number done so far.
     public init(
         paths: [String], settings: ComparisonSettings, read: @Sendable (String) throws -> Area,
-        progress: (@Sendable (Int) -> Void)? = nil
+        findings: Bool = false, progress: (@Sendable (Int) -> Void)? = nil
     ) {
+        // No column reads communities or the core/periphery fit: skip them unless every
+        // finding is wanted (the values read are the same either way).
+        var lighter = settings
+        if !findings {
+            lighter.communityMethod = nil
+            lighter.corePeriphery = false
+        }
+        let settings = lighter
         let done = Counter()
         let results = parallelMap(paths.count) { index -> Result<ComparisonRow, ComparisonFailure> in
             defer { progress?(done.increment()) }
             do {
                 let analysis = try AreaAnalysis(area: try read(paths[index]), path: paths[index], settings: settings)
-                return .success(ComparisonRow(analysis: analysis))
+                return .success(ComparisonRow(analysis: analysis, findings: findings))
             } catch let error as ComparisonFailure {
                 return .failure(error)
             } catch {
@@ -84,12 +103,14 @@ public struct Comparison: Sendable {
         }
         self.rows = rows
         self.failures = failures
+        self.columns = ComparisonRow.columns + (findings ? [ComparisonRow.findingsColumn] : [])
     }
 
     /// Rows already computed, and the areas that failed.
-    public init(rows: [ComparisonRow], failures: [(path: String, reason: String)]) {
+    public init(rows: [ComparisonRow], failures: [(path: String, reason: String)], findings: Bool = false) {
         self.rows = rows
         self.failures = failures
+        self.columns = ComparisonRow.columns + (findings ? [ComparisonRow.findingsColumn] : [])
     }
 
     /// The rows as a table: `area`, `path`, then every column; sorted by `column` (highest
@@ -107,10 +128,10 @@ public struct Comparison: Sendable {
             }.map(\.element)
         }
         return ResultTable(
-            columns: ["area", "path"] + ComparisonRow.columns.map(\.name),
+            columns: ["area", "path"] + columns.map(\.name),
             rows: ordered.map { row in
                 [.text(row.name), .text(row.path)]
-                    + ComparisonRow.columns.map { .number(row.values[$0.name], isCount: $0.isCount) }
+                    + columns.map { .number(row.values[$0.name], isCount: $0.isCount) }
             })
     }
 
@@ -121,7 +142,7 @@ public struct Comparison: Sendable {
     public var summary: ResultTable {
         ResultTable(
             columns: ["measure", "areas", "mean", "sd", "min", "median", "max", "significant_share"],
-            rows: ComparisonRow.columns.map { column in
+            rows: columns.map { column in
                 let values = rows.compactMap { $0.values[column.name] }.sorted()
                 let n = Double(values.count)
                 if ComparisonRow.isProbability(column.name) {

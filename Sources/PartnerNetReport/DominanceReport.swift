@@ -76,12 +76,15 @@ public struct DominanceReport: Sendable {
     ///   - samples: random sets for the p-values (0: no test).
     ///   - starts: starts of the core/periphery search.
     ///   - betweenness: betweenness already computed on `graph` with `options`, to reuse.
+    ///   - findCore: whether to fit the core/periphery models (`false` leaves them `nil`,
+    ///     for readers that need only the shares, centrality and fragmentation).
     /// - Throws: ``MetricError`` when a measure asked for by a parameter cannot be
     ///   computed: Bonacich power with β out of range. Measures undefined on the graph
     ///   (eigenvector without a cycle) are reported as such instead.
     public init(
         area: Area, graph: Graph, focal: FocalSet, options: MeasureOptions = MeasureOptions(), samples: Int = 1_000,
-        seed: UInt64 = 1, starts: Int = Graph.corePeripheryStarts, betweenness: [Double]? = nil
+        seed: UInt64 = 1, starts: Int = Graph.corePeripheryStarts, betweenness: [Double]? = nil,
+        corePeriphery findCore: Bool = true
     ) throws(MetricError) {
         precondition(samples >= 0, "samples must be 0 or more")
         let organisations = Dictionary(area.organisations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -144,6 +147,10 @@ public struct DominanceReport: Sendable {
         componentsWithoutFocal = without.weakComponents().count
         chairs = area.chairShare(focal: Set(focal.members.map { graph.labels[$0] }))
 
+        guard findCore else {
+            (self.corePeriphery, self.coreness, self.corePeripheryError) = (nil, nil, nil)
+            return
+        }
         let structure = Result { () throws(MetricError) in
             (
                 try graph.corePeripheryPartition(starts: starts, seed: seed),

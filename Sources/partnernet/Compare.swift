@@ -31,7 +31,8 @@ struct Compare: ParsableCommand {
             --chart FILE.svg draws --x against --y (default: ei_index against \
             focal_share[betweenness]), one point per area.
 
-            Columns: \(ComparisonRow.columns.map(\.name).joined(separator: ", ")).
+            Columns: \(ComparisonRow.columns.map(\.name).joined(separator: ", ")); with --findings (or when \
+            named), significant_findings.
 
             Examples:
               partnernet generate --areas 350 --seed 7 -o /tmp/areas
@@ -89,6 +90,11 @@ struct Compare: ParsableCommand {
             "Only these columns (comma-separated; area and path are always shown).", valueName: "column,…"))
     var columns: String?
 
+    @Flag(
+        name: .long,
+        help: "Add significant_findings: each area's findings significant after adjustment (runs every test of its report).")
+    var findings = false
+
     @Flag(name: .long, help: "Summary statistics across areas instead of one row per area.")
     var summary = false
 
@@ -130,14 +136,19 @@ struct Compare: ParsableCommand {
         }
     }
 
+    /// The columns named by --sort, --x, --y and --columns.
+    var namedColumns: [(flag: String, column: String)] {
+        [("--sort", sort), ("--x", x), ("--y", y)].compactMap { flag, column in column.map { (flag, $0) } }
+            + selectedColumns.map { ("--columns", $0) }
+    }
+
+    /// Whether `significant_findings` is asked for, by --findings or by name.
+    var withFindings: Bool { findings || namedColumns.contains { $0.column == ComparisonRow.findingsColumn.name } }
+
     func validate() throws {
-        let known = Set(ComparisonRow.columns.map(\.name))
-        for (flag, column) in [("--sort", sort), ("--x", x), ("--y", y)] + selectedColumns.map({ ("--columns", $0) }) {
-            if let column, !known.contains(column) {
-                throw ValidationError(
-                    "unknown column '\(column)' for \(flag); choose from \(ComparisonRow.columns.map(\.name).joined(separator: ", "))"
-                )
-            }
+        let names = (ComparisonRow.columns + [ComparisonRow.findingsColumn]).map(\.name)
+        for (flag, column) in namedColumns where !names.contains(column) {
+            throw ValidationError("unknown column '\(column)' for \(flag); choose from \(names.joined(separator: ", "))")
         }
         if permutations < 0 { throw ValidationError("--permutations must be 0 or more") }
         if !(threshold > 0 && threshold <= 1) { throw ValidationError("--threshold must be above 0 and at most 1") }
@@ -157,7 +168,8 @@ struct Compare: ParsableCommand {
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { done in bar.update(done) } }
         let comparison = Comparison(
-            paths: paths, settings: settings, read: Self.reader(format.choice), progress: progress)
+            paths: paths, settings: settings, read: Self.reader(format.choice), findings: withFindings,
+            progress: progress)
         bar?.finish()
         var table = summary ? comparison.summary : comparison.table(sortedBy: sort, ascending: ascending)
         if !selectedColumns.isEmpty {

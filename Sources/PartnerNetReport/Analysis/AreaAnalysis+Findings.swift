@@ -133,7 +133,8 @@ extension AreaAnalysis {
 
     /// The headline values of the analysis by catalogue name: the columns of `compare`
     /// and of the by-relation table. Each is read from the analysis's own tables, so a
-    /// value means the same wherever it is shown.
+    /// value means the same wherever it is shown. (`significant_findings`, which needs
+    /// every test of the report, is ``significantFindings``.)
     public var headlineValues: [String: Double] {
         memo.value("headline-values") {
             var values: [String: Double] = [:]
@@ -173,10 +174,13 @@ extension AreaAnalysis {
                 for name in ["duplicate_pairs", "nesting_depth"] { set(name, table.value(of: name)) }
             }
             for (name, value) in mainBoardValues { set(name, value) }
-            set("significant_findings", Double(findings.filter(\.isSignificant).count))
             return values
         }
     }
+
+    /// `significant_findings`: the findings significant after Holm's adjustment over the
+    /// report's tests.
+    public var significantFindings: Int { findings.filter(\.isSignificant).count }
 
     /// The focal sector's seats, votes and power on the main board (the top-level
     /// partnership with most members), from the balance analysis: an organisation's

@@ -35,6 +35,10 @@ public struct AnalysisSettings: Sendable, Hashable {
     public var duplicationThreshold = 0.5
     /// Starts of the core/periphery search.
     public var coreStarts = Graph.corePeripheryStarts
+    /// Whether the dominance analysis fits the core/periphery models. A reader that needs
+    /// none of their values (`compare`) turns it off, with communities, to save the work;
+    /// every value it does read is the same.
+    public var corePeriphery = true
 
     public init() {}
 }
@@ -320,7 +324,7 @@ public struct AreaAnalysis: Sendable {
                     return try DominanceReport(
                         area: area, graph: graph, focal: focal, options: settings.options,
                         samples: settings.randomSets, seed: settings.seed, starts: settings.coreStarts,
-                        betweenness: betweenness)
+                        betweenness: betweenness, corePeriphery: settings.corePeriphery)
                 } catch {
                     throw .metric(error)
                 }

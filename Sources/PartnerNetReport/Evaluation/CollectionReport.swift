@@ -35,11 +35,11 @@ public struct CollectionReport: Sendable {
         var failures: [(path: String, reason: String)] = []
         for (path, result) in zip(paths, results) {
             switch result {
-            case .success(let report): rows.append(ComparisonRow(analysis: report.analysis))
+            case .success(let report): rows.append(ComparisonRow(analysis: report.analysis, findings: true))
             case .failure(let failure): failures.append((path, failure.reason))
             }
         }
-        comparison = Comparison(rows: rows, failures: failures)
+        comparison = Comparison(rows: rows, failures: failures, findings: true)
         reports = zip(paths, results).map { path, result in (path, try? result.get()) }
     }
 
