@@ -23,9 +23,10 @@ struct CUG: ParsableCommand {
             (the focal sector's share; --focal-sector to choose another).
 
             Examples:
-              partnernet cug Datasets/northbridge --relation information --statistic transitivity --given edges
-              partnernet cug Datasets/northbridge --relation information --statistic ei_index \\
-                  --given dyad-census --permutations 5000 --format json
+              partnernet cug Datasets/northbridge --relation information \\
+                  --statistic transitivity --given edges
+              partnernet cug Datasets/northbridge --relation information \\
+                  --statistic ei_index --given dyad-census --format json
             """)
 
     @OptionGroup var input: AreaOptions

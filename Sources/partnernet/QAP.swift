@@ -35,8 +35,8 @@ struct QAP: ParsableCommand {
             Examples:
               partnernet qap Datasets/northbridge --y information \\
                   --x funding,co-membership,same:sector,diff:staff
-              partnernet qap Datasets/northbridge --y information --x co-membership,same:sector \\
-                  --model logistic --permutations 5000 --seed 7
+              partnernet qap Datasets/northbridge --y information \\
+                  --x co-membership,same:sector --model logistic --seed 7
               partnernet qap Datasets/padgett_florentine --correlate marriage,business
             """)
 

@@ -107,6 +107,10 @@ struct LinearQAPTests {
     /// invariant under relabelling, so computed once.
     let columnMoments: [(sum: Double, squares: Double)]
     let residualMoments: [(sum: Double, squares: Double)]
+    /// For each column k, the targets a relabelled column k is multiplied with: the other
+    /// columns but the intercept, then y; `yTargets`, the columns but the intercept.
+    let targets: [[DotTarget]]
+    let yTargets: [DotTarget]
 
     init(design: QAPDesign, null: QAPNull) throws(QAPError) {
         self.design = design
@@ -131,6 +135,13 @@ struct LinearQAPTests {
         let moments = { (m: [Double]) in (sum: m.reduce(0, +), squares: QAPPermutations.dot(m, m)) }
         self.columnMoments = design.columns.map(moments)
         self.residualMoments = residuals.map(moments)
+        let n = design.n
+        let columnTargets = design.columns.map { DotTarget($0, n: n) }
+        let yTarget = DotTarget(design.y, n: n)
+        self.targets = (0..<p).map { k in
+            (1..<p).filter { $0 != k }.map { columnTargets[$0] } + [yTarget]
+        }
+        self.yTargets = Array(columnTargets[1...])
     }
 
     /// The t-value of the last column of [others…, v] where v's dots with the others and y
@@ -176,8 +187,7 @@ struct LinearQAPTests {
         let s = design.scale
         let others = design.columns.indices.filter { $0 != k }
         // The intercept's dot with a relabelled matrix is its sum, unchanged by relabelling.
-        let targets = others.filter { $0 != 0 }.map { design.columns[$0] } + [design.y]
-        let moved = QAPPermutations.permutedDots(dense, order, with: targets, n: design.n, row: &row).map { s * $0 }
+        let moved = QAPPermutations.permutedDots(dense, order, with: targets[k], n: design.n, row: &row).map { s * $0 }
         var dots: [Double] = []
         var next = 0
         for j in others {
@@ -207,8 +217,7 @@ struct LinearQAPTests {
                 QAPPermutations.shuffle(&order, &random)
                 switch null {
                 case .qapy:
-                    let moved = QAPPermutations.permutedDots(
-                        design.y, order, with: Array(design.columns[1...]), n: n, row: &row)
+                    let moved = QAPPermutations.permutedDots(design.y, order, with: yTargets, n: n, row: &row)
                     let c = [cross[0]] + moved.map { s * $0 }
                     let t = LeastSquaresFit.tValues(gram: gram, c, yy: yy, rows: design.pairs) ?? []
                     for k in t.indices { tails[k].count(t[k], observed: observed[k]) }

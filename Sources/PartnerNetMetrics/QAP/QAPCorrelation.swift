@@ -61,6 +61,9 @@ extension DyadMatrix {
         let (aa, bb) = (QAPPermutations.dot(ac, ac), QAPPermutations.dot(bc, bc))
         let scale = (aa * bb).squareRoot()
         let observed = QAPPermutations.dot(ac, bc) / scale
+        // Σ a_π b_c = Σ a_π b: the centred a sums to 0 over the pairs, so b's mean drops
+        // out, and b keeps its zeros (a sparse target).
+        let target = [DotTarget(other.values, n: n)]
         guard permutations > 0 else {
             return QAPCorrelation(
                 correlation: correlation, pairs: a.count, mode: mode, permutations: 0, seed: seed, pValues: nil,
@@ -77,7 +80,7 @@ extension DyadMatrix {
             var row = [Double](repeating: 0, count: n)
             for _ in range {
                 QAPPermutations.shuffle(&order, &random)
-                let r = QAPPermutations.permutedDots(ac, order, with: [bc], n: n, row: &row)[0] / scale
+                let r = QAPPermutations.permutedDots(ac, order, with: target, n: n, row: &row)[0] / scale
                 tally.tails.count(r, observed: observed)
                 tally.sum += r
                 tally.squares += r * r

@@ -29,40 +29,27 @@ enum QAPPermutations {
         }
     }
 
-    /// Σᵢⱼ A[π(i), π(j)] · Bₖ[i, j] for each Bₖ: the dot products of the relabelled A
-    /// (rows and columns permuted together, `sna::rmperm`) with fixed matrices, over the
-    /// whole matrix (diagonals are 0). Each relabelled row is gathered once into `row`.
+    /// Σᵢⱼ A[π(i), π(j)] · Bₖ[i, j] for each target Bₖ: the dot products of the relabelled
+    /// A (rows and columns permuted together, `sna::rmperm`) with fixed matrices, over the
+    /// whole matrix (diagonals are 0). A sparse target reads only A's cells at its nonzero
+    /// pairs; for dense ones each relabelled row of A is gathered once into `row`.
     ///
-    /// - Complexity: O(n² (k + 1)) time.
+    /// - Complexity: O(n² d + Σ nnz(Bₖ)) time, d = 1 when any target is dense, else 0.
     static func permutedDots(
-        _ a: [Double], _ order: [Int], with others: [[Double]], n: Int, row: inout [Double]
+        _ a: [Double], _ order: [Int], with targets: [DotTarget], n: Int, row: inout [Double]
     ) -> [Double] {
-        var sums = [Double](repeating: 0, count: others.count)
+        var sums = [Double](repeating: 0, count: targets.count)
+        let gather = targets.contains { $0.isDense }
         a.withUnsafeBufferPointer { a in
-            row.withUnsafeMutableBufferPointer { row in
-                for i in 0..<n {
-                    let base = order[i] * n
-                    for j in 0..<n { row[j] = a[base + order[j]] }
-                    for (k, other) in others.enumerated() {
-                        other.withUnsafeBufferPointer { b in
-                            let offset = i * n
-                            var s0 = 0.0
-                            var s1 = 0.0
-                            var s2 = 0.0
-                            var s3 = 0.0
-                            var j = 0
-                            while j + 4 <= n {
-                                s0 += row[j] * b[offset + j]
-                                s1 += row[j + 1] * b[offset + j + 1]
-                                s2 += row[j + 2] * b[offset + j + 2]
-                                s3 += row[j + 3] * b[offset + j + 3]
-                                j += 4
-                            }
-                            while j < n {
-                                s0 += row[j] * b[offset + j]
-                                j += 1
-                            }
-                            sums[k] += (s0 + s1) + (s2 + s3)
+            order.withUnsafeBufferPointer { order in
+                row.withUnsafeMutableBufferPointer { row in
+                    for i in 0..<n {
+                        let base = order[i] * n
+                        if gather {
+                            for j in 0..<n { row[j] = a[base + order[j]] }
+                        }
+                        for (k, target) in targets.enumerated() {
+                            sums[k] += target.rowDot(i, n: n, gathered: row, a: a, base: base, order: order)
                         }
                     }
                 }
@@ -86,6 +73,75 @@ enum QAPPermutations {
         var s = 0.0
         for i in a.indices { s += a[i] * b[i] }
         return s
+    }
+}
+
+/// A fixed matrix that relabelled matrices are multiplied with: dense, or as compressed
+/// rows of its nonzero cells when at most a third of them are nonzero (relations, shared
+/// partnerships and same-group indicators usually are sparse).
+struct DotTarget: Sendable {
+    let dense: [Double]
+    let offsets: [Int]
+    let columns: [Int]
+    let values: [Double]
+    let isDense: Bool
+
+    init(_ matrix: [Double], n: Int) {
+        let nonzero = matrix.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
+        isDense = nonzero * 3 > n * n
+        var offsets = [0]
+        var columns: [Int] = []
+        var values: [Double] = []
+        if !isDense {
+            for i in 0..<n {
+                for j in 0..<n where matrix[i * n + j] != 0 {
+                    columns.append(j)
+                    values.append(matrix[i * n + j])
+                }
+                offsets.append(columns.count)
+            }
+        }
+        self.dense = isDense ? matrix : []
+        self.offsets = offsets
+        self.columns = columns
+        self.values = values
+    }
+
+    /// Σⱼ A[π(i), π(j)] · B[i, j], `gathered` holding A[π(i), π(·)] when the target is dense.
+    @inline(__always)
+    func rowDot(
+        _ i: Int, n: Int, gathered: UnsafeMutableBufferPointer<Double>, a: UnsafeBufferPointer<Double>, base: Int,
+        order: UnsafeBufferPointer<Int>
+    ) -> Double {
+        if isDense {
+            return dense.withUnsafeBufferPointer { b in
+                let offset = i * n
+                var s0 = 0.0
+                var s1 = 0.0
+                var s2 = 0.0
+                var s3 = 0.0
+                var j = 0
+                while j + 4 <= n {
+                    s0 += gathered[j] * b[offset + j]
+                    s1 += gathered[j + 1] * b[offset + j + 1]
+                    s2 += gathered[j + 2] * b[offset + j + 2]
+                    s3 += gathered[j + 3] * b[offset + j + 3]
+                    j += 4
+                }
+                while j < n {
+                    s0 += gathered[j] * b[offset + j]
+                    j += 1
+                }
+                return (s0 + s1) + (s2 + s3)
+            }
+        }
+        var sum = 0.0
+        columns.withUnsafeBufferPointer { columns in
+            values.withUnsafeBufferPointer { values in
+                for c in offsets[i]..<offsets[i + 1] { sum += a[base + order[columns[c]]] * values[c] }
+            }
+        }
+        return sum
     }
 }
 

@@ -208,12 +208,12 @@ public enum ValueCatalogue {
             [.butts2008]),
         .init(
             "p_le", .network, probability,
-            "share of relabellings (k + 1)/(N + 1) whose statistic is at most the observed one; classical null: Student's t",
-            [.krackhardt1988, .dekker2007, .phipsonSmyth2010]),
+            "share (k + 1)/(N + 1) of relabellings (qap) or random graphs (cug) whose statistic is at most the observed one; qap's classical null: Student's t",
+            [.krackhardt1988, .dekker2007, .andersonButtsCarley1999, .phipsonSmyth2010]),
         .init(
             "p_ge", .network, probability,
-            "share of relabellings (k + 1)/(N + 1) whose statistic is at least the observed one; classical null: Student's t",
-            [.krackhardt1988, .dekker2007, .phipsonSmyth2010]),
+            "share (k + 1)/(N + 1) of relabellings (qap) or random graphs (cug) whose statistic is at least the observed one; qap's classical null: Student's t",
+            [.krackhardt1988, .dekker2007, .andersonButtsCarley1999, .phipsonSmyth2010]),
         .init(
             "p_abs", .network, probability,
             "share of relabellings (k + 1)/(N + 1) whose statistic is at least as far from 0 as the observed one: the two-sided test",

@@ -41,7 +41,7 @@ public struct QAPReport: Sendable {
             var lines = [title, ""]
             lines.append(table.rendered(as: .table))
             if !fit.isEmpty {
-                lines.append(fit.map { "\($0.name) \(formatNumber($0.value))" }.joined(separator: "   "))
+                lines.append(fit.map { "\($0.name) \(String(format: "%.4f", $0.value))" }.joined(separator: "   "))
             }
             lines += notes
             return lines.joined(separator: "\n") + "\n"
