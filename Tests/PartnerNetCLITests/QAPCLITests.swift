@@ -76,4 +76,18 @@ struct QAPCLITests {
         let bad = try run("cug", "Datasets/northbridge", "--statistic", "ei_indx")
         #expect(bad.status == 1 && bad.stderr.contains("did you mean \"ei_index\""))
     }
+
+    /// The README tour's qap and cug output is what the commands print.
+    @Test func readmeTourOutputIsReal() throws {
+        let readme = try String(contentsOfFile: Paths.repo("README.md"), encoding: .utf8)
+        let qap = try run(
+            "qap", "Datasets/northbridge", "--y", "information", "--x",
+            "co-membership,same:sector,funding,joint-commissioning", "--permutations", "5000")
+        let cug = try run(
+            "cug", "Datasets/northbridge", "--relation", "information", "--statistic", "transitivity", "--given",
+            "dyad-census", "--permutations", "5000")
+        for output in [qap.stdout, cug.stdout] {
+            #expect(!output.isEmpty && readme.contains(output), "README lacks:\n\(output)")
+        }
+    }
 }
