@@ -111,10 +111,6 @@ struct LinearQAPTests {
     /// columns but the intercept, then y; `yTargets`, the columns but the intercept.
     let targets: [[DotTarget]]
     let yTargets: [DotTarget]
-    /// The columns but the intercept, then y; and the residuals interleaved by cell (for `qap`).
-    let columnTargetsWithY: [DotTarget]
-    let residualsFlat: [Double]
-    let residualStride: Int
 
     init(design: QAPDesign, null: QAPNull) throws(QAPError) {
         self.design = design
@@ -146,14 +142,6 @@ struct LinearQAPTests {
             (1..<p).filter { $0 != k }.map { columnTargets[$0] } + [yTarget]
         }
         self.yTargets = Array(columnTargets[1...])
-        self.columnTargetsWithY = Array(columnTargets[1...]) + [yTarget]
-        let stride = (p + 3) / 4 * 4
-        var interleaved = [Double](repeating: 0, count: residuals.isEmpty ? 0 : n * n * stride)
-        for (k, residual) in residuals.enumerated() {
-            for cell in 0..<(n * n) { interleaved[cell * stride + k] = residual[cell] }
-        }
-        self.residualStride = stride
-        self.residualsFlat = interleaved
     }
 
     /// The t-value of the last column of [others…, v] where v's dots with the others and y
@@ -187,69 +175,10 @@ struct LinearQAPTests {
             return (0..<p).map { k in statistic(
                     ofColumn: k, dense: design.columns[k], moments: columnMoments[k], order: identity, row: &row) }
         case .qap:
-            return semiPartialStatistics(order: identity)
-        }
-    }
-
-    /// Every coefficient's semi-partialling statistic for one relabelling at once: each
-    /// residual matrix Eₖ relabelled by `order` is multiplied with the same targets (the
-    /// predictors and y), so the relabelled cell π(i)·n + π(j) is found once per pair and
-    /// read from every Eₖ (one pass instead of p). Equal to
-    /// ``statistic(ofColumn:dense:moments:order:row:)`` of each residual.
-    func semiPartialStatistics(order: [Int]) -> [Double] {
-        let p = design.columns.count
-        let n = design.n
-        let s = design.scale
-        // dots[k * p + t]: Eₖ relabelled · target t (t < p − 1: column t + 1; t = p − 1: y).
-        // The residuals are interleaved by cell, `residualStride` (p rounded up to a
-        // multiple of 4) values a cell, so a relabelled cell's values are read as SIMD
-        // vectors from one or two cache lines.
-        let stride = residualStride
-        let chunks = stride / 4
-        var dots = [Double](repeating: 0, count: p * p)
-        var sums = [SIMD4<Double>](repeating: .zero, count: chunks)
-        residualsFlat.withUnsafeBufferPointer { e in
-            let raw = UnsafeRawPointer(e.baseAddress!)
-            order.withUnsafeBufferPointer { order in
-                sums.withUnsafeMutableBufferPointer { sums in
-                    @inline(__always) func add(_ cell: Int, _ value: Double) {
-                        let at = raw + cell * stride * MemoryLayout<Double>.stride
-                        for c in 0..<chunks {
-                            sums[c] += at.loadUnaligned(fromByteOffset: c * 32, as: SIMD4<Double>.self) * value
-                        }
-                    }
-                    for (t, target) in columnTargetsWithY.enumerated() {
-                        for c in 0..<chunks { sums[c] = .zero }
-                        if target.isDense {
-                            target.dense.withUnsafeBufferPointer { b in
-                                for i in 0..<n {
-                                    let base = order[i] * n
-                                    let offset = i * n
-                                    for j in 0..<n { add(base + order[j], b[offset + j]) }
-                                }
-                            }
-                        } else {
-                            target.columns.withUnsafeBufferPointer { columns in
-                                target.values.withUnsafeBufferPointer { values in
-                                    target.offsets.withUnsafeBufferPointer { offsets in
-                                        for i in 0..<n {
-                                            let base = order[i] * n
-                                            for c in offsets[i]..<offsets[i + 1] { add(base + order[columns[c]], values[c]) }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                        for k in 0..<p { dots[k * p + t] = sums[k / 4][k % 4] }
-                    }
-                }
+            return (0..<p).map { k in
+                statistic(
+                    ofColumn: k, dense: residuals[k], moments: residualMoments[k], order: identity, row: &row)
             }
-        }
-        return (0..<p).map { k in
-            let others = (0..<p).filter { $0 != k }
-            var row: [Double] = others.map { j in j == 0 ? s * residualMoments[k].sum : s * dots[k * p + j - 1] }
-            row.append(s * dots[k * p + p - 1])
-            return lastTValue(others: others, dots: row, vv: s * residualMoments[k].squares)
         }
     }
 
@@ -301,8 +230,11 @@ struct LinearQAPTests {
                         tails[k].count(t, observed: observed[k])
                     }
                 case .qap:
-                    let t = semiPartialStatistics(order: order)
-                    for k in 0..<p { tails[k].count(t[k], observed: observed[k]) }
+                    for k in 0..<p {
+                        let t = statistic(
+                            ofColumn: k, dense: residuals[k], moments: residualMoments[k], order: order, row: &row)
+                        tails[k].count(t, observed: observed[k])
+                    }
                 case .qapallx:
                     var moved = design.columns
                     for k in 1..<p {
