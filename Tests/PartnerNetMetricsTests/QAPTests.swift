@@ -84,10 +84,9 @@ struct QAPTests {
         #expect(design.mode == .undirected)
         let tests = try LinearQAPTests(design: design, null: .qap)
         let order = [4, 2, 8, 0, 6, 1, 3, 7, 5]
-        var row = [Double](repeating: 0, count: 9)
         for k in 0..<3 {
             let fast = tests.statistic(
-                ofColumn: k, dense: tests.residuals[k], moments: tests.residualMoments[k], order: order, row: &row)
+                ofColumn: k, dense: tests.residuals[k], moments: tests.residualMoments[k], order: order)
             var columns = design.columnVectors.indices.filter { $0 != k }.map { design.columnVectors[$0] }
             columns.append(design.permutedVector(tests.residuals[k], order))
             let refit = try LeastSquaresFit.fit(columns, design.yVector).get()

@@ -167,29 +167,28 @@ struct LinearQAPTests {
     func observed() -> [Double] {
         let p = design.columns.count
         let identity = Array(0..<design.n)
-        var row = [Double](repeating: 0, count: design.n)
         switch null {
         case .qapy, .qapallx, .classical:
             return LeastSquaresFit.tValues(gram: gram, cross, yy: yy, rows: design.pairs) ?? []
         case .qapx:
             return (0..<p).map { k in statistic(
-                    ofColumn: k, dense: design.columns[k], moments: columnMoments[k], order: identity, row: &row) }
+                    ofColumn: k, dense: design.columns[k], moments: columnMoments[k], order: identity) }
         case .qap:
             return (0..<p).map { k in
                 statistic(
-                    ofColumn: k, dense: residuals[k], moments: residualMoments[k], order: identity, row: &row)
+                    ofColumn: k, dense: residuals[k], moments: residualMoments[k], order: identity)
             }
         }
     }
 
     /// The t-value of column k replaced by `dense` relabelled by `order`.
     func statistic(
-        ofColumn k: Int, dense: [Double], moments: (sum: Double, squares: Double), order: [Int], row: inout [Double]
+        ofColumn k: Int, dense: [Double], moments: (sum: Double, squares: Double), order: [Int]
     ) -> Double {
         let s = design.scale
         let others = design.columns.indices.filter { $0 != k }
         // The intercept's dot with a relabelled matrix is its sum, unchanged by relabelling.
-        let moved = QAPPermutations.permutedDots(dense, order, with: targets[k], n: design.n, row: &row).map { s * $0 }
+        let moved = QAPPermutations.permutedDots(dense, order, with: targets[k], n: design.n).map { s * $0 }
         var dots: [Double] = []
         var next = 0
         for j in others {
@@ -214,25 +213,24 @@ struct LinearQAPTests {
         let blocks = QAPPermutations.blocks(permutations: permutations, seed: seed) { range, random in
             var tails = [TailCounts](repeating: TailCounts(), count: p)
             var order = Array(0..<n)
-            var row = [Double](repeating: 0, count: n)
             for _ in range {
                 QAPPermutations.shuffle(&order, &random)
                 switch null {
                 case .qapy:
-                    let moved = QAPPermutations.permutedDots(design.y, order, with: yTargets, n: n, row: &row)
+                    let moved = QAPPermutations.permutedDots(design.y, order, with: yTargets, n: n)
                     let c = [cross[0]] + moved.map { s * $0 }
                     let t = LeastSquaresFit.tValues(gram: gram, c, yy: yy, rows: design.pairs) ?? []
                     for k in t.indices { tails[k].count(t[k], observed: observed[k]) }
                 case .qapx:
                     for k in 0..<p {
                         let t = statistic(
-                            ofColumn: k, dense: design.columns[k], moments: columnMoments[k], order: order, row: &row)
+                            ofColumn: k, dense: design.columns[k], moments: columnMoments[k], order: order)
                         tails[k].count(t, observed: observed[k])
                     }
                 case .qap:
                     for k in 0..<p {
                         let t = statistic(
-                            ofColumn: k, dense: residuals[k], moments: residualMoments[k], order: order, row: &row)
+                            ofColumn: k, dense: residuals[k], moments: residualMoments[k], order: order)
                         tails[k].count(t, observed: observed[k])
                     }
                 case .qapallx:

@@ -77,10 +77,9 @@ extension DyadMatrix {
         let blocks = QAPPermutations.blocks(permutations: permutations, seed: seed) { range, random in
             var tally = Tally()
             var order = Array(0..<n)
-            var row = [Double](repeating: 0, count: n)
             for _ in range {
                 QAPPermutations.shuffle(&order, &random)
-                let r = QAPPermutations.permutedDots(ac, order, with: target, n: n, row: &row)[0] / scale
+                let r = QAPPermutations.permutedDots(ac, order, with: target, n: n)[0] / scale
                 tally.tails.count(r, observed: observed)
                 tally.sum += r
                 tally.squares += r * r

@@ -31,26 +31,18 @@ enum QAPPermutations {
 
     /// Σᵢⱼ A[π(i), π(j)] · Bₖ[i, j] for each target Bₖ: the dot products of the relabelled
     /// A (rows and columns permuted together, `sna::rmperm`) with fixed matrices, over the
-    /// whole matrix (diagonals are 0). A sparse target reads only A's cells at its nonzero
-    /// pairs; for dense ones each relabelled row of A is gathered once into `row`.
+    /// whole matrix (diagonals are 0), reading A's relabelled cells in place. A sparse
+    /// target reads only the cells at its nonzero pairs.
     ///
-    /// - Complexity: O(n² d + Σ nnz(Bₖ)) time, d = 1 when any target is dense, else 0.
-    static func permutedDots(
-        _ a: [Double], _ order: [Int], with targets: [DotTarget], n: Int, row: inout [Double]
-    ) -> [Double] {
+    /// - Complexity: O(Σₖ min(n², nnz(Bₖ))) time.
+    static func permutedDots(_ a: [Double], _ order: [Int], with targets: [DotTarget], n: Int) -> [Double] {
         var sums = [Double](repeating: 0, count: targets.count)
-        let gather = targets.contains { $0.isDense }
         a.withUnsafeBufferPointer { a in
             order.withUnsafeBufferPointer { order in
-                row.withUnsafeMutableBufferPointer { row in
-                    for i in 0..<n {
-                        let base = order[i] * n
-                        if gather {
-                            for j in 0..<n { row[j] = a[base + order[j]] }
-                        }
-                        for (k, target) in targets.enumerated() {
-                            sums[k] += target.rowDot(i, n: n, gathered: row, a: a, base: base, order: order)
-                        }
+                for i in 0..<n {
+                    let base = order[i] * n
+                    for (k, target) in targets.enumerated() {
+                        sums[k] += target.rowDot(i, n: n, a: a, base: base, order: order)
                     }
                 }
             }
@@ -107,12 +99,9 @@ struct DotTarget: Sendable {
         self.values = values
     }
 
-    /// Σⱼ A[π(i), π(j)] · B[i, j], `gathered` holding A[π(i), π(·)] when the target is dense.
+    /// Σⱼ A[π(i), π(j)] · B[i, j], `base` = π(i)·n.
     @inline(__always)
-    func rowDot(
-        _ i: Int, n: Int, gathered: UnsafeMutableBufferPointer<Double>, a: UnsafeBufferPointer<Double>, base: Int,
-        order: UnsafeBufferPointer<Int>
-    ) -> Double {
+    func rowDot(_ i: Int, n: Int, a: UnsafeBufferPointer<Double>, base: Int, order: UnsafeBufferPointer<Int>) -> Double {
         if isDense {
             return dense.withUnsafeBufferPointer { b in
                 let offset = i * n
@@ -122,14 +111,14 @@ struct DotTarget: Sendable {
                 var s3 = 0.0
                 var j = 0
                 while j + 4 <= n {
-                    s0 += gathered[j] * b[offset + j]
-                    s1 += gathered[j + 1] * b[offset + j + 1]
-                    s2 += gathered[j + 2] * b[offset + j + 2]
-                    s3 += gathered[j + 3] * b[offset + j + 3]
+                    s0 += a[base + order[j]] * b[offset + j]
+                    s1 += a[base + order[j + 1]] * b[offset + j + 1]
+                    s2 += a[base + order[j + 2]] * b[offset + j + 2]
+                    s3 += a[base + order[j + 3]] * b[offset + j + 3]
                     j += 4
                 }
                 while j < n {
-                    s0 += gathered[j] * b[offset + j]
+                    s0 += a[base + order[j]] * b[offset + j]
                     j += 1
                 }
                 return (s0 + s1) + (s2 + s3)
