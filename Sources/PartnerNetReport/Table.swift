@@ -156,7 +156,8 @@ public struct ResultTable: Sendable {
         return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 
-    static func jsonValue(_ cell: Cell) -> String {
+    /// A cell as a JSON value: a string, a number, or null (undefined or non-finite).
+    public static func jsonValue(_ cell: Cell) -> String {
         switch cell {
         case .text(let text): quoted(text)
         case .number(let value?, _) where value.isFinite: formatNumber(value)

@@ -52,6 +52,8 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownColumn(String, option: String, available: [String])
     /// The focal sector matches no organisation.
     case unknownFocalSector(String, found: [String], closest: String?)
+    /// A CUG test of a value that is not a network value of the catalogue.
+    case unknownStatistic(String, available: [String], closest: String?)
     /// A named focal organisation is not in the area.
     case unknownOrganisation(String, closest: String?)
     /// A named relation is not in the area.
@@ -70,6 +72,9 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
                 + found.map(quoted).joined(separator: ", ")
         case .unknownOrganisation(let id, let closest):
             return "unknown focal organisation \(quoted(id))" + (closest.map { " (did you mean \(quoted($0))?)" } ?? "")
+        case .unknownStatistic(let name, let available, let closest):
+            return "unknown statistic \(quoted(name))" + (closest.map { " (did you mean \(quoted($0))?)" } ?? "")
+                + "; choose from " + available.joined(separator: ", ")
         case .model(let error): return error.description
         case .metric(let error): return error.description
         }

@@ -37,6 +37,10 @@ public enum Reference: String, Sendable, CaseIterable, Hashable, Comparable {
     case wasserman1994
     case watts1998
     case opsahl2010
+    case krackhardt1988
+    case dekker2007
+    case andersonButtsCarley1999
+    case butts2008
 
     /// The citation, with its DOI where there is one.
     public var citation: String {
@@ -90,6 +94,14 @@ public enum Reference: String, Sendable, CaseIterable, Hashable, Comparable {
             "Watts, D.J. & Strogatz, S.H. (1998) Collective dynamics of 'small-world' networks. Nature 393:440–442. doi:10.1038/30918"
         case .opsahl2010:
             "Opsahl, T., Agneessens, F. & Skvoretz, J. (2010) Node centrality in weighted networks. Social Networks 32:245–251. doi:10.1016/j.socnet.2010.03.006"
+        case .krackhardt1988:
+            "Krackhardt, D. (1988) Predicting with networks: nonparametric multiple regression analysis of dyadic data. Social Networks 10(4):359–381. doi:10.1016/0378-8733(88)90004-4"
+        case .dekker2007:
+            "Dekker, D., Krackhardt, D. & Snijders, T.A.B. (2007) Sensitivity of MRQAP tests to collinearity and autocorrelation conditions. Psychometrika 72(4):563–581. doi:10.1007/s11336-007-9016-1"
+        case .andersonButtsCarley1999:
+            "Anderson, B.S., Butts, C. & Carley, K. (1999) The interaction of size and density with graph-level indices. Social Networks 21(3):239–267. doi:10.1016/S0378-8733(99)00011-8"
+        case .butts2008:
+            "Butts, C.T. (2008) Social network analysis with sna. Journal of Statistical Software 24(6). doi:10.18637/jss.v024.i06"
         }
     }
 
@@ -176,9 +188,68 @@ public enum ValueCatalogue {
     /// Every entry: node measures, network measures, then the values of each analysis.
     public static let all: [ValueDefinition] =
         NodeMeasure.allCases.map(\.definition) + NetworkMeasure.allCases.map(\.definition) + silos + dominance
-        + sectors + balance + brokerage + architecture + comparison
+        + sectors + balance + brokerage + architecture + comparison + qap + cug
 
     static let share = "share (0–1)"
+
+    /// `partnernet qap`: a coefficient row per term, the fit, or a correlation.
+    static let qap: [ValueDefinition] = [
+        .init(
+            "estimate", .network, "outcome units per predictor unit (log-odds, logistic)",
+            "a QAP regression coefficient: least squares (linear, as sna::netlm) or maximum likelihood on tie presence (logistic, as sna::netlogit) over the pairs of distinct organisations",
+            [.krackhardt1988, .butts2008]),
+        .init(
+            "exp_estimate", .network, "odds ratio", "exp(estimate) of a logistic QAP regression: the factor by which a unit of the term multiplies the odds of a tie",
+            [.butts2008]),
+        .init("std_error", .network, "as the estimate", "the coefficient's standard error as if pairs were independent (sna's)", [.butts2008]),
+        .init(
+            "statistic", .network, "t (linear) or z (logistic)",
+            "estimate / std_error: the statistic the QAP relabellings are compared on (sna's default test.statistic)",
+            [.butts2008]),
+        .init(
+            "p_le", .network, probability,
+            "share (k + 1)/(N + 1) of relabellings (qap) or random graphs (cug) whose statistic is at most the observed one; qap's classical null: Student's t",
+            [.krackhardt1988, .dekker2007, .andersonButtsCarley1999, .phipsonSmyth2010]),
+        .init(
+            "p_ge", .network, probability,
+            "share (k + 1)/(N + 1) of relabellings (qap) or random graphs (cug) whose statistic is at least the observed one; qap's classical null: Student's t",
+            [.krackhardt1988, .dekker2007, .andersonButtsCarley1999, .phipsonSmyth2010]),
+        .init(
+            "p_abs", .network, probability,
+            "share of relabellings (k + 1)/(N + 1) whose statistic is at least as far from 0 as the observed one: the two-sided test",
+            [.krackhardt1988, .dekker2007, .phipsonSmyth2010]),
+        .init("r_squared", .network, share, "1 − RSS/TSS of a linear QAP regression over the pairs used", [.butts2008]),
+        .init("adj_r_squared", .network, "share (≤ 1)", "1 − (1 − R²)(N − 1)/(N − p), N pairs and p coefficients", [.butts2008]),
+        .init("deviance", .network, "−2 log-likelihood", "the deviance of a logistic QAP regression", [.butts2008]),
+        .init(
+            "null_deviance", .network, "−2 log-likelihood",
+            "the deviance with every tie probability ½, 2N ln 2, as sna::netlogit reports it (not the intercept-only model)",
+            [.butts2008]),
+        .init("aic", .network, "−2 log-likelihood", "deviance + 2p", [.butts2008]),
+        .init("bic", .network, "−2 log-likelihood", "deviance + p ln N, N pairs", [.butts2008]),
+        .init(
+            "pairs", .network, "count", "pairs of distinct organisations used: n(n − 1) ordered, n(n − 1)/2 when every variable is symmetric",
+            count: true),
+        .init("tied_pairs", .network, "count", "pairs of a logistic QAP regression whose outcome is a tie", count: true),
+        .init(
+            "correlation", .network, "correlation (−1 to 1)",
+            "Pearson's r of two dyadic variables over the pairs of distinct organisations (sna::gcor), tested by relabelling one (Krackhardt's QAP)",
+            [.krackhardt1988, .butts2008]),
+    ]
+
+    /// `partnernet cug`: a network value against random graphs.
+    static let cug: [ValueDefinition] = [
+        .init(
+            "observed", .network, "as the statistic",
+            "the network value tested by a conditional uniform graph test, on the relation's graph", [.andersonButtsCarley1999]),
+        .init(
+            "mean", .network, "as the statistic",
+            "the mean of the value over random graphs of the same size (and arcs, or dyad census) (sna::cug.test)",
+            [.andersonButtsCarley1999, .butts2008]),
+        .init(
+            "sd", .network, "as the statistic", "the standard deviation of the value over the random graphs",
+            [.andersonButtsCarley1999, .butts2008]),
+    ]
     static let probability = "probability (0–1)"
 
     static let silos: [ValueDefinition] = [

@@ -1,0 +1,126 @@
+import PartnerNetCore
+
+/// A value for every ordered pair of n organisations: one dyadic variable of a QAP test or
+/// regression (a relation's weights, shared partnerships, a same-sector indicator).
+///
+/// Stored dense and row-major, `values[i·n + j]` the value of the pair (i, j). The diagonal
+/// is never read: QAP leaves it out, as `sna` does with `diag = FALSE`, and the
+/// initialisers set it to 0 so that sums over the whole matrix are sums over its pairs.
+///
+/// Memory: 8n² bytes (1.3 MB for 400 organisations).
+public struct DyadMatrix: Sendable, Hashable {
+    /// Number of organisations.
+    public let order: Int
+    /// Values by pair, row-major, the diagonal 0.
+    public private(set) var values: [Double]
+
+    /// A matrix from its values, row-major; the diagonal is set to 0.
+    ///
+    /// - Precondition: `values.count == order · order`.
+    public init(order: Int, values: [Double]) {
+        precondition(values.count == order * order, "a dyad matrix needs order² values")
+        self.order = order
+        self.values = values
+        for i in 0..<order { self.values[i * order + i] = 0 }
+    }
+
+    /// A matrix whose pair (i, j) holds `value(i, j)`; the diagonal is 0.
+    public init(order: Int, _ value: (Int, Int) -> Double) {
+        var values = [Double](repeating: 0, count: order * order)
+        for i in 0..<order {
+            for j in 0..<order where i != j { values[i * order + j] = value(i, j) }
+        }
+        self.order = order
+        self.values = values
+    }
+
+    /// The weighted adjacency of a graph: the weight of the arc i→j, 0 without one. An
+    /// undirected graph gives a symmetric matrix.
+    ///
+    /// - Complexity: O(n² + m) time and 8n² bytes.
+    public init(adjacencyOf graph: Graph) {
+        let n = graph.nodeCount
+        var values = [Double](repeating: 0, count: n * n)
+        for i in 0..<n {
+            for (j, weight) in zip(graph.successors(of: i), graph.successorWeights(of: i)) {
+                values[i * n + Int(j)] = weight
+            }
+        }
+        self.init(order: n, values: values)
+    }
+
+    /// The value of the pair (i, j).
+    @inlinable public subscript(i: Int, j: Int) -> Double { values[i * order + j] }
+
+    /// Whether every pair has the value of its reverse.
+    public var isSymmetric: Bool {
+        for i in 0..<order {
+            for j in 0..<i where values[i * order + j] != values[j * order + i] { return false }
+        }
+        return true
+    }
+
+    /// 1 where the value is above 0, else 0: tie presence, the outcome of a logistic QAP.
+    public var binarized: DyadMatrix {
+        DyadMatrix(order: order, values: values.map { $0 > 0 ? 1 : 0 })
+    }
+}
+
+/// Which pairs a QAP analysis uses: every ordered pair (i ≠ j) of a directed analysis, or
+/// each unordered pair once (i > j, `sna`'s `mode = "graph"`) when every matrix is symmetric.
+public enum DyadMode: String, Sendable, Hashable {
+    case directed
+    case undirected
+
+    /// `.undirected` when every matrix is symmetric, else `.directed`.
+    public init(_ matrices: [DyadMatrix]) {
+        self = matrices.allSatisfy(\.isSymmetric) ? .undirected : .directed
+    }
+
+    /// The pairs used, for n organisations: n(n − 1) or n(n − 1)/2.
+    public func pairCount(order n: Int) -> Int { self == .directed ? n * (n - 1) : n * (n - 1) / 2 }
+
+    /// The values of the pairs used, in `sna`'s order (column-major over the pairs kept:
+    /// `gvectorize`), so that regressions fitted on them match `sna` to rounding.
+    func vector(_ matrix: DyadMatrix) -> [Double] {
+        let n = matrix.order
+        var out: [Double] = []
+        out.reserveCapacity(pairCount(order: n))
+        for j in 0..<n {
+            for i in 0..<n where i != j && (self == .directed || i > j) { out.append(matrix.values[i * n + j]) }
+        }
+        return out
+    }
+}
+
+/// Why a QAP test or regression cannot be computed.
+public enum QAPError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Matrices of different orders.
+    case orderMismatch
+    /// Fewer pairs than coefficients, or fewer than 3 organisations.
+    case tooFewPairs(pairs: Int, coefficients: Int)
+    /// A variable with the same value on every pair: no correlation is defined.
+    case constant(String)
+    /// Predictors that are linear combinations of each other (with the intercept):
+    /// the coefficients are not identified. Names the first dependent one.
+    case collinear(String)
+    /// A logistic outcome with every pair tied, or none.
+    case outcomeConstant(tied: Bool)
+    /// The logistic fit did not converge (separation: a predictor splits ties from non-ties).
+    case didNotConverge(iterations: Int)
+
+    public var description: String {
+        switch self {
+        case .orderMismatch: "the matrices have different numbers of organisations"
+        case .tooFewPairs(let pairs, let coefficients):
+            "too few pairs (\(pairs)) for \(coefficients) coefficients"
+        case .constant(let name): "\(name) has the same value for every pair, so it correlates with nothing"
+        case .collinear(let name):
+            "\(name) is a linear combination of the other predictors and the intercept; drop it or another"
+        case .outcomeConstant(let tied):
+            tied ? "every pair is tied, so there is nothing to predict" : "no pair is tied, so there is nothing to predict"
+        case .didNotConverge(let iterations):
+            "the logistic fit did not converge in \(iterations) iterations (a predictor may separate ties from non-ties)"
+        }
+    }
+}
