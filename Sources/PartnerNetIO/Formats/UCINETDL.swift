@@ -514,6 +514,11 @@ enum DLFormat {
             columnsEmbedded: Bool, rowNames: inout [String], columnNames: inout [String], first: Bool
         ) throws(AreaIOError) -> [Cell] {
             var cells: [Cell] = []
+            // Embedded row labels replace any the header gave, however many it gave (their
+            // count is not checked against the rows when they are embedded).
+            if first && rowsEmbedded && rowNames.count != rows {
+                rowNames = (0..<rows).map { String($0 + 1) }
+            }
             // Embedded column labels head each matrix (optional after the first).
             if columnsEmbedded, let token = current, first || DecimalText.number(token.text) == nil {
                 let count = layout == .fullMatrix ? columns : rows

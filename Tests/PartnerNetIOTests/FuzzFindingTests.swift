@@ -1,0 +1,86 @@
+import Foundation
+import PartnerNetCore
+import TestSupport
+import Testing
+
+@testable import PartnerNetIO
+
+/// Inputs with which the fuzz targets (`Fuzz/`, `Docs/FUZZING.md`) crashed a reader, kept as
+/// they were found in `Tests/Fixtures/fuzz/<target>/`. Each is now read or refused as
+/// `FILE.expected` says: every diagnostic, one a line, or `read:` and what was read. Before
+/// the fix, reading one trapped and took the test process down with it.
+@Suite struct FuzzFindingTests {
+    static let folder = Paths.repo("Tests/Fixtures/fuzz")
+    /// `target/file` for every finding of the readers in this module (DOT's are in
+    /// PartnerNetInputTests).
+    static let findings: [String] = Paths.folders(in: "Tests/Fixtures/fuzz").filter { $0 != "dot" }.flatMap {
+        target in
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/" + target)) ?? [])
+            .filter { !$0.hasSuffix(".expected") }.sorted().map { target + "/" + $0 }
+    }
+
+    @Test(arguments: findings)
+    func findingIsReadOrRefusedAsExpected(finding: String) throws {
+        let path = Self.folder + "/" + finding
+        let expected = try String(contentsOfFile: path + ".expected", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let target = String(finding.prefix { $0 != "/" })
+        let lines: [String]
+        switch target {
+        case "folder":
+            // The fuzz target's input is the area's files split at 0xFF bytes.
+            let area = try Self.areaFolder(from: try #require(FileManager.default.contents(atPath: path)))
+            lines = Self.outcome { () throws(AreaIOError) in try AreaFolder.read(at: area) }
+                .map { $0.replacingOccurrences(of: area + "/", with: "") }
+        case "json":
+            lines = Self.outcome { () throws(AreaIOError) in try AreaJSON.read(at: path) }
+        default:
+            let format = try #require(AreaFormat(name: target))
+            lines = Self.outcome { () throws(AreaIOError) in try format.read(at: path) }
+        }
+        #expect(lines.map { $0.replacingOccurrences(of: Self.folder + "/", with: "") } == expected)
+    }
+
+    /// A file whose header gives too few row labels and then says they are embedded: the
+    /// embedded labels replace them, as they replace a full set (the index past the
+    /// header's labels trapped).
+    @Test func embeddedRowLabelsReplaceTooFewHeaderLabels() throws {
+        let folder = Paths.temporaryFolder()
+        let path = folder + "/few.dl"
+        try "DL N=3\nROW LABELS:\na b\nROW LABELS EMBEDDED\nDATA:\np 0 1 0\nq 1 0 0\nr 0 0 0\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let area = try AreaFormat.dl.read(at: path).area
+        #expect(area.organisations.map(\.id) == ["p", "q", "r"])
+        #expect(area.relationships.map { "\($0.source)-\($0.target)" } == ["p-q"])
+    }
+
+    /// What reading gave: every diagnostic, or `read:` with the area's counts and ids, then
+    /// the warnings.
+    static func outcome(_ read: () throws(AreaIOError) -> LoadedArea) -> [String] {
+        do {
+            let loaded = try read()
+            let area = loaded.area
+            return [
+                "read: \(area.organisations.count) organisations (\(area.organisations.map(\.id).joined(separator: " "))), "
+                    + "\(area.relationships.count) relationships, \(area.partnerships.count) partnerships, "
+                    + "\(area.memberships.count) memberships"
+            ] + loaded.warnings.map(\.description)
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    /// An area folder made as the folder fuzz target makes it: the input's parts, split at
+    /// 0xFF bytes, are organisations.csv, relationships.csv, partnerships.csv,
+    /// memberships.csv and area.json; an empty or missing part leaves its file out.
+    static func areaFolder(from input: Data) throws -> String {
+        let folder = Paths.temporaryFolder() + "/area"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let names = ["organisations.csv", "relationships.csv", "partnerships.csv", "memberships.csv", "area.json"]
+        let parts = input.split(separator: 0xFF, maxSplits: names.count - 1, omittingEmptySubsequences: false)
+        for (part, name) in zip(parts, names) where !part.isEmpty {
+            try Data(part).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        return folder
+    }
+}
