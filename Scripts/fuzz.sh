@@ -47,6 +47,9 @@ for target in "${targets[@]}"; do
   echo "fuzzing $target for $seconds s…"
   started=$(date +%s)
   status=0
+  # The words each reader looks for (libFuzzer cannot see inside Swift's string comparisons).
+  dictionary=()
+  [ -f "Fuzz/dictionaries/$target.dict" ] && dictionary=(-dict="Fuzz/dictionaries/$target.dict")
   # -timeout: an input taking 30 s is a hang (the readers are linear; an input takes well
   # under a millisecond). Leaks that are not PartnerNet's (Foundation, Graphviz, Swift's
   # global constants) are suppressed in Fuzz/lsan.supp. SWIFT_BACKTRACE: a trap is left to
@@ -55,7 +58,7 @@ for target in "${targets[@]}"; do
   SWIFT_BACKTRACE=enable=no LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0" \
     PARTNERNET_FUZZ_TARGET="$target" \
     nice -n 10 "$fuzzer" "Fuzz/corpus/$target" -max_total_time="$seconds" -print_final_stats=1 -timeout=30 \
-    -artifact_prefix="Fuzz/crashes/$target/" ${FUZZ_OPTIONS:-} >"$log" 2>&1 || status=$?
+    -artifact_prefix="Fuzz/crashes/$target/" "${dictionary[@]}" ${FUZZ_OPTIONS:-} >"$log" 2>&1 || status=$?
   elapsed=$(($(date +%s) - started))
   executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   coverage=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -n 1 | awk '{print $2 "/" $4}')
