@@ -54,6 +54,31 @@ import Testing
         #expect(area.relationships.map { "\($0.source)-\($0.target)" } == ["p-q"])
     }
 
+    /// In a two-mode list, a row is named by a row label and a column by a column label: a
+    /// column's label where a row belongs is refused (its index, a column's, ran past the
+    /// rows and trapped), and labels on their own side still read.
+    @Test func twoModeListLabelsAreLookedUpOnTheirOwnSide() throws {
+        let folder = Paths.temporaryFolder()
+        func read(_ data: String) throws(AreaIOError) -> Area {
+            let path = folder + "/twomode.dl"
+            try! "DL N=3 NC=2\nFORMAT=EDGELIST2\nROW LABELS:\na b c\nCOL LABELS:\np q\nDATA:\n\(data)"
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            return try AreaFormat.dl.read(at: path).area
+        }
+        let area = try read("a p\nb q\nc q\n")
+        #expect(area.memberships.map { "\($0.organisation)-\($0.partnership)" } == ["a-p", "b-q", "c-q"])
+        #expect(throws: AreaIOError.self) { try read("a p\nq c\n") }
+        do {
+            _ = try read("a p\nq c\n")
+        } catch {
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    folder + "/twomode.dl:9:1: error: expected a row number from 1 to 3, got \"q\" "
+                        + "(labels in the data need LABELS EMBEDDED)"
+                ])
+        }
+    }
+
     /// What reading gave: every diagnostic, or `read:` with the area's counts and ids, then
     /// the warnings.
     static func outcome(_ read: () throws(AreaIOError) -> LoadedArea) -> [String] {
