@@ -79,6 +79,36 @@ import Testing
         }
     }
 
+    /// A processing instruction without data (`<?target?>`) crashed FoundationXML's parser
+    /// (strlen of a null pointer): it is refused where it is, in GraphML and GEXF, in UTF-8
+    /// and UTF-16; one in a comment or a CDATA section, or with data, is read past as before.
+    @Test(arguments: ["graphml", "gexf"])
+    func processingInstructionsWithoutDataAreRefused(ext: String) throws {
+        let folder = Paths.temporaryFolder()
+        let head =
+            ext == "graphml"
+            ? "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph edgedefault=\"undirected\">"
+            : "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\"><graph><nodes>"
+        let tail = ext == "graphml" ? "</graph></graphml>" : "</nodes></graph></gexf>"
+        func read(_ middle: String, encoding: String.Encoding = .utf8) -> [String] {
+            let path = folder + "/pi." + ext
+            try! "<?xml version=\"1.0\"?>\n\(head)\n  <node id=\"a\"/>\(middle)\(tail)\n"
+                .write(toFile: path, atomically: true, encoding: encoding)
+            return Self.outcome { () throws(AreaIOError) in try AreaFormat(path: path)!.read(at: path) }
+                .map { $0.replacingOccurrences(of: folder + "/", with: "") }
+        }
+        let refusal =
+            "pi.\(ext):3:17: error: the processing instruction \"<?stylesheet?>\" has no data, which Foundation's "
+            + "XML parser cannot read: remove it (PartnerNet ignores processing instructions)"
+        #expect(read("<?stylesheet?>") == [refusal])
+        #expect(read("<?stylesheet?>", encoding: .utf16) == [refusal])
+        for harmless in ["<!-- <?stylesheet?> -->", "<?stylesheet href=\"a.css\"?>", "<?stylesheet ?>"]
+            + (ext == "graphml" ? ["<![CDATA[<?stylesheet?>]]>"] : [])
+        {
+            #expect(read(harmless).first?.hasPrefix("read: 1 organisations (a)") == true, "\(harmless)")
+        }
+    }
+
     /// What reading gave: every diagnostic, or `read:` with the area's counts and ids, then
     /// the warnings.
     static func outcome(_ read: () throws(AreaIOError) -> LoadedArea) -> [String] {

@@ -77,6 +77,14 @@ final class XMLElementNode {
                             + "write their text out in full (&amp; &lt; &gt; &quot; &apos; and &#…; are fine)")
             ])
         }
+        if let instruction = processingInstructionWithoutData(in: data) {
+            throw .invalidInput([
+                .error(
+                    at: SourceLocation(file: file, line: instruction.line, column: instruction.column),
+                    "the processing instruction \(quoted("<?" + instruction.target + "?>")) has no data, which "
+                        + "Foundation's XML parser cannot read: remove it (PartnerNet ignores processing instructions)")
+            ])
+        }
         let parser = XMLParser(data: data)
         let builder = TreeBuilder(parser: parser, maximumDepth: maximumDepth)
         parser.delegate = builder
@@ -104,6 +112,65 @@ final class XMLElementNode {
             ])
         }
         return builder.root!
+    }
+
+    /// The first processing instruction with a target and no data (`<?target?>`) outside
+    /// comments and CDATA sections, with its line and column (in characters).
+    ///
+    /// libxml2 passes such an instruction's data as a null pointer, and FoundationXML
+    /// (Swift 6.3) takes `strlen` of it and crashes, before any delegate is called; so the
+    /// file is refused first. A file with a UTF-16 byte-order mark is looked at as text.
+    ///
+    /// - Complexity: O(size of the data).
+    static func processingInstructionWithoutData(in data: Data) -> (line: Int, column: Int, target: String)? {
+        var bytes = [UInt8](data)
+        if data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) {
+            guard let text = String(data: data, encoding: .utf16) else { return nil }
+            bytes = Array(text.utf8)
+        }
+        func starts(_ prefix: String, at index: Int) -> Bool {
+            let pattern = Array(prefix.utf8)
+            return index + pattern.count <= bytes.count && bytes[index..<index + pattern.count].elementsEqual(pattern)
+        }
+        /// The index after the next `end` from `index`, or the end of the bytes.
+        func after(_ end: String, from index: Int) -> Int {
+            var index = index
+            while index < bytes.count && !starts(end, at: index) { index += 1 }
+            return min(index + end.utf8.count, bytes.count)
+        }
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            if starts("<!--", at: index) {
+                index = after("-->", from: index + 4)
+            } else if starts("<![CDATA[", at: index) {
+                index = after("]]>", from: index + 9)
+            } else if starts("<?", at: index) {
+                var end = index + 2
+                while end < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, 0x3F, 0x3C, 0x3E].contains(bytes[end]) { end += 1 }
+                if end > index + 2 && starts("?>", at: end) {
+                    var line = 1
+                    var column = 1
+                    for byte in bytes[..<index] {
+                        if byte == UInt8(ascii: "\n") {
+                            line += 1
+                            column = 1
+                        } else if byte & 0xC0 != 0x80 {
+                            column += 1
+                        }
+                    }
+                    let target = String(decoding: bytes[(index + 2)..<end].prefix(64), as: UTF8.self)
+                    return (line, column, target)
+                }
+                index = after("?>", from: end)
+            } else {
+                index += 1
+            }
+        }
+        return nil
     }
 
     /// The 1-based line and column (in characters) of byte `offset` of `data`.
