@@ -128,30 +128,33 @@ final class XMLElementNode {
             guard let text = String(data: data, encoding: .utf16) else { return nil }
             bytes = Array(text.utf8)
         }
-        func starts(_ prefix: String, at index: Int) -> Bool {
-            let pattern = Array(prefix.utf8)
-            return index + pattern.count <= bytes.count && bytes[index..<index + pattern.count].elementsEqual(pattern)
+        func starts(_ pattern: [UInt8], at index: Int) -> Bool {
+            index + pattern.count <= bytes.count && bytes[index..<index + pattern.count].elementsEqual(pattern)
         }
         /// The index after the next `end` from `index`, or the end of the bytes.
-        func after(_ end: String, from index: Int) -> Int {
+        func after(_ end: [UInt8], from index: Int) -> Int {
             var index = index
             while index < bytes.count && !starts(end, at: index) { index += 1 }
-            return min(index + end.utf8.count, bytes.count)
+            return min(index + end.count, bytes.count)
         }
+        let (comment, commentEnd) = (Array("<!--".utf8), Array("-->".utf8))
+        let (cdata, cdataEnd) = (Array("<![CDATA[".utf8), Array("]]>".utf8))
+        let (instruction, instructionEnd) = (Array("<?".utf8), Array("?>".utf8))
         var index = 0
         while index < bytes.count {
             guard bytes[index] == UInt8(ascii: "<") else {
                 index += 1
                 continue
             }
-            if starts("<!--", at: index) {
-                index = after("-->", from: index + 4)
-            } else if starts("<![CDATA[", at: index) {
-                index = after("]]>", from: index + 9)
-            } else if starts("<?", at: index) {
+            if starts(comment, at: index) {
+                index = after(commentEnd, from: index + comment.count)
+            } else if starts(cdata, at: index) {
+                index = after(cdataEnd, from: index + cdata.count)
+            } else if starts(instruction, at: index) {
+                // The target: up to white space, `?`, `<` or `>`.
                 var end = index + 2
                 while end < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, 0x3F, 0x3C, 0x3E].contains(bytes[end]) { end += 1 }
-                if end > index + 2 && starts("?>", at: end) {
+                if end > index + 2 && starts(instructionEnd, at: end) {
                     var line = 1
                     var column = 1
                     for byte in bytes[..<index] {
@@ -165,7 +168,7 @@ final class XMLElementNode {
                     let target = String(decoding: bytes[(index + 2)..<end].prefix(64), as: UTF8.self)
                     return (line, column, target)
                 }
-                index = after("?>", from: end)
+                index = after(instructionEnd, from: end)
             } else {
                 index += 1
             }
