@@ -8,15 +8,22 @@ import Testing
 /// Inputs with which the fuzz targets (`Fuzz/`, `Docs/FUZZING.md`) crashed a reader, kept as
 /// they were found in `Tests/Fixtures/fuzz/<target>/`. Each is now read or refused as
 /// `FILE.expected` says: every diagnostic, one a line, or `read:` and what was read. Before
-/// the fix, reading one trapped and took the test process down with it.
+/// the fix, reading one crashed and took the test process down with it.
 @Suite struct FuzzFindingTests {
     static let folder = Paths.repo("Tests/Fixtures/fuzz")
-    /// `target/file` for every finding of the readers in this module (DOT's are in
-    /// PartnerNetInputTests).
+    /// `target/file` for every finding of the readers in this module (a `dot/` one would
+    /// belong in PartnerNetInputTests, beside `DOTArea`).
     static let findings: [String] = Paths.folders(in: "Tests/Fixtures/fuzz").filter { $0 != "dot" }.flatMap {
         target in
         ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/" + target)) ?? [])
             .filter { !$0.hasSuffix(".expected") }.sorted().map { target + "/" + $0 }
+    }
+
+    @Test func theFindingsAreAllHere() {
+        #expect(Self.findings.count >= 3)
+        for finding in Self.findings {
+            #expect(FileManager.default.fileExists(atPath: Self.folder + "/" + finding + ".expected"), "\(finding)")
+        }
     }
 
     @Test(arguments: findings)
