@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func theFindingsAreAllHere() {
-        #expect(Self.findings.count >= 3)
+        #expect(Self.findings.count >= 4)
         for finding in Self.findings {
             #expect(FileManager.default.fileExists(atPath: Self.folder + "/" + finding + ".expected"), "\(finding)")
         }
@@ -88,7 +88,8 @@ import Testing
 
     /// A processing instruction without data (`<?target?>`) crashed FoundationXML's parser
     /// (strlen of a null pointer): it is refused where it is, in GraphML and GEXF, in UTF-8
-    /// and UTF-16; one in a comment or a CDATA section, or with data, is read past as before.
+    /// and UTF-16, also where libxml2 reaches it by recovering from a broken XML declaration,
+    /// and inside a comment (searched too, to be safe); one with data is read past as before.
     @Test(arguments: ["graphml", "gexf"])
     func processingInstructionsWithoutDataAreRefused(ext: String) throws {
         let folder = Paths.temporaryFolder()
@@ -109,9 +110,8 @@ import Testing
             + "XML parser cannot read: remove it (PartnerNet ignores processing instructions)"
         #expect(read("<?stylesheet?>") == [refusal])
         #expect(read("<?stylesheet?>", encoding: .utf16) == [refusal])
-        for harmless in ["<!-- <?stylesheet?> -->", "<?stylesheet href=\"a.css\"?>", "<?stylesheet ?>"]
-            + (ext == "graphml" ? ["<![CDATA[<?stylesheet?>]]>"] : [])
-        {
+        #expect(read("<!-- <?stylesheet?> -->") == [refusal.replacingOccurrences(of: ":3:17:", with: ":3:22:")])
+        for harmless in ["<!-- <?stylesheet -->", "<?stylesheet href=\"a.css\"?>", "<?stylesheet ?>"] {
             #expect(read(harmless).first?.hasPrefix("read: 1 organisations (a)") == true, "\(harmless)")
         }
     }

@@ -114,12 +114,15 @@ final class XMLElementNode {
         return builder.root!
     }
 
-    /// The first processing instruction with a target and no data (`<?target?>`) outside
-    /// comments and CDATA sections, with its line and column (in characters).
+    /// The first processing instruction with a target and no data (`<?target?>`), with its
+    /// line and column (in characters).
     ///
     /// libxml2 passes such an instruction's data as a null pointer, and FoundationXML
     /// (Swift 6.3) takes `strlen` of it and crashes, before any delegate is called; so the
-    /// file is refused first. A file with a UTF-16 byte-order mark is looked at as text.
+    /// file is refused first. The text is searched whole, comments and CDATA sections too:
+    /// libxml2 recovers from some errors (a broken XML declaration ends at the next `>`)
+    /// and then reads as markup what a well-formed reading would skip. A file with a UTF-16
+    /// byte-order mark is looked at as text.
     ///
     /// - Complexity: O(size of the data).
     static func processingInstructionWithoutData(in data: Data) -> (line: Int, column: Int, target: String)? {
@@ -128,50 +131,31 @@ final class XMLElementNode {
             guard let text = String(data: data, encoding: .utf16) else { return nil }
             bytes = Array(text.utf8)
         }
-        func starts(_ pattern: [UInt8], at index: Int) -> Bool {
-            index + pattern.count <= bytes.count && bytes[index..<index + pattern.count].elementsEqual(pattern)
-        }
-        /// The index after the next `end` from `index`, or the end of the bytes.
-        func after(_ end: [UInt8], from index: Int) -> Int {
-            var index = index
-            while index < bytes.count && !starts(end, at: index) { index += 1 }
-            return min(index + end.count, bytes.count)
-        }
-        let (comment, commentEnd) = (Array("<!--".utf8), Array("-->".utf8))
-        let (cdata, cdataEnd) = (Array("<![CDATA[".utf8), Array("]]>".utf8))
-        let (instruction, instructionEnd) = (Array("<?".utf8), Array("?>".utf8))
         var index = 0
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<") else {
+        while index + 1 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "?") else {
                 index += 1
                 continue
             }
-            if starts(comment, at: index) {
-                index = after(commentEnd, from: index + comment.count)
-            } else if starts(cdata, at: index) {
-                index = after(cdataEnd, from: index + cdata.count)
-            } else if starts(instruction, at: index) {
-                // The target: up to white space, `?`, `<` or `>`.
-                var end = index + 2
-                while end < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, 0x3F, 0x3C, 0x3E].contains(bytes[end]) { end += 1 }
-                if end > index + 2 && starts(instructionEnd, at: end) {
-                    var line = 1
-                    var column = 1
-                    for byte in bytes[..<index] {
-                        if byte == UInt8(ascii: "\n") {
-                            line += 1
-                            column = 1
-                        } else if byte & 0xC0 != 0x80 {
-                            column += 1
-                        }
+            // The target: up to white space, `?`, `<` or `>`.
+            var end = index + 2
+            while end < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, 0x3F, 0x3C, 0x3E].contains(bytes[end]) { end += 1 }
+            if end > index + 2 && end + 1 < bytes.count && bytes[end] == UInt8(ascii: "?")
+                && bytes[end + 1] == UInt8(ascii: ">")
+            {
+                var line = 1
+                var column = 1
+                for byte in bytes[..<index] {
+                    if byte == UInt8(ascii: "\n") {
+                        line += 1
+                        column = 1
+                    } else if byte & 0xC0 != 0x80 {
+                        column += 1
                     }
-                    let target = String(decoding: bytes[(index + 2)..<end].prefix(64), as: UTF8.self)
-                    return (line, column, target)
                 }
-                index = after(instructionEnd, from: end)
-            } else {
-                index += 1
+                return (line, column, String(decoding: bytes[(index + 2)..<end].prefix(64), as: UTF8.self))
             }
+            index = end
         }
         return nil
     }
