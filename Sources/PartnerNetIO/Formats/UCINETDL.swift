@@ -483,11 +483,13 @@ enum DLFormat {
             }
             let limit = isRow ? (rows ?? Int.max) : (columns ?? Int.max)
             guard let number = Int(token.text), number >= 1, number <= limit else {
-                if names.rowIndex[token.text] != nil || names.columnIndex[token.text] != nil {
-                    return isRow
-                        ? names.rowIndex[token.text] ?? names.columnIndex[token.text]!
-                        : names.columnIndex[token.text] ?? names.rowIndex[token.text]!
-                }
+                // A label from the header names its vertex; in a two-mode file only on its own
+                // side (a column's label is no row: its index is a column's).
+                let known =
+                    twoMode
+                    ? (isRow ? names.rowIndex[token.text] : names.columnIndex[token.text])
+                    : names.rowIndex[token.text] ?? names.columnIndex[token.text]
+                if let known { return known }
                 throw fail(
                     token,
                     "expected a \(isRow ? "row" : "column") number from 1 to \(limit == Int.max ? "N" : String(limit)), got \(quoted(token.text)) (labels in the data need LABELS EMBEDDED)"
@@ -514,6 +516,11 @@ enum DLFormat {
             columnsEmbedded: Bool, rowNames: inout [String], columnNames: inout [String], first: Bool
         ) throws(AreaIOError) -> [Cell] {
             var cells: [Cell] = []
+            // Embedded row labels replace any the header gave, however many it gave (their
+            // count is not checked against the rows when they are embedded).
+            if first && rowsEmbedded && rowNames.count != rows {
+                rowNames = (0..<rows).map { String($0 + 1) }
+            }
             // Embedded column labels head each matrix (optional after the first).
             if columnsEmbedded, let token = current, first || DecimalText.number(token.text) == nil {
                 let count = layout == .fullMatrix ? columns : rows

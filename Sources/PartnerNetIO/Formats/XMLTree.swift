@@ -77,6 +77,14 @@ final class XMLElementNode {
                             + "write their text out in full (&amp; &lt; &gt; &quot; &apos; and &#…; are fine)")
             ])
         }
+        if let instruction = processingInstructionWithoutData(in: data) {
+            throw .invalidInput([
+                .error(
+                    at: SourceLocation(file: file, line: instruction.line, column: instruction.column),
+                    "the processing instruction \(quoted("<?" + instruction.target + "?>")) has no data, which "
+                        + "Foundation's XML parser cannot read: remove it (PartnerNet ignores processing instructions)")
+            ])
+        }
         let parser = XMLParser(data: data)
         let builder = TreeBuilder(parser: parser, maximumDepth: maximumDepth)
         parser.delegate = builder
@@ -104,6 +112,43 @@ final class XMLElementNode {
             ])
         }
         return builder.root!
+    }
+
+    /// The first processing instruction with a target and no data (`<?target?>`), with its
+    /// line and column (in characters).
+    ///
+    /// libxml2 passes such an instruction's data as a null pointer, and FoundationXML
+    /// (Swift 6.3) takes `strlen` of it and crashes, before any delegate is called; so the
+    /// file is refused first. The text is searched whole, comments and CDATA sections too:
+    /// libxml2 recovers from some errors (a broken XML declaration ends at the next `>`)
+    /// and then reads as markup what a well-formed reading would skip. A file with a UTF-16
+    /// byte-order mark is looked at as text.
+    ///
+    /// - Complexity: O(size of the data).
+    static func processingInstructionWithoutData(in data: Data) -> (line: Int, column: Int, target: String)? {
+        var bytes = [UInt8](data)
+        if data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) {
+            guard let text = String(data: data, encoding: .utf16) else { return nil }
+            bytes = Array(text.utf8)
+        }
+        var index = 0
+        while index + 1 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "?") else {
+                index += 1
+                continue
+            }
+            // The target: up to white space, `?`, `<` or `>`.
+            var end = index + 2
+            while end < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, 0x3F, 0x3C, 0x3E].contains(bytes[end]) { end += 1 }
+            if end > index + 2 && end + 1 < bytes.count && bytes[end] == UInt8(ascii: "?")
+                && bytes[end + 1] == UInt8(ascii: ">")
+            {
+                let (line, column) = UTF8Text.position(ofByte: index, in: Data(bytes))
+                return (line, column, String(decoding: bytes[(index + 2)..<end].prefix(64), as: UTF8.self))
+            }
+            index = end
+        }
+        return nil
     }
 
     /// A readable reason for libxml2's error codes.
