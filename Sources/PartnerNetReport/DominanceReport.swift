@@ -335,7 +335,7 @@ public struct DominanceReport: Sendable {
         return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 
-    static func pValue(_ p: Double) -> String { p < 0.001 ? String(format: "%.4f", p) : String(format: "%.3f", p) }
+    static func pValue(_ p: Double) -> String { ReportText.p(p) }
 
     static func ordinal(_ rank: Int) -> String {
         let suffix: String

@@ -29,6 +29,9 @@ enum ReportText {
         return (value > 0 && value < 1 ? String(format: "%.1f", value) : String(format: "%.0f", value)) + "%"
     }
 
+    /// A p-value: three decimals, four below 0.001.
+    static func p(_ p: Double) -> String { p < 0.001 ? String(format: "%.4f", p) : String(format: "%.3f", p) }
+
     /// "a", "a and b", "a, b and c".
     static func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }

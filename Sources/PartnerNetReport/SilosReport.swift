@@ -129,7 +129,7 @@ public struct SilosReport: Sendable {
         return value < 0 ? "−" + text.dropFirst() : text
     }
 
-    static func pValue(_ p: Double) -> String { p < 0.001 ? String(format: "%.4f", p) : String(format: "%.3f", p) }
+    static func pValue(_ p: Double) -> String { ReportText.p(p) }
 
     /// Each detected community: its size, and the groups of its members, largest first.
     public var communityTable: ResultTable {

@@ -23,7 +23,7 @@ extension AreaAnalysis {
         let small = groups.names.indices.filter { groups.sizes[$0] < Self.minimumGroupSize }.map { groups.names[$0] }
         if isLargeEnoughForTests && !small.isEmpty {
             out.append(
-                "Groups of fewer than \(Self.minimumGroupSize) organisations (\(FindingText.list(small))) get no "
+                "Groups of fewer than \(Self.minimumGroupSize) organisations (\(ReportText.list(small))) get no "
                     + "test of their own: their shares and E-I index are one or two organisations' own scores.")
         }
         let tests = findings.filter { $0.pValue != nil }.count

@@ -243,8 +243,11 @@ public struct AreaAnalysis: Sendable {
         }
     }
 
-    /// What each separating cutpoint strands: the organisations outside the largest part
-    /// left when it goes, and the ties they hold (among themselves and to the cutpoint).
+    /// What each cutpoint strands: the organisations outside the largest part left when it
+    /// goes (among the parts it joined), and the ties they hold among themselves and to the
+    /// cutpoint, on the undirected skeleton.
+    ///
+    /// - Complexity: O(c (n + m)) for c cutpoints: one search of the skeleton without each.
     public var cutpointTable: ResultTable {
         memo.value("cutpoints") {
             let cuts = silos.cuts

@@ -120,8 +120,8 @@ public struct Finding: Sendable, Hashable, Identifiable {
     /// The finding in a plain sentence, its verdict from the adjusted test.
     public var sentence: String {
         guard let pValue, let nullModel else { return statement + "." }
-        let raw = "two-sided p = \(FindingText.p(pValue))"
-        let adjusted = adjustedPValue.map { "; \(FindingText.p($0)) after Holm's adjustment for the report's tests" } ?? ""
+        let raw = "two-sided p = \(ReportText.p(pValue))"
+        let adjusted = adjustedPValue.map { "; \(ReportText.p($0)) after Holm's adjustment for the report's tests" } ?? ""
         switch claim {
         case .more, .less:
             return statement + "; \(directionWords[claim == .more ? 0 : 1]) than \(nullModel) give (\(raw)\(adjusted))."
@@ -169,35 +169,6 @@ public enum Holm {
     }
 }
 
-/// Number formats shared by the findings' sentences.
-public enum FindingText {
-    public static func percent(_ share: Double) -> String {
-        let scaled = share * 100
-        if scaled != 0 && abs(scaled) < 1 { return String(format: "%.1f%%", scaled) }
-        return String(format: "%.0f%%", scaled)
-    }
-
-    /// Two decimals with a true minus sign.
-    public static func decimal(_ value: Double) -> String {
-        let text = String(format: "%.2f", value)
-        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
-    }
-
-    public static func p(_ p: Double) -> String { p < 0.001 ? String(format: "%.4f", p) : String(format: "%.3f", p) }
-
-    public static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: ""
-        case 1: items[0]
-        default: items.dropLast().joined(separator: ", ") + " and " + items.last!
-        }
-    }
-
-    static func plural(_ count: Int, _ word: String, _ plural: String? = nil) -> String {
-        "\(count) " + (count == 1 ? word : plural ?? word + "s")
-    }
-}
-
 extension [Finding] {
     /// The findings as a table: one row per finding, for `findings.csv` and `findings.json`.
     public var table: ResultTable {
@@ -222,7 +193,7 @@ extension [Finding] {
 
     /// The findings as JSON: each finding's fields and its evidence.
     public var json: String {
-        func number(_ value: Double?) -> JSONValue { value.map { $0.isFinite ? .number($0) : .null } ?? .null }
+        let number = ReportText.json
         let array: [JSONValue] = map { finding in
             .object([
                 "id": .string(finding.id), "topic": .string(finding.topic.rawValue),
@@ -242,9 +213,6 @@ extension [Finding] {
                     }),
             ])
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(JSONValue.array(array))) ?? Data("[]".utf8), as: UTF8.self)
-            + "\n"
+        return ReportText.encoded(.array(array))
     }
 }

@@ -66,7 +66,7 @@ public enum FindingRules {
                     id: "centrality.top_betweenness", topic: .centrality, subject: id, statistic: "betweenness_share",
                     value: share,
                     statement: "\(analysis.names[top]) lies on the most shortest paths between others: "
-                        + "\(FindingText.percent(share)) of all betweenness",
+                        + "\(ReportText.percent(share)) of all betweenness",
                     evidence: [.init(table: "centrality", row: id, column: "betweenness_share", value: share)], n: n))
         }
         if let value = analysis.network.value(of: NetworkMeasure.betweennessCentralization.rawValue) {
@@ -74,7 +74,7 @@ public enum FindingRules {
                 Finding(
                     id: "centrality.betweenness_centralization", topic: .centrality, subject: "network",
                     statistic: "betweenness_centralization", value: value,
-                    statement: "Betweenness centralisation \(FindingText.decimal(value)) "
+                    statement: "Betweenness centralisation \(ReportText.decimal(value)) "
                         + "(0: brokerage shared evenly; 1: one organisation brokers everything)",
                     evidence: [.init(table: "network", row: "betweenness_centralization", value: value)], n: n))
         }
@@ -114,9 +114,9 @@ public enum FindingRules {
             out.append(
                 Finding(
                     id: "silos.ei_index", topic: .silos, subject: "network", statistic: "ei_index", value: observed,
-                    statement: "Overall: E-I \(FindingText.decimal(observed)) (\(silos.ei.network.between) ties between "
+                    statement: "Overall: E-I \(ReportText.decimal(observed)) (\(silos.ei.network.between) ties between "
                         + "groups, \(silos.ei.network.within) within; random mixing gives "
-                        + "\(expected.map(FindingText.decimal) ?? "–"))",
+                        + "\(expected.map { ReportText.decimal($0) } ?? "–"))",
                     evidence: evidence, n: n, test: test,
                     effect: expected.map { ("observed − expected", observed - $0) },
                     directionWords: ("more outward", "more inward")))
@@ -140,8 +140,8 @@ public enum FindingRules {
                     Finding(
                         id: "silos.ei_index.\(name)", topic: .silos, subject: name, statistic: "ei_index[\(name)]",
                         value: observed,
-                        statement: "\(name): E-I \(FindingText.decimal(observed)) against "
-                            + "\(expected.map(FindingText.decimal) ?? "–") by chance",
+                        statement: "\(name): E-I \(ReportText.decimal(observed)) against "
+                            + "\(expected.map { ReportText.decimal($0) } ?? "–") by chance",
                         evidence: evidence, n: silos.groups.sizes[index], test: (side.direction, side.p, null, expected),
                         effect: expected.map { ("observed − expected", observed - $0) },
                         directionWords: ("more outward", "more inward")))
@@ -160,8 +160,8 @@ public enum FindingRules {
                 Finding(
                     id: "silos.communities", topic: .silos, subject: "network", statistic: "nmi_groups", value: nmi,
                     statement: "Communities (\(communities.method.rawValue)): \(communities.count); "
-                        + agreementWords(nmi: nmi, ari: ari) + " (NMI \(FindingText.decimal(nmi)), ARI "
-                        + "\(ari.map(FindingText.decimal) ?? "–"))",
+                        + agreementWords(nmi: nmi, ari: ari) + " (NMI \(ReportText.decimal(nmi)), ARI "
+                        + "\(ari.map { ReportText.decimal($0) } ?? "–"))",
                     evidence: evidence, n: n, effect: ari.map { ("ari_groups", $0) }))
         }
         return out
@@ -194,8 +194,8 @@ public enum FindingRules {
                 Finding(
                     id: "cohesion.cutpoint.\(id)", topic: .cohesion, subject: id, statistic: "stranded_organisations",
                     value: organisations,
-                    statement: "Without \(name), \(who)(\(FindingText.plural(count, "organisation")) with "
-                        + "\(FindingText.plural(Int(ties), "tie"))) would lose touch with the rest of the partnership"
+                    statement: "Without \(name), \(who)(\(ReportText.count(count, "organisation")) with "
+                        + "\(ReportText.count(Int(ties), "tie"))) would lose touch with the rest of the partnership"
                         + (separates == "yes" ? ", cutting a group off from another" : ""),
                     evidence: [
                         .init(table: "cutpoints", row: id, column: "stranded_organisations", value: organisations),
@@ -234,8 +234,8 @@ public enum FindingRules {
                 Finding(
                     id: "dominance.focal_share.\(name)", topic: .dominance, subject: subject,
                     statistic: "focal_share[\(name)]", value: share,
-                    statement: "\(subject) holds \(FindingText.percent(share)) of \(DominanceReport.words(row.measure)) "
-                        + "with \(FindingText.percent(organisationShare)) of the organisations",
+                    statement: "\(subject) holds \(ReportText.percent(share)) of \(DominanceReport.words(row.measure)) "
+                        + "with \(ReportText.percent(organisationShare)) of the organisations",
                     evidence: evidence, n: n, test: test,
                     effect: organisationShare > 0 ? ("representation_ratio", share / organisationShare) : nil))
         }
@@ -248,8 +248,8 @@ public enum FindingRules {
                     statement: "Without \(subject) the partnership "
                         + (split
                             ? "splits into \(dominance.componentsWithoutFocal) parts"
-                            : "stays in \(FindingText.plural(dominance.componentsWithoutFocal, "part"))")
-                        + " (fragmentation \(FindingText.decimal(before)) → \(FindingText.decimal(after)))",
+                            : "stays in \(ReportText.count(dominance.componentsWithoutFocal, "part"))")
+                        + " (fragmentation \(ReportText.decimal(before)) → \(ReportText.decimal(after)))",
                     evidence: [
                         .init(table: "dominance", row: "fragmentation_without_focal", value: after),
                         .init(table: "dominance", row: "fragmentation", value: before),
@@ -280,8 +280,8 @@ public enum FindingRules {
                 Finding(
                     id: "\(topic.rawValue).\(row.statistic)", topic: topic, subject: row.sector,
                     statistic: row.statistic, value: share,
-                    statement: "\(row.sector) holds \(FindingText.percent(share)) of \(row.quantity) with "
-                        + "\(FindingText.percent(row.organisationShare)) of the organisations",
+                    statement: "\(row.sector) holds \(ReportText.percent(share)) of \(row.quantity) with "
+                        + "\(ReportText.percent(row.organisationShare)) of the organisations",
                     evidence: [
                         .init(table: "sector_shares", row: row.statistic, column: "share", value: share),
                         .init(
@@ -306,8 +306,8 @@ public enum FindingRules {
             Finding(
                 id: "chairs.none.\(entry.group)", topic: .chairs, subject: entry.group, statistic: "chairs[\(entry.group)]",
                 value: 0,
-                statement: "\(entry.group) chairs none of the \(FindingText.plural(chaired, "chaired partnership")) "
-                    + "with \(FindingText.percent(entry.organisationShare)) of the organisations",
+                statement: "\(entry.group) chairs none of the \(ReportText.count(chaired, "chaired partnership")) "
+                    + "with \(ReportText.percent(entry.organisationShare)) of the organisations",
                 evidence: [.init(table: "architecture", row: "chairs[\(entry.group)]", value: 0)],
                 n: analysis.graph.nodeCount, effect: ("organisation_share", entry.organisationShare))
         }
@@ -325,9 +325,9 @@ public enum FindingRules {
             Finding(
                 id: "architecture.duplication", topic: .architecture, subject: "partnerships",
                 statistic: "duplicate_pairs", value: Double(duplicates.count),
-                statement: "Likely duplication: \(FindingText.plural(duplicates.count, "pair")) of partnerships, "
-                    + "neither nested in the other, share \(FindingText.percent(architecture.threshold)) or more of "
-                    + "their combined membership: \(FindingText.list(pairs))" + (duplicates.count > 3 ? ", …" : ""),
+                statement: "Likely duplication: \(ReportText.count(duplicates.count, "pair")) of partnerships, "
+                    + "neither nested in the other, share \(ReportText.percent(architecture.threshold)) or more of "
+                    + "their combined membership: \(ReportText.list(pairs))" + (duplicates.count > 3 ? ", …" : ""),
                 evidence: [.init(table: "architecture", row: "duplicate_pairs", value: Double(duplicates.count))],
                 n: architecture.network.partnershipCount,
                 effect: duplicates.map(\.jaccard).max().map { ("max_jaccard", $0) })
