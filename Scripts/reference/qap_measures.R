@@ -14,11 +14,7 @@
 # in R, so the larger areas get fewer), and of qaptest(list(a, b), gcor, g1 = 1, g2 = 2,
 # reps = REPS) (default REPS 100000; each call seeded with set.seed(14)).
 #
-# Terms are built here independently of PartnerNet, from the CSV files, with the
-# definitions of Docs/FORMAT.md ("QAP terms"): a relation's weights (duplicates summed;
-# an undirected relation symmetric), co-membership (partnerships shared), same:C (1 when
-# both organisations have the same non-empty value), diff:C (|xᵢ − xⱼ|), sender:C (xᵢ),
-# receiver:C (xⱼ). The mode is "graph" when every matrix is symmetric.
+# Terms are built by Scripts/reference/qap_terms.R, independently of PartnerNet.
 suppressMessages(library(sna))
 suppressMessages(library(jsonlite))
 
@@ -27,105 +23,7 @@ reps <- if (length(args) >= 1) as.integer(args[1]) else 100000L
 out_file <- "Tests/Fixtures/reference/qap/cases.json"
 tool <- sprintf("R %s, sna %s", getRversion(), packageVersion("sna"))
 
-read_area <- function(folder) {
-  orgs <- read.csv(file.path(folder, "organisations.csv"), colClasses = "character", check.names = FALSE)
-  rels <- read.csv(file.path(folder, "relationships.csv"), colClasses = "character", check.names = FALSE)
-  meta <- fromJSON(file.path(folder, "area.json"), simplifyVector = FALSE)
-  members <- if (file.exists(file.path(folder, "memberships.csv")))
-    read.csv(file.path(folder, "memberships.csv"), colClasses = "character", check.names = FALSE) else NULL
-  list(orgs = orgs, rels = rels, meta = meta, members = members)
-}
-
-relation_directed <- function(area, relation) {
-  spec <- area$meta$relations[[relation]]
-  if (!is.null(spec) && !is.null(spec$directed)) return(isTRUE(spec$directed))
-  if (relation == "co-membership") return(FALSE)
-  isTRUE(area$meta$directed)
-}
-
-term_matrix <- function(area, term) {
-  ids <- area$orgs$id
-  n <- length(ids)
-  m <- matrix(0, n, n)
-  if (term == "co-membership") {
-    for (p in unique(area$members$partnership)) {
-      who <- match(unique(area$members$organisation[area$members$partnership == p]), ids)
-      for (a in who) for (b in who) if (a != b) m[a, b] <- m[a, b] + 1
-    }
-    return(m)
-  }
-  parts <- strsplit(term, ":", fixed = TRUE)[[1]]
-  if (length(parts) == 2) {
-    kind <- parts[1]
-    values <- area$orgs[[parts[2]]]
-    x <- suppressWarnings(as.numeric(values))
-    for (i in 1:n) for (j in 1:n) {
-      m[i, j] <- switch(kind,
-        same = as.numeric(values[i] != "" && values[i] == values[j]),
-        diff = abs(x[i] - x[j]),
-        sender = x[i],
-        receiver = x[j])
-    }
-    diag(m) <- 0
-    return(m)
-  }
-  rows <- area$rels[area$rels$relation == term, ]
-  directed <- relation_directed(area, term)
-  for (r in seq_len(nrow(rows))) {
-    s <- match(rows$source[r], ids)
-    t <- match(rows$target[r], ids)
-    if (s == t) next
-    w <- as.numeric(rows$weight[r])
-    m[s, t] <- m[s, t] + w
-    if (!directed) m[t, s] <- m[t, s] + w
-  }
-  m
-}
-
-mode_of <- function(mats) if (all(sapply(mats, isSymmetric))) "graph" else "digraph"
-stack <- function(mats) {
-  a <- array(0, dim = c(length(mats), nrow(mats[[1]]), ncol(mats[[1]])))
-  for (k in seq_along(mats)) a[k, , ] <- mats[[k]]
-  if (length(mats) == 1) mats[[1]] else a
-}
-
-regression <- function(y, xs, model, mode) {
-  x <- stack(xs)
-  if (model == "linear") {
-    fit <- netlm(y, x, mode = mode, nullhyp = "classical")
-    se <- sqrt(diag(chol2inv(fit$qr$qr)) * sum(fit$residuals^2) / fit$df.residual)
-    # R² as print.summary.netlm computes it.
-    mss <- sum((fit$fitted.values - mean(fit$fitted.values))^2)
-    rss <- sum(fit$residuals^2)
-    r2 <- mss / (mss + rss)
-    list(estimate = unname(fit$coefficients), std_error = unname(se), statistic = unname(fit$tstat),
-         r_squared = r2, adj_r_squared = 1 - (1 - r2) * ((fit$n - 1) / fit$df.residual),
-         p_le = unname(fit$pleeq), p_ge = unname(fit$pgreq), p_abs = unname(fit$pgreqabs),
-         call = sprintf('netlm(y, x, mode = "%s", nullhyp = "classical")', mode))
-  } else {
-    fit <- suppressWarnings(netlogit((y > 0) * 1, x, mode = mode, nullhyp = "classical"))
-    list(estimate = unname(fit$coefficients), std_error = unname(fit$se), statistic = unname(fit$tstat),
-         deviance = fit$deviance, null_deviance = fit$null.deviance, aic = fit$aic, bic = fit$bic,
-         p_le = unname(fit$pleeq), p_ge = unname(fit$pgreq), p_abs = unname(fit$pgreqabs),
-         call = sprintf('netlogit(y > 0, x, mode = "%s", nullhyp = "classical")', mode))
-  }
-}
-
-# `nulls`: permutations by null hypothesis, e.g. c(qap = 100000, qapy = 10000).
-permutation_tests <- function(y, xs, model, mode, nulls) {
-  x <- stack(xs)
-  out <- list()
-  for (null in names(nulls)) {
-    r <- min(reps, nulls[[null]])
-    set.seed(14)
-    fit <- if (model == "linear") netlm(y, x, mode = mode, nullhyp = null, reps = r)
-           else suppressWarnings(netlogit((y > 0) * 1, x, mode = mode, nullhyp = null, reps = r))
-    out[[null]] <- list(reps = r, p_le = unname(fit$pleeq), p_ge = unname(fit$pgreq), p_abs = unname(fit$pgreqabs),
-                        call = sprintf('set.seed(14); %s(y, x, mode = "%s", nullhyp = "%s", reps = %d)',
-                                       if (model == "linear") "netlm" else "netlogit", mode, null, r))
-  }
-  out
-}
+source("Scripts/reference/qap_terms.R")
 
 cases <- list()
 add_case <- function(case) cases[[length(cases) + 1]] <<- case

@@ -79,6 +79,7 @@ public struct Comparison: Sendable {
         if !findings {
             lighter.communityMethod = nil
             lighter.corePeriphery = false
+            lighter.networkTestDraws = 0
         }
         let settings = lighter
         let done = Counter()

@@ -11,11 +11,15 @@ struct Report: ParsableCommand {
             For an AREA, writes into the output folder:
               index.html   the report: summary of findings, the partnership diagram,
                            who is central (a table sortable by column), silos with the
-                           density of ties between sectors as a heat map, the
-                           partnerships' architecture, and the methods (each measure's
-                           definition, the parameters, the seed and the PartnerNet
-                           version). Self-contained: no fonts, scripts or images are
-                           fetched, so it opens anywhere, offline, and prints.
+                           density of ties between sectors as a heat map, network
+                           values against random networks of the same size and
+                           ties, what predicts working together (an MRQAP of the
+                           main relation on the others, shared partnerships and
+                           sector), the partnerships' architecture, and the
+                           methods (each measure's definition, the parameters, the
+                           seed and the PartnerNet version). Self-contained: no
+                           fonts, scripts or images are fetched, so it opens
+                           anywhere, offline, and prints.
               report.md    the same in Markdown, for pasting into documents
               diagram.svg  the diagram
               tables/      every table behind the report as CSV and JSON
@@ -50,8 +54,24 @@ struct Report: ParsableCommand {
             "The focal sector for dominance (default: the area's, else local-authority).", valueName: "sector"))
     var focalSector: String?
 
-    @Option(name: .long, help: "Shuffles of the labels for the E-I p-values.")
+    @Option(
+        name: .long,
+        help: "Shuffles of the labels for the E-I p-values, and relabellings for the MRQAP of what predicts ties.")
     var permutations = AnalysisSettings().permutations
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The relation whose ties \"What predicts working together\" explains (default: the one with most ties).",
+            valueName: "relation"))
+    var predict: String?
+
+    @Option(
+        name: .customLong("network-tests"),
+        help: ArgumentHelp(
+            "Random graphs of the same size and number of ties for the tests of centralisation, transitivity, "
+                + "reciprocity and modularity (0: none).", valueName: "draws"))
+    var networkTests = AnalysisSettings().networkTestDraws
 
     @Option(name: .long, help: "Random sets for the share tests of every sector.")
     var randomSets = AnalysisSettings().randomSets
@@ -67,6 +87,7 @@ struct Report: ParsableCommand {
     func validate() throws {
         if permutations < 0 { throw ValidationError("--permutations must be 0 or more") }
         if randomSets < 0 { throw ValidationError("--random-sets must be 0 or more") }
+        if networkTests < 0 { throw ValidationError("--network-tests must be 0 or more") }
     }
 
     var settings: EvaluationSettings {
@@ -77,6 +98,8 @@ struct Report: ParsableCommand {
         settings.seed = seed
         settings.focalSector = focalSector
         settings.randomSets = randomSets
+        settings.predictedRelation = predict
+        settings.networkTestDraws = networkTests
         return settings
     }
 

@@ -81,13 +81,38 @@ struct QAPCLITests {
     @Test func readmeTourOutputIsReal() throws {
         let readme = try String(contentsOfFile: Paths.repo("README.md"), encoding: .utf8)
         let qap = try run(
-            "qap", "Datasets/northbridge", "--y", "information", "--x",
-            "co-membership,same:sector,funding,joint-commissioning", "--permutations", "5000")
+            "qap", "Datasets/northbridge", "--y", "tie:information", "--x",
+            "tie:funding,tie:joint-commissioning,co-membership,same:sector", "--permutations", "5000")
         let cug = try run(
             "cug", "Datasets/northbridge", "--relation", "information", "--statistic", "transitivity", "--given",
             "dyad-census", "--permutations", "5000")
         for output in [qap.stdout, cug.stdout] {
             #expect(!output.isEmpty && readme.contains(output), "README lacks:\n\(output)")
         }
+    }
+
+    /// `report --predict` chooses the relation "What predicts working together" explains,
+    /// and `--network-tests 0` leaves the random graphs out.
+    @Test func reportChoosesTheRelationExplainedAndTheNetworkTests() throws {
+        let out = Paths.temporaryFolder() + "/report"
+        let result = try run(
+            "report", "Datasets/northbridge", "-o", out, "-q", "--predict", "funding", "--permutations", "200",
+            "--random-sets", "200", "--network-tests", "0")
+        #expect(result.status == 0, "\(result.stderr)")
+        let table = try String(contentsOfFile: out + "/tables/predictors.csv", encoding: .utf8)
+        #expect(table.contains("\nfunding ~ tie:information,funding,tie:information,"), "\(table)")
+        #expect(!FileManager.default.fileExists(atPath: out + "/tables/network_tests.csv"))
+        let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        #expect(markdown.contains("## What predicts working together"))
+        #expect(markdown.contains("`partnernet qap Datasets/northbridge --y tie:funding --x tie:information,"))
+        let tested = try run(
+            "report", "Datasets/northbridge", "-o", out, "-q", "--permutations", "200", "--random-sets", "200",
+            "--network-tests", "300")
+        #expect(tested.status == 0)
+        let tests = try String(contentsOfFile: out + "/tables/network_tests.csv", encoding: .utf8)
+        #expect(tests.hasPrefix("statistic,given,observed,mean,sd,z,p_le,p_ge,draws\ndegree_centralization,edges,"))
+        let misspelt = try run("report", "Datasets/northbridge", "-o", out, "-q", "--predict", "fundng")
+        #expect(misspelt.status != 0)
+        #expect(misspelt.stderr.contains("fundng"), "\(misspelt.stderr)")
     }
 }

@@ -143,42 +143,67 @@ extension Graph {
     /// (doi:10.18637/jss.v024.i06).
     public func cugTest(
         given condition: CUGCondition, draws: Int = 1_000, seed: UInt64 = 1,
-        statistic: @Sendable (Graph) -> Double?
+        statistic: @escaping @Sendable (Graph) -> Double?
     ) -> CUGTest? {
+        cugTests(given: condition, draws: draws, seed: seed, statistics: [statistic])[0]
+    }
+
+    /// CUG tests of several statistics on the same random graphs: the result of each is
+    /// the one ``cugTest(given:draws:seed:statistic:)`` gives for it alone with the same
+    /// seed (the random graphs do not depend on the statistic), at the cost of drawing the
+    /// graphs once. The tests are then dependent; an adjustment for multiple tests that
+    /// holds under any dependence (Holm's) still applies.
+    ///
+    /// - Returns: one test per statistic, in order; `nil` where the statistic is undefined
+    ///   on this graph.
+    /// - Complexity: O(N (n² + Σ S)) time over all cores.
+    public func cugTests(
+        given condition: CUGCondition, draws: Int = 1_000, seed: UInt64 = 1,
+        statistics: [@Sendable (Graph) -> Double?]
+    ) -> [CUGTest?] {
         precondition(draws >= 1, "at least one draw")
-        guard let observed = statistic(self), observed.isFinite else { return nil }
+        let observed = statistics.map { statistic in statistic(self).flatMap { $0.isFinite ? $0 : nil } }
+        let tested = statistics.indices.filter { observed[$0] != nil }
+        guard !tested.isEmpty else { return observed.map { _ in nil } }
         struct Tally: Sendable {
             var tails = TailCounts()
             var defined = 0
             var sum = 0.0
             var squares = 0.0
+
+            mutating func add(_ other: Tally) {
+                tails.add(other.tails)
+                defined += other.defined
+                sum += other.sum
+                squares += other.squares
+            }
         }
         let blocks = QAPPermutations.blocks(permutations: draws, seed: seed) { range, random in
-            var tally = Tally()
+            var tallies = [Tally](repeating: Tally(), count: statistics.count)
             for _ in range {
                 let graph = uniformRandomGraph(given: condition, using: &random)
-                guard let value = statistic(graph), value.isFinite else { continue }
-                tally.defined += 1
-                tally.tails.count(value, observed: observed)
-                tally.sum += value
-                tally.squares += value * value
+                for index in tested {
+                    guard let value = statistics[index](graph), value.isFinite else { continue }
+                    tallies[index].defined += 1
+                    tallies[index].tails.count(value, observed: observed[index]!)
+                    tallies[index].sum += value
+                    tallies[index].squares += value * value
+                }
             }
-            return tally
+            return tallies
         }
-        var total = Tally()
-        for block in blocks {
-            total.tails.add(block.tails)
-            total.defined += block.defined
-            total.sum += block.sum
-            total.squares += block.squares
+        return statistics.indices.map { index in
+            guard let observed = observed[index] else { return nil }
+            var total = Tally()
+            for block in blocks { total.add(block[index]) }
+            let n = Double(total.defined)
+            let mean = total.defined > 0 ? total.sum / n : .nan
+            let sd = total.defined > 1 ? (max(0, total.squares - n * mean * mean) / (n - 1)).squareRoot() : .nan
+            let share = { (k: Int) in Double(k + 1) / (n + 1) }
+            return CUGTest(
+                observed: observed, mean: mean, standardDeviation: sd, pLow: share(total.tails.atMost),
+                pHigh: share(total.tails.atLeast), draws: draws, definedDraws: total.defined, condition: condition,
+                seed: seed)
         }
-        let n = Double(total.defined)
-        let mean = total.defined > 0 ? total.sum / n : .nan
-        let sd = total.defined > 1 ? (max(0, total.squares - n * mean * mean) / (n - 1)).squareRoot() : .nan
-        let share = { (k: Int) in Double(k + 1) / (n + 1) }
-        return CUGTest(
-            observed: observed, mean: mean, standardDeviation: sd, pLow: share(total.tails.atMost),
-            pHigh: share(total.tails.atLeast), draws: draws, definedDraws: total.defined, condition: condition,
-            seed: seed)
     }
 }

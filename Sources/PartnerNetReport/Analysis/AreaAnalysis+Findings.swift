@@ -52,7 +52,9 @@ extension AreaAnalysis {
         if let first = sectorResults.first { chosen.append(first) }
         if let none = findings.first(where: { $0.id.hasPrefix("chairs.none.") }) { chosen.append(none) }
         if let duplication = byID["architecture.duplication"] { chosen.append(duplication) }
-        if chosen.count < 5, let cut = findings.filter({ $0.topic == .cohesion }).max(by: { $0.value < $1.value }) {
+        if chosen.count < 5,
+            let cut = findings.filter({ $0.id.hasPrefix("cohesion.cutpoint.") }).max(by: { $0.value < $1.value })
+        {
             chosen.append(cut)
         }
         if chosen.count < 3, let top = byID["centrality.top_betweenness"] { chosen.insert(top, at: 0) }
@@ -74,6 +76,10 @@ extension AreaAnalysis {
         }
         out.append(("sector_shares", sectorShareTable))
         if !relationAnalyses.isEmpty { out.append(("by_relation", byRelationTable)) }
+        if !networkTests.isEmpty { out.append(("network_tests", networkTestTable)) }
+        if let tiePredictors {
+            out += [("predictors", tiePredictors.coefficientTable), ("predictors_fit", tiePredictors.fitTable)]
+        }
         out += [
             ("brokerage_roles", brokerage.roleTable), ("brokerage_groups", brokerage.groupTable),
             ("brokerage_organisations", brokerage.organisationTable),

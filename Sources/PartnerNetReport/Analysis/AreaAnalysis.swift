@@ -16,6 +16,13 @@ public struct AnalysisSettings: Sendable, Hashable {
     public var permutations = 5_000
     /// Random sets drawn for the share tests (0: no test).
     public var randomSets = 10_000
+    /// The relation the "What predicts working together" section explains
+    /// (``TiePredictors``); `nil`: the one with most ties.
+    public var predictedRelation: String?
+    /// Random graphs drawn for the network values' CUG tests (``AreaAnalysis/networkTests``;
+    /// 0: no test). As many as the E-I shuffles, so that a test can hold after Holm's
+    /// adjustment over the report's tests (the smallest two-sided p of N draws is 2/(N + 1)).
+    public var networkTestDraws = 5_000
     /// Seed of every random step: shuffles, random sets, community detection, core search.
     public var seed: UInt64 = 1
     /// The focal sector; the area's own (`focal_sector`, else `local-authority`) when `nil`.
@@ -137,6 +144,9 @@ public struct AreaAnalysis: Sendable {
         let columns = area.organisationColumns
         if !columns.contains(where: { $0.lowercased() == settings.groups.lowercased() }) {
             throw .unknownColumn(settings.groups, option: "--groups", available: columns)
+        }
+        if let predicted = settings.predictedRelation, predicted == Area.coMembership || !area.relationNames.contains(predicted) {
+            throw .model(.unknownRelation(predicted, available: area.relationNames))
         }
         for id in settings.focalOrganisations where graph.handles[id] == nil {
             throw .unknownOrganisation(id, closest: closestMatch(to: id, in: graph.labels))

@@ -19,6 +19,9 @@ public struct Finding: Sendable, Hashable, Identifiable {
         case brokerage
         case architecture
         case cohesion
+        /// What predicts a tie of one relation: the other relations, shared partnerships,
+        /// the same group (``TiePredictors``).
+        case predictors
     }
 
     /// What the finding claims against its null model, after Holm's adjustment.

@@ -20,6 +20,8 @@ public enum FindingRules {
         out += dominance(analysis)
         out += sectorShares(analysis)
         out += architecture(analysis)
+        out += networkTests(analysis)
+        out += predictors(analysis)
         adjust(&out)
         chooseSummary(&out, analysis: analysis)
         return out
@@ -70,13 +72,112 @@ public enum FindingRules {
                     evidence: [.init(table: "centrality", row: id, column: "betweenness_share", value: share)], n: n))
         }
         if let value = analysis.network.value(of: NetworkMeasure.betweennessCentralization.rawValue) {
+            let tested = networkTest(analysis, "betweenness_centralization", observed: value)
             out.append(
                 Finding(
                     id: "centrality.betweenness_centralization", topic: .centrality, subject: "network",
                     statistic: "betweenness_centralization", value: value,
                     statement: "Betweenness centralisation \(ReportText.decimal(value)) "
                         + "(0: brokerage shared evenly; 1: one organisation brokers everything)",
-                    evidence: [.init(table: "network", row: "betweenness_centralization", value: value)], n: n))
+                    evidence: [.init(table: "network", row: "betweenness_centralization", value: value)]
+                        + (tested?.evidence ?? []), n: n, test: tested?.test,
+                    effect: tested?.z.map { ("z", $0) }))
+        }
+        return out
+    }
+
+    // MARK: Network values against random graphs
+
+    /// The test of a network value against random graphs of the same size and number of
+    /// ties (``AreaAnalysis/networkTests``), with the evidence it adds: `nil` below
+    /// ``AreaAnalysis/minimumOrganisations``, without a test, or when the test's observed
+    /// value is not the report's (a weighted measure: the random graphs are unweighted).
+    static func networkTest(_ analysis: AreaAnalysis, _ name: String, observed: Double) -> (
+        test: (Finding.Claim, Double, String, Double?), evidence: [Finding.Evidence], z: Double?
+    )? {
+        guard analysis.isLargeEnoughForTests, let test = analysis.networkTest(of: name),
+            abs(test.observed - observed) <= 1e-12 * max(1, abs(observed))
+        else { return nil }
+        let side = twoSided(observed: observed, expected: test.mean, low: test.pLow, high: test.pHigh)
+        let table = analysis.networkTestTable
+        let evidence = ["mean", "p_le", "p_ge"].compactMap { column in
+            table.value(of: name, column: column).map { Finding.Evidence(table: "network_tests", row: name, column: column, value: $0) }
+        }
+        return ((side.direction, side.p, analysis.networkTestNull, test.mean), evidence,
+                table.value(of: name, column: "z"))
+    }
+
+    /// Findings for the network values that only the random graphs test: degree
+    /// centralisation, transitivity and (directed) reciprocity. Betweenness
+    /// centralisation's test joins its centrality finding; the groups' modularity is in
+    /// the table only, the E-I test being the silos finding.
+    static func networkTests(_ analysis: AreaAnalysis) -> [Finding] {
+        let words: [(name: String, topic: Finding.Topic, statement: (Double) -> String)] = [
+            ("degree_centralization", .centrality, {
+                "Degree centralisation \(ReportText.decimal($0)) (0: ties spread evenly; 1: one organisation tied to "
+                    + "every other, and they to it alone)"
+            }),
+            ("transitivity", .cohesion, {
+                "Transitivity \(ReportText.decimal($0)): the share of an organisation's pairs of partners that are "
+                    + "partners too"
+            }),
+            ("reciprocity", .cohesion, { "Reciprocity \(ReportText.decimal($0)): the share of ties returned" }),
+        ]
+        var out: [Finding] = []
+        for (name, topic, statement) in words {
+            guard let value = analysis.network.value(of: name),
+                let tested = networkTest(analysis, name, observed: value)
+            else { continue }
+            out.append(
+                Finding(
+                    id: "\(topic.rawValue).\(name)", topic: topic, subject: "network", statistic: name, value: value,
+                    statement: statement(value),
+                    evidence: [.init(table: "network", row: name, value: value)] + tested.evidence,
+                    n: analysis.graph.nodeCount, test: tested.test, effect: tested.z.map { ("z", $0) }))
+        }
+        return out
+    }
+
+    // MARK: What predicts working together
+
+    /// One finding per coefficient of ``AreaAnalysis/tiePredictors`` (the intercept left
+    /// out), tested two-sided on |t| when the area is large enough.
+    static func predictors(_ analysis: AreaAnalysis) -> [Finding] {
+        guard let predictors = analysis.tiePredictors else { return [] }
+        let groups = analysis.settings.groups
+        var out: [Finding] = []
+        for model in predictors.models {
+            let null = "\(model.regression.permutations) relabellings of the organisations"
+            for coefficient in model.regression.coefficients where coefficient.term != "intercept" {
+                let key = TiePredictors.key(outcome: model.outcome, term: coefficient.term)
+                let estimate = coefficient.estimate
+                let points = "\(ReportText.short(abs(estimate) * 100)) percentage points"
+                let more = estimate >= 0 ? "more" : "less"
+                let subject: String
+                switch coefficient.term {
+                case Area.coMembership:
+                    subject = "Each partnership two organisations share makes a tie in \(model.outcome) \(points) \(more) likely"
+                case "same:\(groups)":
+                    subject = "Two organisations of the same \(groups) are \(points) \(more) likely to have a tie in \(model.outcome)"
+                default:
+                    let relation = coefficient.term.hasPrefix("tie:") ? String(coefficient.term.dropFirst(4)) : coefficient.term
+                    subject = "Pairs tied by \(relation) are \(points) \(more) likely to be tied by \(model.outcome)"
+                }
+                var evidence: [Finding.Evidence] = [
+                    .init(table: "predictors", row: key, column: "estimate", value: estimate)
+                ]
+                var test: (Finding.Claim, Double, String, Double?)?
+                if analysis.isLargeEnoughForTests, let p = coefficient.pValues {
+                    evidence.append(.init(table: "predictors", row: key, column: "p_abs", value: p.pAbsolute))
+                    test = (estimate >= 0 ? .more : .less, p.pAbsolute, null, 0)
+                }
+                out.append(
+                    Finding(
+                        id: "predictors.\(model.outcome).\(coefficient.term)", topic: .predictors,
+                        subject: model.outcome, statistic: "estimate", value: estimate,
+                        statement: subject + " (\(ReportText.decimal(estimate, 3)), the other terms held fixed)",
+                        evidence: evidence, n: analysis.graph.nodeCount, test: test))
+            }
         }
         return out
     }

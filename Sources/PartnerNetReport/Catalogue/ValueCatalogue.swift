@@ -232,6 +232,11 @@ public enum ValueCatalogue {
             count: true),
         .init("tied_pairs", .network, "count", "pairs of a logistic QAP regression whose outcome is a tie", count: true),
         .init(
+            "tie_share", .network, share,
+            "the share of pairs tied in the relation a report's \"What predicts working together\" model explains (the mean of its outcome)"),
+        .init(
+            "permutations", .network, "count", "relabellings of the organisations a QAP test drew", [.dekker2007], count: true),
+        .init(
             "correlation", .network, "correlation (−1 to 1)",
             "Pearson's r of two dyadic variables over the pairs of distinct organisations (sna::gcor), tested by relabelling one (Krackhardt's QAP)",
             [.krackhardt1988, .butts2008]),
@@ -249,6 +254,13 @@ public enum ValueCatalogue {
         .init(
             "sd", .network, "as the statistic", "the standard deviation of the value over the random graphs",
             [.andersonButtsCarley1999, .butts2008]),
+        .init(
+            "z", .network, "standard deviations",
+            "(observed − mean) / sd: how far the value lies from the random graphs' mean, in their standard deviations (the report's network tests)",
+            [.andersonButtsCarley1999]),
+        .init(
+            "draws", .network, "count",
+            "random graphs on which the value was defined, of those drawn (the report's network tests)", count: true),
     ]
     static let probability = "probability (0–1)"
 

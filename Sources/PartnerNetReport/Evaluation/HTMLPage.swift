@@ -55,6 +55,13 @@ public enum HTMLPage {
                 }
                 if let note = report.diagramNote { parts.append("<p class=\"note\">\(e(note))</p>") }
                 parts.append(table(report.network, id: "network", caption: "Network measures"))
+                if !report.analysis.networkTests.isEmpty {
+                    parts.append(
+                        table(
+                            report.analysis.networkTestTable, id: "network-tests",
+                            caption: "Network values against \(report.analysis.networkTestNull) (CUG tests; one-sided "
+                                + "p-values, not adjusted)"))
+                }
                 return parts
             })
 
@@ -141,6 +148,24 @@ public enum HTMLPage {
                             report.analysis.byRelationTable, id: "by-relation",
                             caption: "Silos and the focal sector's shares, relation by relation"),
                     ]
+                })
+        }
+
+        if let predictors = report.analysis.tiePredictors {
+            body.append(
+                section("predictors", "What predicts working together") {
+                    [
+                        "<p>\(e(predictors.introduction(groups: report.settings.groups)))</p>",
+                        "<ul class=\"verdicts\">"
+                    ] + predictors.readings(findings: report.findings).map { "<li>\(e($0))</li>" } + [
+                        "</ul>",
+                        table(
+                            predictors.coefficientTable, id: "predictors",
+                            caption: "MRQAP coefficients: ties of the relation explained on the other terms, permutation p-values"),
+                        table(predictors.fitTable, id: "predictors-fit", caption: "Fit of the model"),
+                    ] + (predictors.command(path: report.path, seed: report.settings.seed).map {
+                        ["<p>The same model from the command line: <code>\(e($0))</code></p>"]
+                    } ?? [])
                 })
         }
 
@@ -242,6 +267,7 @@ public enum HTMLPage {
         if report.dominance != nil { list.append(("dominance", "Dominance")) }
         list.append(("sectors", "Every sector"))
         if !report.analysis.relationAnalyses.isEmpty { list.append(("relations", "By relation")) }
+        if report.analysis.tiePredictors != nil { list.append(("predictors", "What predicts ties")) }
         if report.balance != nil { list.append(("balance", "Balance of power")) }
         list.append(("brokerage", "Brokerage"))
         if report.architecture != nil { list.append(("architecture", "Architecture")) }

@@ -29,6 +29,11 @@ public enum MarkdownPage {
         if let note = report.diagramNote { out.append(""); out.append("*\(inline(note))*") }
         out.append("")
         out.append(report.network.markdown())
+        if !report.analysis.networkTests.isEmpty {
+            out.append("Network values against \(inline(report.analysis.networkTestNull)) (CUG tests; one-sided p-values, not adjusted):")
+            out.append("")
+            out.append(report.analysis.networkTestTable.markdown())
+        }
         out.append("## Who is central")
         out.append("")
         out.append(report.centrality.markdown())
@@ -60,6 +65,20 @@ public enum MarkdownPage {
             out.append("## Relation by relation")
             out.append("")
             out.append(report.analysis.byRelationTable.markdown())
+        }
+        if let predictors = report.analysis.tiePredictors {
+            out.append("## What predicts working together")
+            out.append("")
+            out.append(inline(predictors.introduction(groups: report.settings.groups)))
+            out.append("")
+            out += predictors.readings(findings: report.findings).map { "- \(inline($0))" }
+            out.append("")
+            out.append(predictors.coefficientTable.markdown())
+            out.append(predictors.fitTable.markdown())
+            if let command = predictors.command(path: report.path, seed: report.settings.seed) {
+                out.append("The same model from the command line: `\(command)`")
+                out.append("")
+            }
         }
         if let balance = report.balance {
             out.append("## Balance of power")

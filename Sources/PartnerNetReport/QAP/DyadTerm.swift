@@ -9,6 +9,9 @@ public enum DyadTerm: Hashable, Sendable, CustomStringConvertible {
     /// share), as ``PartnerNetCore/Graph/init(area:relations:)`` builds them for one
     /// relation: duplicate ties summed, an undirected relation symmetric, 0 without a tie.
     case relation(String)
+    /// `tie:RELATION`: 1 when the pair has a tie of the relation (of any weight), else 0 —
+    /// tie presence, whatever the relation's unit (an undirected relation symmetric).
+    case tie(String)
     /// `same:COLUMN`: 1 when both organisations have the same non-empty value, else 0.
     case same(String)
     /// `diff:COLUMN`: |xᵢ − xⱼ| of a numeric column.
@@ -20,8 +23,10 @@ public enum DyadTerm: Hashable, Sendable, CustomStringConvertible {
 
     /// The kinds of term that take a column.
     public static let columnKinds = ["same", "diff", "sender", "receiver"]
+    /// Every kind of term written `KIND:NAME`.
+    public static let kinds = ["tie"] + columnKinds
 
-    /// Parses `relation`, `co-membership` or `KIND:COLUMN`.
+    /// Parses `relation`, `co-membership`, `tie:RELATION` or `KIND:COLUMN`.
     ///
     /// - Throws: ``DyadTermError/unknownKind(_:term:closest:)`` for a prefix that is not a kind.
     public init(parsing text: String) throws(DyadTermError) {
@@ -32,17 +37,19 @@ public enum DyadTerm: Hashable, Sendable, CustomStringConvertible {
         let kind = String(text[..<colon])
         let column = String(text[text.index(after: colon)...])
         switch kind.lowercased() {
+        case "tie": self = .tie(column)
         case "same": self = .same(column)
         case "diff": self = .difference(column)
         case "sender": self = .sender(column)
         case "receiver": self = .receiver(column)
-        default: throw .unknownKind(kind, term: text, closest: closestMatch(to: kind, in: Self.columnKinds))
+        default: throw .unknownKind(kind, term: text, closest: closestMatch(to: kind, in: Self.kinds))
         }
     }
 
     public var description: String {
         switch self {
         case .relation(let name): name
+        case .tie(let name): "tie:\(name)"
         case .same(let column): "same:\(column)"
         case .difference(let column): "diff:\(column)"
         case .sender(let column): "sender:\(column)"
@@ -64,7 +71,7 @@ public enum DyadTermError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .unknownKind(let kind, let term, let closest):
             return "unknown kind of term \(quoted(kind)) in \(quoted(term))\(suggestion(closest)); "
-                + "a term is a relation, co-membership, or same:, diff:, sender: or receiver: and a column"
+                + "a term is a relation, co-membership, tie: and a relation, or same:, diff:, sender: or receiver: and a column"
         case .unknownRelation(let name, let available, let closest):
             return "unknown relation \(quoted(name))\(suggestion(closest)); "
                 + (available.isEmpty ? "the area has none" : "the area has " + available.map(quoted).joined(separator: ", "))
@@ -115,6 +122,8 @@ extension Area {
                 throw .unknownRelation(name, available: available, closest: nil)
             }
             return DyadMatrix(adjacencyOf: graph)
+        case .tie(let name):
+            return try dyadMatrix(for: .relation(name)).binarized
         case .same(let name):
             let values = try column(name)
             return DyadMatrix(order: n) { i, j in !values[i].isEmpty && values[i] == values[j] ? 1 : 0 }
