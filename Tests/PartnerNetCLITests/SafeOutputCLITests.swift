@@ -207,6 +207,32 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["new"])
     }
 
+    /// A write that fails halfway (a file larger than the process may write: EFBIG, as a
+    /// full disk gives ENOSPC) leaves neither a partial folder nor a staging folder, and an
+    /// existing folder written with --force is left as it was.
+    @Test func aWriteFailingHalfwayLeavesNothingBehind() throws {
+        let parent = Paths.temporaryFolder()
+        let failed = try PartnerNetCommand.run(["convert", "Datasets/northbridge", "-o", parent + "/new"], fileSizeLimit: 2)
+        #expect(failed.status == 1, "\(failed.stderr)")
+        #expect(failed.stderr.contains("error: ") && failed.stderr.contains(parent + "/new/"), "\(failed.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == [])
+        let target = try copy("krackhardt_kite")
+        let before = try FileManager.default.contentsOfDirectory(atPath: target).sorted().map {
+            try Data(contentsOf: URL(fileURLWithPath: target + "/" + $0))
+        }
+        let forced = try PartnerNetCommand.run(
+            ["convert", "Datasets/northbridge", "-o", target, "--force"], fileSizeLimit: 2)
+        #expect(forced.status == 1)
+        let after = try FileManager.default.contentsOfDirectory(atPath: target).sorted().map {
+            try Data(contentsOf: URL(fileURLWithPath: target + "/" + $0))
+        }
+        #expect(after == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: (target as NSString).deletingLastPathComponent)
+        #expect(!siblings.contains { $0.contains(".partial-") }, "\(siblings)")
+        // The limit is what made it fail: without it the same command succeeds.
+        #expect(try PartnerNetCommand.run(["convert", "Datasets/northbridge", "-o", parent + "/new"]).status == 0)
+    }
+
     // MARK: 7. CSV for spreadsheets
 
     @Test func csvCellsThatAreFormulasAreNeutralised() throws {

@@ -30,12 +30,22 @@ public enum PartnerNetCommand {
     /// - Parameter stdoutFile: a file (`/dev/full`) to give the command as its standard
     ///   output instead of a pipe; `stdout` is then empty.
     /// - Parameter environment: variables to set for the command (`COLUMNS`).
+    /// - Parameter fileSizeLimit: the largest file, in KiB, the command may write
+    ///   (`ulimit -f`, through bash, with SIGXFSZ ignored so that a write past it fails with
+    ///   EFBIG as on a full disk, rather than killing the command).
     public static func run(
-        _ arguments: [String], stdoutFile: String? = nil, environment: [String: String] = [:]
+        _ arguments: [String], stdoutFile: String? = nil, environment: [String: String] = [:],
+        fileSizeLimit: Int? = nil
     ) throws -> CommandResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        if let fileSizeLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments =
+                ["-c", "trap '' XFSZ; ulimit -f \(fileSizeLimit); exec \"$0\" \"$@\"", executable] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        }
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
