@@ -63,6 +63,14 @@ for folder in $(find Tests/Fixtures Datasets -type f \( -iname organisations.csv
   add folder "$scratch"
 done
 
-for target in folder json graphml gexf dl pajek edgelist dot; do
+# Edge lists with a nodes table (--nodes-file): each area's relationships and organisations,
+# split at 0xFF.
+for folder in $(find Tests/Fixtures Datasets -type f -iname relationships.csv -printf '%h\n' | sort -u); do
+  [ -f "$folder/organisations.csv" ] || continue
+  { cat "$folder/relationships.csv"; printf '%s' "$separator"; cat "$folder/organisations.csv"; } >"$scratch"
+  add nodes "$scratch"
+done
+
+for target in folder json graphml gexf dl pajek edgelist dot nodes; do
   printf '%-9s %4d seeds\n' "$target" "$(find "$corpus/$target" -type f 2>/dev/null | wc -l)"
 done

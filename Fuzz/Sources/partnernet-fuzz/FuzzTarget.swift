@@ -29,6 +29,11 @@ enum FuzzTarget: String, CaseIterable {
     case edgelist
     /// DOT, checked by `DOTShape` and then parsed by Graphviz (`.dot`).
     case dot
+    /// An edge list named `.csv` (so read with commas, whatever its first line) with a
+    /// nodes table merged into it, as `--nodes-file` does: the input is split at the first
+    /// 0xFF byte into the edge list and the nodes table; the first byte's low bit sets
+    /// `--directed`.
+    case nodes
 
     /// The files of an area folder, in the order the input's parts fill them.
     static let folderFiles = [
@@ -49,6 +54,7 @@ enum FuzzTarget: String, CaseIterable {
         case .pajek: "area.net"
         case .edgelist: "area.txt"
         case .dot: "area.dot"
+        case .nodes: "edges.csv"
         }
     }
 
@@ -79,6 +85,13 @@ enum FuzzTarget: String, CaseIterable {
             case .dot:
                 write(data, to: path)
                 _ = try DOTArea.read(at: path)
+            case .nodes:
+                let parts = data.split(separator: Self.folderSeparator, maxSplits: 1, omittingEmptySubsequences: false)
+                let nodes = workspace + "/nodes.csv"
+                write(Data(parts[0]), to: path)
+                write(parts.count > 1 ? Data(parts[1]) : Data(), to: nodes)
+                let directed = (data.first ?? 0) & 1 == 1
+                _ = try AreaInput.read(path, options: FormatReadOptions(directed: directed, nodesFile: nodes))
             }
         } catch {
             // The messages the CLI would print: formatting them is part of the path.
