@@ -204,7 +204,9 @@ extension Area {
         notes.append(quotaNote)
         if let parentNote { notes.append(parentNote) }
         let adopted = partnerships.filter { $0.parent == second && $0.id != first }.map(\.id)
-        if !adopted.isEmpty { notes.append("\(ReportList.names(adopted)) now nest in \(first)") }
+        if !adopted.isEmpty {
+            notes.append("\(ReportList.names(adopted)) now \(adopted.count == 1 ? "nests" : "nest") in \(first)")
+        }
         notes += edited.boardNotes(first, comparedWith: nil)
         return (edited, notes)
     }
@@ -305,7 +307,7 @@ extension Area {
         let dropped = relationships.count - edited.relationships.count
         return (
             edited,
-            ["drops the relation \(relation): \(ReportList.count(dropped, "tie")) go"] + edited.tielessNotes(comparedWith: self)
+            ["drops the relation \(relation): \(ReportList.count(dropped, "tie")) \(dropped == 1 ? "goes" : "go")"] + edited.tielessNotes(comparedWith: self)
         )
     }
 

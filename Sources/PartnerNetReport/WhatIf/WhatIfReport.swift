@@ -91,8 +91,11 @@ public struct WhatIfReport: Sendable {
     /// The value of a board measure for a group with no seat on the board.
     private static func absent(_ name: String) -> Double? { name.hasPrefix("votes[") || name.hasPrefix("quota[") ? nil : 0 }
 
-    /// A board's values in an analysis, by name, in the balance report's order.
-    func boardValues(_ id: String, in analysis: AreaAnalysis) -> [(name: String, value: Double?)] {
+    /// A board's values in an analysis, by name, in the balance report's order (none when the
+    /// analysis has no such partnership). Exact Banzhaf and Shapley–Shubik power (``BoardPower``).
+    ///
+    /// - Complexity: that of solving the board's weighted voting game once.
+    public func boardValues(_ id: String, in analysis: AreaAnalysis) -> [(name: String, value: Double?)] {
         guard let partnership = analysis.area.partnerships.first(where: { $0.id == id }) else { return [] }
         let board = BoardPower(partnership: partnership, area: analysis.area)
         var out: [(String, Double?)] = [("votes[\(id)]", Double(board.totalVotes)), ("quota[\(id)]", Double(board.quota))]
