@@ -34,7 +34,8 @@ struct WhatIf: ParsableCommand {
             banzhaf[P,S] and shapley_shubik[P,S]. --format csv gives \
             metric,before,after,difference rows; json an object with the edits, their \
             notes, the values and the boards' members; --members lists each member of the \
-            changed boards with its role, votes and power before and after. Both areas \
+            changed boards with its role, votes and power before and after; --changed \
+            shows only the values that change. Both areas \
             are analysed with the same settings and seed, the random-set and shuffle tests \
             included (cheap at partnership sizes; --random-sets 0 --permutations 0 skips \
             them); communities and the core/periphery fit, which no value shown needs, are \
@@ -106,6 +107,9 @@ struct WhatIf: ParsableCommand {
 
     @Option(name: .long, help: "Seed for the shuffles and random sets (the same before and after).")
     var seed: UInt64 = 1
+
+    @Flag(name: .long, help: "Show only the values the edits change.")
+    var changed = false
 
     @Flag(name: .long, help: "List the members of the changed boards, their roles, votes and power before and after.")
     var members = false
@@ -280,9 +284,9 @@ struct WhatIf: ParsableCommand {
         }
         if members { return try output.write(report.memberTable) }
         switch output.format {
-        case .table: try output.write(report.text(title: input.title(of: before)))
-        case .csv: try output.write(report.table)
-        case .json: try output.write(report.json())
+        case .table: try output.write(report.text(title: input.title(of: before), changedOnly: changed))
+        case .csv: try output.write(report.table(changedOnly: changed))
+        case .json: try output.write(report.json(changedOnly: changed))
         }
     }
 }

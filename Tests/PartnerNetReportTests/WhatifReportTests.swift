@@ -95,7 +95,7 @@ import Testing
         }
         #expect(changed, "\(name): the edit changes some value")
         // The CSV rows: metric,before,after,difference with difference = after − before.
-        let table = report.table
+        let table = report.table()
         #expect(table.columns == ["metric", "before", "after", "difference"])
         for row in table.rows {
             if case .number(let before?, _) = row[1], case .number(let after?, _) = row[2] {

@@ -130,11 +130,17 @@ public struct WhatIfReport: Sendable {
 
     // MARK: Renderings
 
-    /// `metric,before,after,difference`: difference = after − before, empty when either is.
-    public var table: ResultTable {
+    /// The values, or with `changedOnly` those whose value after differs from before.
+    public func values(changedOnly: Bool) -> [(metric: String, before: Double?, after: Double?)] {
+        changedOnly ? values.filter { $0.before != $0.after } : values
+    }
+
+    /// `metric,before,after,difference`: difference = after − before, empty when either is;
+    /// with `changedOnly`, the rows whose value changed.
+    public func table(changedOnly: Bool = false) -> ResultTable {
         ResultTable(
             columns: ["metric", "before", "after", "difference"],
-            rows: values.map { metric, before, after in
+            rows: values(changedOnly: changedOnly).map { metric, before, after in
                 let isCount = ValueCatalogue.definition(of: metric)?.isCount ?? false
                 let difference = before.flatMap { b in after.map { $0 - b } }
                 return [
@@ -173,25 +179,49 @@ public struct WhatIfReport: Sendable {
             ], rows: rows)
     }
 
-    /// The edits, their notes, the values and the affected boards' members, for people.
-    public func text(title: String) -> String {
+    /// ``memberTable`` for people: one column per quantity, `before → after` where it changed.
+    var compactMemberTable: ResultTable {
+        let table = memberTable
+        func text(_ cell: Cell) -> String {
+            switch cell {
+            case .text(let text): text.isEmpty ? "–" : text
+            case .number(nil, _): "–"
+            case .number(let value?, let isCount): isCount ? String(Int(value)) : String(format: "%.4f", value)
+            }
+        }
+        return ResultTable(
+            columns: Array(table.columns.prefix(3)) + ["role", "votes", "banzhaf", "shapley_shubik"],
+            rows: table.rows.map { row in
+                Array(row.prefix(3))
+                    + stride(from: 3, to: 11, by: 2).map { column in
+                        let (old, new) = (text(row[column]), text(row[column + 1]))
+                        return .text(old == new ? old : "\(old) → \(new)")
+                    }
+            })
+    }
+
+    /// The edits, their notes, the values (with `changedOnly`, those that changed) and the
+    /// affected boards' members, for people.
+    public func text(title: String, changedOnly: Bool = false) -> String {
         var lines = ["What if: \(title)", "", "Edits, in order:"]
         for (index, edit) in scenario.edits.enumerated() {
             lines.append("  \(index + 1). \(edit.summary)")
             for note in notes where note.edit == index { lines.append("     - \(note.text)") }
         }
-        lines += ["", table.rendered(as: .table)]
+        lines += ["", table(changedOnly: changedOnly).rendered(as: .table)]
         if !affectedBoards.isEmpty {
             lines += [
                 "Voting power on the boards the edits change (Banzhaf and Shapley–Shubik shares, "
-                    + "each member's seats voting together):", "", memberTable.rendered(as: .table),
+                    + "each member's seats voting together; before → after where they differ):", "",
+                compactMemberTable.rendered(as: .table),
             ]
         }
         return lines.joined(separator: "\n")
     }
 
-    /// The edits, notes, values and members as one JSON object.
-    public func json() -> String {
+    /// The edits, notes, values (with `changedOnly`, those that changed) and members as one
+    /// JSON object.
+    public func json(changedOnly: Bool = false) -> String {
         let json = ReportText.json
         let edits: [JSONValue] = scenario.edits.enumerated().map { index, edit in
             .object([
@@ -199,7 +229,7 @@ public struct WhatIfReport: Sendable {
                 "notes": .array(notes.filter { $0.edit == index }.map { .string($0.text) }),
             ])
         }
-        let metrics: [JSONValue] = values.map { metric, before, after in
+        let metrics: [JSONValue] = values(changedOnly: changedOnly).map { metric, before, after in
             .object([
                 "metric": .string(metric), "before": json(before), "after": json(after),
                 "difference": json(before.flatMap { b in after.map { $0 - b } }),
