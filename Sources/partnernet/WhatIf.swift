@@ -7,7 +7,8 @@ import PartnerNetReport
 struct WhatIf: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whatif",
-        abstract: "What if an organisation left, boards merged or a chair passed? The headline measures before and after.",
+        abstract:
+            "What if an organisation left, boards merged or a chair passed? The headline measures before and after.",
         discussion: """
             Edits, applied in the order given on the command line, each to the area the \
             ones before it left (and a --scenario file's edits where --scenario stands):
@@ -65,18 +66,22 @@ struct WhatIf: ParsableCommand {
     @OptionGroup var input: AreaOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .long, help: ArgumentHelp("Organisations to remove, comma-separated; repeatable.", valueName: "org,…"))
+    @Option(
+        name: .long, help: ArgumentHelp("Organisations to remove, comma-separated; repeatable.", valueName: "org,…"))
     var remove: [String] = []
 
-    @Option(name: .customLong("remove-sector"), help: ArgumentHelp("A sector to remove; repeatable.", valueName: "sector"))
+    @Option(
+        name: .customLong("remove-sector"), help: ArgumentHelp("A sector to remove; repeatable.", valueName: "sector"))
     var removeSector: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Merge P2 into P1, optionally renamed; repeatable.", valueName: "P1,P2[=name]"))
+    @Option(
+        name: .long, help: ArgumentHelp("Merge P2 into P1, optionally renamed; repeatable.", valueName: "P1,P2[=name]"))
     var merge: [String] = []
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Pass the chair of P to ORG (co-chairs joined by +); repeatable.", valueName: "P=ORG[+ORG…]"))
+        help: ArgumentHelp("Pass the chair of P to ORG (co-chairs joined by +); repeatable.", valueName: "P=ORG[+ORG…]")
+    )
     var chair: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Set ORG's votes on P; repeatable.", valueName: "P:ORG=N"))
@@ -88,7 +93,8 @@ struct WhatIf: ParsableCommand {
     var addTie: [String] = []
 
     @Option(
-        name: .customLong("drop-relation"), help: ArgumentHelp("Drop every tie of a relation; repeatable.", valueName: "relation"))
+        name: .customLong("drop-relation"),
+        help: ArgumentHelp("Drop every tie of a relation; repeatable.", valueName: "relation"))
     var dropRelation: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Edits from a JSON scenario file (Docs/FORMAT.md).", valueName: "file"))
@@ -135,7 +141,9 @@ struct WhatIf: ParsableCommand {
 
     /// The command-line edits, by option name, each occurrence's in the order given.
     func optionEdits() throws -> [String: [[(AreaEdit, Origin)]]] {
-        func each(_ name: String, _ values: [String], _ parse: (String) throws -> [AreaEdit]) throws -> [[(AreaEdit, Origin)]] {
+        func each(
+            _ name: String, _ values: [String], _ parse: (String) throws -> [AreaEdit]
+        ) throws -> [[(AreaEdit, Origin)]] {
             try values.map { value in try parse(value).map { ($0, .option("\(name) \(value)")) } }
         }
         return [
@@ -211,7 +219,10 @@ struct WhatIf: ParsableCommand {
     /// ArgumentParser keeps each option's values in order but not the order between
     /// options, which decides what a scenario does.
     static func optionOrder(in arguments: [String]) -> [String] {
-        let names = Set(["--remove", "--remove-sector", "--merge", "--chair", "--votes", "--add-tie", "--drop-relation", "--scenario"])
+        let names = Set([
+            "--remove", "--remove-sector", "--merge", "--chair", "--votes", "--add-tie", "--drop-relation",
+            "--scenario",
+        ])
         var order: [String] = []
         for argument in arguments {
             if argument == "--" { break }

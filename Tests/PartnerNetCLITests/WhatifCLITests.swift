@@ -28,7 +28,9 @@ import Testing
     /// The county council passes the one chair it holds (hwb) to the ICB: the local
     /// authorities then chair 1 of the 6 partnerships (city chairs lsp) instead of 2.
     @Test func csvGivesMetricBeforeAfterDifference() throws {
-        let result = try run("whatif", "Datasets/northbridge", "--chair", "hwb=icb", "--format", "csv", "--random-sets", "0", "--permutations", "0")
+        let result = try run(
+            "whatif", "Datasets/northbridge", "--chair", "hwb=icb", "--format", "csv", "--random-sets", "0",
+            "--permutations", "0")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").first == "metric,before,after,difference")
         let values = rows(result.stdout)
@@ -41,7 +43,9 @@ import Testing
     }
 
     @Test func removalChangesTheBoardsItSatOn() throws {
-        let result = try run("whatif", "Datasets/northbridge", "--remove", "ncc", "-f", "csv", "--random-sets", "500", "--permutations", "200")
+        let result = try run(
+            "whatif", "Datasets/northbridge", "--remove", "ncc", "-f", "csv", "--random-sets", "500", "--permutations",
+            "200")
         #expect(result.status == 0, "\(result.stderr)")
         let values = rows(result.stdout)
         #expect(values["organisations"] == [31, 30, -1])
@@ -89,14 +93,20 @@ import Testing
     }
 
     @Test func tableShowsEditsNotesAndMembers() throws {
-        let result = try run("whatif", "Datasets/northbridge", "--votes", "lsp:city=1", "--random-sets", "0", "--permutations", "0")
+        let result = try run(
+            "whatif", "Datasets/northbridge", "--votes", "lsp:city=1", "--random-sets", "0", "--permutations", "0")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("What if: Northbridge (illustrative, invented) (all relations, directed)"))
         #expect(result.stdout.contains("  1. votes lsp:city=1\n     - lsp: city's votes go from 2 to 1\n"))
         #expect(result.stdout.contains("lsp's default quota is now 9 of 17 votes (was 10 of 18)"))
-        let members = try run("whatif", "Datasets/northbridge", "--votes", "lsp:city=1", "--members", "-f", "csv", "--random-sets", "0", "--permutations", "0")
+        let members = try run(
+            "whatif", "Datasets/northbridge", "--votes", "lsp:city=1", "--members", "-f", "csv", "--random-sets", "0",
+            "--permutations", "0")
         let lines = members.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "partnership,id,sector,role_before,role_after,votes_before,votes_after,banzhaf_before,banzhaf_after,shapley_shubik_before,shapley_shubik_after")
+        #expect(
+            lines.first
+                == "partnership,id,sector,role_before,role_after,votes_before,votes_after,banzhaf_before,banzhaf_after,shapley_shubik_before,shapley_shubik_after"
+        )
         #expect(lines.count == 19)  // lsp's 18 members
         #expect(lines[1].hasPrefix("lsp,city,local-authority,chair,chair,2,1,"))
     }
@@ -104,7 +114,9 @@ import Testing
     /// Options apply in the order given: the ICB can take the chair and then leave, but
     /// cannot take it after leaving.
     @Test func editsApplyInTheOrderGiven() throws {
-        let first = try run("whatif", "Datasets/northbridge", "--chair", "hwb=icb", "--remove", "icb", "-f", "csv", "--random-sets", "0", "--permutations", "0")
+        let first = try run(
+            "whatif", "Datasets/northbridge", "--chair", "hwb=icb", "--remove", "icb", "-f", "csv", "--random-sets",
+            "0", "--permutations", "0")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(rows(first.stdout)["chair_share"] == [2.0 / 6, 1.0 / 5, 1.0 / 5 - 2.0 / 6])
         let reversed = try run("whatif", "Datasets/northbridge", "--remove", "icb", "--chair", "hwb=icb")
@@ -115,11 +127,20 @@ import Testing
     @Test func unknownNamesAreOneLineErrorsWithTheClosestName() throws {
         let cases: [([String], String)] = [
             (["--remove", "vcs"], "error: --remove vcs: unknown organisation \"vcs\" (did you mean \"cvs\"?)\n"),
-            (["--remove-sector", "Faith "], "error: --remove-sector Faith : no organisation has the sector \"Faith\" (did you mean \"faith\"?); the sectors are \"local-authority\", \"public\", \"business\", \"voluntary-community\", \"faith\"\n"),
+            (
+                ["--remove-sector", "Faith "],
+                "error: --remove-sector Faith : no organisation has the sector \"Faith\" (did you mean \"faith\"?); the sectors are \"local-authority\", \"public\", \"business\", \"voluntary-community\", \"faith\"\n"
+            ),
             (["--merge", "hwb,cpy"], "error: --merge hwb,cpy: unknown partnership \"cpy\" (did you mean \"cyp\"?)\n"),
             (["--votes", "lsp:minds=2"], "error: --votes lsp:minds=2: \"minds\" has no seat on \"lsp\"\n"),
-            (["--drop-relation", "fundng"], "error: --drop-relation fundng: unknown relation \"fundng\" (did you mean \"funding\"?); the relations are \"information\", \"funding\", \"joint-commissioning\"\n"),
-            (["--add-tie", "cvs,mosque"], "error: --add-tie cvs,mosque: name the tie's relation: the area has \"information\", \"funding\", \"joint-commissioning\"\n"),
+            (
+                ["--drop-relation", "fundng"],
+                "error: --drop-relation fundng: unknown relation \"fundng\" (did you mean \"funding\"?); the relations are \"information\", \"funding\", \"joint-commissioning\"\n"
+            ),
+            (
+                ["--add-tie", "cvs,mosque"],
+                "error: --add-tie cvs,mosque: name the tie's relation: the area has \"information\", \"funding\", \"joint-commissioning\"\n"
+            ),
         ]
         for (options, message) in cases {
             let result = try PartnerNetCommand.run(["whatif", "Datasets/northbridge"] + options)
@@ -137,11 +158,15 @@ import Testing
     @Test func scenarioFileEditsAndErrorsNameTheirLine() throws {
         let folder = Paths.temporaryFolder()
         let good = folder + "/county.json"
-        try #"[{"chair": {"partnership": "hwb", "organisation": "icb"}}, {"votes": {"partnership": "lsp", "organisation": "ncc", "votes": 1}}]"#
+        try
+            #"[{"chair": {"partnership": "hwb", "organisation": "icb"}}, {"votes": {"partnership": "lsp", "organisation": "ncc", "votes": 1}}]"#
             .write(toFile: good, atomically: true, encoding: .utf8)
-        let fromFile = try run("whatif", "Datasets/northbridge", "--scenario", good, "-f", "csv", "--random-sets", "0", "--permutations", "0")
+        let fromFile = try run(
+            "whatif", "Datasets/northbridge", "--scenario", good, "-f", "csv", "--random-sets", "0", "--permutations",
+            "0")
         let fromOptions = try run(
-            "whatif", "Datasets/northbridge", "--chair", "hwb=icb", "--votes", "lsp:ncc=1", "-f", "csv", "--random-sets", "0",
+            "whatif", "Datasets/northbridge", "--chair", "hwb=icb", "--votes", "lsp:ncc=1", "-f", "csv",
+            "--random-sets", "0",
             "--permutations", "0")
         #expect(fromFile.status == 0, "\(fromFile.stderr)")
         #expect(fromFile.stdout == fromOptions.stdout)
@@ -150,7 +175,9 @@ import Testing
             .write(toFile: bad, atomically: true, encoding: .utf8)
         let result = try run("whatif", "Datasets/northbridge", "--scenario", bad)
         #expect(result.status == 1)
-        #expect(result.stderr == "\(bad):3:3 [1]: error: chair hwb=vcs: unknown organisation \"vcs\" (did you mean \"cvs\"?)\n")
+        #expect(
+            result.stderr
+                == "\(bad):3:3 [1]: error: chair hwb=vcs: unknown organisation \"vcs\" (did you mean \"cvs\"?)\n")
     }
 
     @Test func helpHasExamples() throws {

@@ -41,17 +41,19 @@ import Testing
     /// in forum, now nests in board.
     @Test func mergeWorkedByHand() throws {
         let (edited, notes) = try Self.area.applying(.mergePartnerships("board", "forum", name: "Joint board"))
-        #expect(edited.partnerships == [
-            Partnership(id: "board", name: "Joint board", parent: nil, quota: 4),
-            Partnership(id: "sub", parent: "board"),
-        ])
-        #expect(edited.memberships == [
-            Membership(partnership: "board", organisation: "city", role: .chair, votes: 2),
-            Membership(partnership: "board", organisation: "cvs", role: .viceChair, votes: 1),
-            Membership(partnership: "board", organisation: "icb", role: .chair, votes: 1),
-            Membership(partnership: "board", organisation: "mosque", role: .observer, votes: 0),
-            Membership(partnership: "sub", organisation: "mosque", role: .chair),
-        ])
+        #expect(
+            edited.partnerships == [
+                Partnership(id: "board", name: "Joint board", parent: nil, quota: 4),
+                Partnership(id: "sub", parent: "board"),
+            ])
+        #expect(
+            edited.memberships == [
+                Membership(partnership: "board", organisation: "city", role: .chair, votes: 2),
+                Membership(partnership: "board", organisation: "cvs", role: .viceChair, votes: 1),
+                Membership(partnership: "board", organisation: "icb", role: .chair, votes: 1),
+                Membership(partnership: "board", organisation: "mosque", role: .observer, votes: 0),
+                Membership(partnership: "sub", organisation: "mosque", role: .chair),
+            ])
         #expect(notes.contains("board is co-chaired by city and icb"))
         #expect(notes.contains("sub now nests in board"))
         // The other way round: board merges into forum, which is nested in it, so the merged
@@ -64,19 +66,21 @@ import Testing
 
     @Test func chairPassesAndANewcomerTakesASeat() throws {
         let (edited, notes) = try Self.area.applying(.passChair(partnership: "forum", to: ["city", "cvs"]))
-        #expect(edited.memberships.filter { $0.partnership == "forum" } == [
-            Membership(partnership: "forum", organisation: "icb", role: .member, votes: 1),
-            Membership(partnership: "forum", organisation: "cvs", role: .chair, votes: 1),
-            Membership(partnership: "forum", organisation: "mosque", role: .observer),
-            Membership(partnership: "forum", organisation: "city", role: .chair, votes: 1),
-        ])
+        #expect(
+            edited.memberships.filter { $0.partnership == "forum" } == [
+                Membership(partnership: "forum", organisation: "icb", role: .member, votes: 1),
+                Membership(partnership: "forum", organisation: "cvs", role: .chair, votes: 1),
+                Membership(partnership: "forum", organisation: "mosque", role: .observer),
+                Membership(partnership: "forum", organisation: "city", role: .chair, votes: 1),
+            ])
         // The newcomer's seat follows forum's last seat, before sub's.
         #expect(edited.memberships[6].organisation == "city" && edited.memberships[7].partnership == "sub")
-        #expect(notes == [
-            "forum: the chair passes from icb to city and cvs as co-chairs",
-            "icb stays on forum as a member with 1 vote",
-            "city takes a seat on forum to chair it, with 1 vote",
-        ])
+        #expect(
+            notes == [
+                "forum: the chair passes from icb to city and cvs as co-chairs",
+                "icb stays on forum as a member with 1 vote",
+                "city takes a seat on forum to chair it, with 1 vote",
+            ])
     }
 
     @Test func removalRemovesTiesAndSeatsAndSaysWhatItLeaves() throws {
@@ -84,11 +88,12 @@ import Testing
         #expect(edited.organisations.map(\.id) == ["cvs", "icb", "mosque"])
         #expect(edited.relationships == [Relationship(source: "cvs", target: "icb", relation: "information")])
         #expect(!edited.memberships.contains { $0.organisation == "city" })
-        #expect(notes == [
-            "removes city: 2 ties and 1 seat go", "board is left without a chair",
-            "board's default quota is now 2 of 2 votes (was 3 of 4)",
-            "no organisation of the focal sector local-authority is left: its shares and dominance are undefined",
-        ])
+        #expect(
+            notes == [
+                "removes city: 2 ties and 1 seat go", "board is left without a chair",
+                "board's default quota is now 2 of 2 votes (was 3 of 4)",
+                "no organisation of the focal sector local-authority is left: its shares and dominance are undefined",
+            ])
         let (votes, voteNotes) = try Self.area.applying(.setVotes(partnership: "forum", organisation: "cvs", votes: 0))
         #expect(votes.memberships[4].votes == 0 && votes.memberships[4].role == .viceChair)
         #expect(voteNotes.last == "forum's quota of 2 is out of reach of its 1 vote: no decision can be carried")
@@ -102,35 +107,53 @@ import Testing
             .dropRelation("funding"), .addTie(source: "mosque", target: "icb", relation: nil, weight: 3),
             .addTie(source: "city", target: "cvs", relation: "information", weight: 1),
         ]).applied(to: Self.area)
-        #expect(outcome.area.relationships == [
-            Relationship(source: "city", target: "cvs", weight: 2, relation: "information"),
-            Relationship(source: "cvs", target: "icb", relation: "information"),
-            Relationship(source: "mosque", target: "icb", weight: 3, relation: "information"),
-            Relationship(source: "city", target: "cvs", weight: 1, relation: "information"),
-        ])
-        #expect(outcome.notes.map(\.text) == [
-            "drops the relation funding: 1 tie goes",
-            "adds the tie mosque → icb to information, weight 3",
-            "adds the tie city → cvs to information, weight 1",
-            "information already holds that tie: the weights add when the graph is built, as repeated ties do",
-        ])
+        #expect(
+            outcome.area.relationships == [
+                Relationship(source: "city", target: "cvs", weight: 2, relation: "information"),
+                Relationship(source: "cvs", target: "icb", relation: "information"),
+                Relationship(source: "mosque", target: "icb", weight: 3, relation: "information"),
+                Relationship(source: "city", target: "cvs", weight: 1, relation: "information"),
+            ])
+        #expect(
+            outcome.notes.map(\.text) == [
+                "drops the relation funding: 1 tie goes",
+                "adds the tie mosque → icb to information, weight 3",
+                "adds the tie city → cvs to information, weight 1",
+                "information already holds that tie: the weights add when the graph is built, as repeated ties do",
+            ])
         #expect(outcome.notes.map(\.edit) == [0, 1, 2, 2])
     }
 
     /// Each unknown name is an error naming it and the closest name the area has.
     @Test(arguments: [
         (AreaEdit.removeOrganisations(["city", "vcs"]), AreaEditError.unknownOrganisation("vcs", closest: "cvs")),
-        (.removeSector("Faith"), .unknownSector("Faith", closest: "faith", available: ["local-authority", "voluntary-community", "public", "faith"])),
+        (
+            .removeSector("Faith"),
+            .unknownSector(
+                "Faith", closest: "faith", available: ["local-authority", "voluntary-community", "public", "faith"])
+        ),
         (.mergePartnerships("board", "froum", name: nil), .unknownPartnership("froum", closest: "forum")),
         (.mergePartnerships("board", "board", name: nil), .sameTwice("board")),
         (.passChair(partnership: "sub", to: ["mosqe"]), .unknownOrganisation("mosqe", closest: "mosque")),
-        (.setVotes(partnership: "forum", organisation: "city", votes: 1), .noSeat(organisation: "city", partnership: "forum", closest: nil)),
+        (
+            .setVotes(partnership: "forum", organisation: "city", votes: 1),
+            .noSeat(organisation: "city", partnership: "forum", closest: nil)
+        ),
         (.setVotes(partnership: "forum", organisation: "cvs", votes: -1), .negativeVotes(-1)),
-        (.addTie(source: "city", target: "icb", relation: "informaton", weight: 1), .unknownRelation("informaton", closest: "information", available: ["information", "funding"])),
+        (
+            .addTie(source: "city", target: "icb", relation: "informaton", weight: 1),
+            .unknownRelation("informaton", closest: "information", available: ["information", "funding"])
+        ),
         (.addTie(source: "city", target: "city", relation: "funding", weight: 1), .sameTwice("city")),
         (.addTie(source: "city", target: "icb", relation: "funding", weight: 0), .invalidWeight(0)),
-        (.addTie(source: "city", target: "icb", relation: "co-membership", weight: 1), .derivedRelation("co-membership")),
-        (.dropRelation("fundng"), .unknownRelation("fundng", closest: "funding", available: ["information", "funding"])),
+        (
+            .addTie(source: "city", target: "icb", relation: "co-membership", weight: 1),
+            .derivedRelation("co-membership")
+        ),
+        (
+            .dropRelation("fundng"),
+            .unknownRelation("fundng", closest: "funding", available: ["information", "funding"])
+        ),
         (.dropRelation("co-membership"), .derivedRelation("co-membership")),
         (.removeOrganisations([]), .empty("organisation")),
     ])
@@ -139,10 +162,12 @@ import Testing
     }
 
     @Test func errorsReadAsOneLine() {
-        #expect(AreaEditError.unknownOrganisation("vcs", closest: "cvs").description
-            == "unknown organisation \"vcs\" (did you mean \"cvs\"?)")
-        #expect(AreaEditError.noSeat(organisation: "cvss", partnership: "sub", closest: "cvs").description
-            == "\"cvss\" has no seat on \"sub\" (did you mean its member \"cvs\"?)")
+        #expect(
+            AreaEditError.unknownOrganisation("vcs", closest: "cvs").description
+                == "unknown organisation \"vcs\" (did you mean \"cvs\"?)")
+        #expect(
+            AreaEditError.noSeat(organisation: "cvss", partnership: "sub", closest: "cvs").description
+                == "\"cvss\" has no seat on \"sub\" (did you mean its member \"cvs\"?)")
         let error = ScenarioError(
             index: 1, edit: .passChair(partnership: "hwb", to: ["vcs"]),
             reason: .unknownOrganisation("vcs", closest: "cvs"))
@@ -156,9 +181,11 @@ import Testing
         #expect(first.area.memberships.filter { $0.partnership == "sub" }.map(\.organisation) == ["mosque"])
         #expect(first.notes.contains { $0.edit == 1 && $0.text == "sub is left without a chair" })
         let reversed = Scenario([.removeOrganisations(["icb"]), .passChair(partnership: "sub", to: ["icb"])])
-        #expect(throws: ScenarioError(
-            index: 1, edit: .passChair(partnership: "sub", to: ["icb"]),
-            reason: .unknownOrganisation("icb", closest: nil))) { try reversed.applied(to: Self.area) }
+        #expect(
+            throws: ScenarioError(
+                index: 1, edit: .passChair(partnership: "sub", to: ["icb"]),
+                reason: .unknownOrganisation("icb", closest: nil))
+        ) { try reversed.applied(to: Self.area) }
     }
 
     /// Swapping two neighbouring characters is one edit, so "vcs" finds "cvs".

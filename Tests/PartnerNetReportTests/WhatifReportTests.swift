@@ -65,7 +65,9 @@ import Testing
         let expected = hand.headlineValues
         #expect(Set(after.keys) == Set(expected.keys), "\(name): the same measures are defined")
         for (metric, value) in expected {
-            #expect(after[metric] == value, "\(name): \(metric) after the edit \(after[metric].map { "\($0)" } ?? "nil"), by hand \(value)")
+            #expect(
+                after[metric] == value,
+                "\(name): \(metric) after the edit \(after[metric].map { "\($0)" } ?? "nil"), by hand \(value)")
         }
         // Every board's votes, quota and power by sector, as the balance report gives them.
         let balanceAfter = try #require(report.after.balance).metricRows
@@ -85,7 +87,9 @@ import Testing
         var changed = false
         for row in report.values {
             if let value = expected[row.metric] {
-                #expect(row.after == value, "\(name): \(row.metric) after \(String(describing: row.after)), by hand \(value)")
+                #expect(
+                    row.after == value,
+                    "\(name): \(row.metric) after \(String(describing: row.after)), by hand \(value)")
             } else {
                 // A group that left a board holds none of it; a board merged away has no values.
                 #expect(row.after == nil || row.after == 0, "\(name): \(row.metric) has no hand-made value")
@@ -99,7 +103,10 @@ import Testing
         #expect(table.columns == ["metric", "before", "after", "difference"])
         for row in table.rows {
             if case .number(let before?, _) = row[1], case .number(let after?, _) = row[2] {
-                #expect(row[3] == .number(after - before, isCount: { if case .number(_, let c) = row[3] { c } else { false } }()))
+                #expect(
+                    row[3]
+                        == .number(
+                            after - before, isCount: { if case .number(_, let c) = row[3] { c } else { false } }()))
             }
         }
     }
@@ -115,9 +122,15 @@ import Testing
     @Test func mergeNotesGiveTheRulesApplied() throws {
         let (nested, _) = try Self.report("merge_nested")
         let notes = nested.notes.map(\.text)
-        #expect(notes.contains("police, opcc, city, ncc, homes and probation sat on both: one seat each, with the higher role and the larger vote"))
+        #expect(
+            notes.contains(
+                "police, opcc, city, ncc, homes and probation sat on both: one seat each, with the higher role and the larger vote"
+            ))
         #expect(notes.contains("csp is co-chaired by police and womensaid"))
-        #expect(notes.contains("quota 11 of 14 votes: the stricter of csp's 7 of 9 and dafor's 5 of 9, as a share of the votes, rounded up"))
+        #expect(
+            notes.contains(
+                "quota 11 of 14 votes: the stricter of csp's 7 of 9 and dafor's 5 of 9, as a share of the votes, rounded up"
+            ))
         let (plain, _) = try Self.report("merge")
         #expect(plain.notes.map(\.text).contains("quota: the default, more than half of 15 votes"))
     }
@@ -132,7 +145,8 @@ import Testing
         #expect(banzhaf[1] == 0)
         #expect((banzhaf[0] ?? 0) > 0)
         let (merged, _) = try Self.report("merge")
-        let mergedRows = Dictionary(merged.values.map { ($0.metric, [$0.before, $0.after]) }, uniquingKeysWith: { a, _ in a })
+        let mergedRows = Dictionary(
+            merged.values.map { ($0.metric, [$0.before, $0.after]) }, uniquingKeysWith: { a, _ in a })
         #expect(mergedRows["votes[cyp]"] == [8, nil])
         #expect(mergedRows["votes[hwb]"] == [9, 15])  // 9 + the 6 votes of cyp's newcomers
     }

@@ -34,7 +34,10 @@ extension Area {
             try checkPartnership(partnership)
             try checkOrganisation(organisation)
             if votes < 0 { throw .negativeVotes(votes) }
-            guard let seat = memberships.firstIndex(where: { $0.partnership == partnership && $0.organisation == organisation })
+            guard
+                let seat = memberships.firstIndex(where: {
+                    $0.partnership == partnership && $0.organisation == organisation
+                })
             else {
                 let members = memberships.filter { $0.partnership == partnership }.map(\.organisation)
                 throw .noSeat(
@@ -104,7 +107,9 @@ extension Area {
         for partnership in touched { notes += edited.boardNotes(partnership.id, comparedWith: self) }
         notes += edited.tielessNotes(comparedWith: self)
         let focal = focalSector
-        if organisations.contains(where: { $0.sector == focal }) && !edited.organisations.contains(where: { $0.sector == focal }) {
+        if organisations.contains(where: { $0.sector == focal })
+            && !edited.organisations.contains(where: { $0.sector == focal })
+        {
             notes.append("no organisation of the focal sector \(focal) is left: its shares and dominance are undefined")
         }
         return (edited, notes)
@@ -152,7 +157,9 @@ extension Area {
         var quotaNote = "quota: the default, more than half of \(ReportList.count(total, "vote"))"
         if one.quota != nil || two.quota != nil {
             // Compare qᵢ/Tᵢ by cross-multiplying, to stay in whole numbers.
-            let shares = zip([one, two], totals).filter { $0.1 > 0 }.map { ($0.0.effectiveQuota(totalVotes: $0.1), $0.1) }
+            let shares = zip([one, two], totals).filter { $0.1 > 0 }.map {
+                ($0.0.effectiveQuota(totalVotes: $0.1), $0.1)
+            }
             if let strictest = shares.max(by: { $0.0 * $1.1 < $1.0 * $0.1 }) {
                 quota = max(1, (strictest.0 * total + strictest.1 - 1) / strictest.1)
                 quotaNote =
@@ -249,7 +256,8 @@ extension Area {
         let were = memberships.filter { $0.partnership == partnership && $0.role == .chair }.map(\.organisation)
         var notes: [String] = []
         if Set(were) == Set(unique) {
-            notes.append("\(ReportList.names(unique)) already \(were.count == 1 ? "chairs" : "chair") \(partnership): no change")
+            notes.append(
+                "\(ReportList.names(unique)) already \(were.count == 1 ? "chairs" : "chair") \(partnership): no change")
             return (edited, notes)
         }
         notes.append(
@@ -307,7 +315,8 @@ extension Area {
         let dropped = relationships.count - edited.relationships.count
         return (
             edited,
-            ["drops the relation \(relation): \(ReportList.count(dropped, "tie")) \(dropped == 1 ? "goes" : "go")"] + edited.tielessNotes(comparedWith: self)
+            ["drops the relation \(relation): \(ReportList.count(dropped, "tie")) \(dropped == 1 ? "goes" : "go")"]
+                + edited.tielessNotes(comparedWith: self)
         )
     }
 
@@ -333,12 +342,14 @@ extension Area {
             notes.append("\(id) is left without votes: no decision can be carried")
         } else if quota > total {
             notes.append(
-                "\(id)'s quota of \(quota) is out of reach of its \(ReportList.count(total, "vote")): no decision can be carried")
+                "\(id)'s quota of \(quota) is out of reach of its \(ReportList.count(total, "vote")): no decision can be carried"
+            )
         } else if let old, partnership.quota == nil, oldTotal != total,
             let before = old.partnerships.first(where: { $0.id == id })
         {
             notes.append(
-                "\(id)'s default quota is now \(quota) of \(total) votes (was \(before.effectiveQuota(totalVotes: oldTotal)) of \(oldTotal))")
+                "\(id)'s default quota is now \(quota) of \(total) votes (was \(before.effectiveQuota(totalVotes: oldTotal)) of \(oldTotal))"
+            )
         }
         return notes
     }

@@ -101,9 +101,13 @@ extension MembershipRole {
 /// Why an edit cannot be applied to an area. Each unknown name comes with the closest
 /// name the area has (``closestMatch(to:in:)``), or `nil` when none is close.
 public enum AreaEditError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No organisation has this id.
     case unknownOrganisation(String, closest: String?)
+    /// No partnership has this id.
     case unknownPartnership(String, closest: String?)
+    /// No organisation has this sector; `available` lists the sectors.
     case unknownSector(String, closest: String?, available: [String])
+    /// No tie has this relation; `available` lists the relations.
     case unknownRelation(String, closest: String?, available: [String])
     /// `co-membership` is made from the seats; it has no ties of its own to add or drop.
     case derivedRelation(String)

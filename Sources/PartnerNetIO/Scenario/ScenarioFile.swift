@@ -127,7 +127,9 @@ private struct EditParser {
             }
             return .mergePartnerships(ids.0, ids.1, name: name)
         case "chair":
-            guard let fields = object(body, at: at, keys: ["partnership", "organisation", "organisations"], required: ["partnership"]),
+            guard
+                let fields = object(
+                    body, at: at, keys: ["partnership", "organisation", "organisations"], required: ["partnership"]),
                 let partnership = text(fields["partnership"]!, at: "\(at).partnership")
             else { return nil }
             switch (fields["organisation"], fields["organisations"]) {
@@ -140,21 +142,29 @@ private struct EditParser {
                 if ids.isEmpty { problem("\(at).organisations", "name at least one organisation") }
                 return ids.isEmpty ? nil : .passChair(partnership: partnership, to: ids)
             default:
-                problem(at, "give the new chair as \"organisation\", or co-chairs as \"organisations\" (one of the two)")
+                problem(
+                    at, "give the new chair as \"organisation\", or co-chairs as \"organisations\" (one of the two)")
                 return nil
             }
         case "votes":
-            guard let fields = object(body, at: at, keys: ["partnership", "organisation", "votes"], required: ["partnership", "organisation", "votes"]),
+            guard
+                let fields = object(
+                    body, at: at, keys: ["partnership", "organisation", "votes"],
+                    required: ["partnership", "organisation", "votes"]),
                 let partnership = text(fields["partnership"]!, at: "\(at).partnership"),
                 let organisation = text(fields["organisation"]!, at: "\(at).organisation")
             else { return nil }
-            guard case .number(let number) = fields["votes"]!, number >= 0, number == number.rounded(), number <= 1e9 else {
-                problem("\(at).votes", "expected a whole number of votes, 0 or more, found \(kind(of: fields["votes"]!))")
+            guard case .number(let number) = fields["votes"]!, number >= 0, number == number.rounded(), number <= 1e9
+            else {
+                problem(
+                    "\(at).votes", "expected a whole number of votes, 0 or more, found \(kind(of: fields["votes"]!))")
                 return nil
             }
             return .setVotes(partnership: partnership, organisation: organisation, votes: Int(number))
         case "add_tie":
-            guard let fields = object(body, at: at, keys: ["source", "target", "relation", "weight"], required: ["source", "target"]),
+            guard
+                let fields = object(
+                    body, at: at, keys: ["source", "target", "relation", "weight"], required: ["source", "target"]),
                 let source = text(fields["source"]!, at: "\(at).source"),
                 let target = text(fields["target"]!, at: "\(at).target")
             else { return nil }
@@ -190,7 +200,8 @@ private struct EditParser {
         switch value {
         case .null: "null"
         case .bool: "true or false"
-        case .number(let number): "the number \(number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : "\(number)")"
+        case .number(let number):
+            "the number \(number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : "\(number)")"
         case .string(let text): "the text \(quoted(text))"
         case .array: "a list"
         case .object: "an object"
@@ -230,7 +241,9 @@ private struct EditParser {
         _ value: JSONValue, at path: String, keys: [String], required: [String]
     ) -> [String: JSONValue]? {
         guard case .object(let members) = value else {
-            problem(path, "expected an object with " + keys.map(quoted).joined(separator: ", ") + ", found \(kind(of: value))")
+            problem(
+                path,
+                "expected an object with " + keys.map(quoted).joined(separator: ", ") + ", found \(kind(of: value))")
             return nil
         }
         var ok = true

@@ -24,6 +24,9 @@ public struct WhatIfReport: Sendable {
 
     /// The report on the analysis `before` and the outcome of `scenario` on its area.
     ///
+    /// - Complexity: one more analysis, of the area after, with `before`'s settings: its
+    ///   values are computed when first read, as ``AreaAnalysis``'s are; each affected
+    ///   board's voting game is solved once per side and reading.
     /// - Throws: ``AnalysisError`` when the area after cannot be analysed with the same
     ///   settings (a relation the analysis names was dropped).
     public init(before: AreaAnalysis, scenario: Scenario, outcome: ScenarioOutcome) throws(AnalysisError) {
@@ -33,7 +36,8 @@ public struct WhatIfReport: Sendable {
         self.after = try AreaAnalysis(area: outcome.area, path: before.path, settings: before.settings)
         let old = Self.boardSignatures(before.area)
         let new = Self.boardSignatures(outcome.area)
-        let ids = before.area.partnerships.map(\.id)
+        let ids =
+            before.area.partnerships.map(\.id)
             + outcome.area.partnerships.map(\.id).filter { id in !before.area.partnerships.contains { $0.id == id } }
         affectedBoards = ids.filter { old[$0] != new[$0] }
     }
@@ -81,15 +85,19 @@ public struct WhatIfReport: Sendable {
             let newExists = after.area.partnerships.contains { $0.id == id }
             for name in names {
                 rows.append(
-                    (name, oldByName[name] ?? (oldExists ? Self.absent(name) : nil),
-                     newByName[name] ?? (newExists ? Self.absent(name) : nil)))
+                    (
+                        name, oldByName[name] ?? (oldExists ? Self.absent(name) : nil),
+                        newByName[name] ?? (newExists ? Self.absent(name) : nil)
+                    ))
             }
         }
         return rows
     }
 
     /// The value of a board measure for a group with no seat on the board.
-    private static func absent(_ name: String) -> Double? { name.hasPrefix("votes[") || name.hasPrefix("quota[") ? nil : 0 }
+    private static func absent(_ name: String) -> Double? {
+        name.hasPrefix("votes[") || name.hasPrefix("quota[") ? nil : 0
+    }
 
     /// A board's values in an analysis, by name, in the balance report's order (none when the
     /// analysis has no such partnership). Exact Banzhaf and Shapley–Shubik power (``BoardPower``).
@@ -98,7 +106,9 @@ public struct WhatIfReport: Sendable {
     public func boardValues(_ id: String, in analysis: AreaAnalysis) -> [(name: String, value: Double?)] {
         guard let partnership = analysis.area.partnerships.first(where: { $0.id == id }) else { return [] }
         let board = BoardPower(partnership: partnership, area: analysis.area)
-        var out: [(String, Double?)] = [("votes[\(id)]", Double(board.totalVotes)), ("quota[\(id)]", Double(board.quota))]
+        var out: [(String, Double?)] = [
+            ("votes[\(id)]", Double(board.totalVotes)), ("quota[\(id)]", Double(board.quota)),
+        ]
         var order: [String] = []
         var seats: [String: Int] = [:]
         var votes: [String: Double] = [:]
@@ -157,14 +167,18 @@ public struct WhatIfReport: Sendable {
         var rows: [[Cell]] = []
         for id in affectedBoards {
             let boards = [before, after].map { analysis in
-                analysis.area.partnerships.first { $0.id == id }.map { BoardPower(partnership: $0, area: analysis.area) }
+                analysis.area.partnerships.first { $0.id == id }.map {
+                    BoardPower(partnership: $0, area: analysis.area)
+                }
             }
             var members = boards[0]?.members ?? []
             for member in boards[1]?.members ?? [] where !members.contains(member) { members.append(member) }
             for member in members {
                 let group = group(of: member, in: after.graph.handles[member] != nil ? after : before)
                 var row: [Cell] = [.text(id), .text(member), .text(group)]
-                let seats = boards.map { board in board.flatMap { b in b.members.firstIndex(of: member).map { (b, $0) } } }
+                let seats = boards.map { board in
+                    board.flatMap { b in b.members.firstIndex(of: member).map { (b, $0) } }
+                }
                 row += seats.map { $0.map { .text($0.0.memberRoles[$0.1].rawValue) } ?? .text("") }
                 row += seats.map { .number($0.map { Double($0.0.votes[$0.1]) }, isCount: true) }
                 row += seats.map { seat in .number(seat.flatMap { $0.0.banzhaf?[$0.1] }, isCount: false) }
