@@ -37,6 +37,14 @@ import Testing
         return settings
     }
 
+    /// Expects equal tables, naming the first row that differs rather than printing both.
+    static func expectSameRows<Row: Equatable>(_ what: String, _ mine: [Row], _ theirs: [Row]) {
+        #expect(mine.count == theirs.count, "\(what): \(mine.count) rows edited, \(theirs.count) by hand")
+        if let row = mine.indices.first(where: { $0 < theirs.count && mine[$0] != theirs[$0] }) {
+            Issue.record("\(what) row \(row + 1): edited \(mine[row]), by hand \(theirs[row])")
+        }
+    }
+
     static func report(_ name: String) throws -> (report: WhatIfReport, hand: AreaAnalysis) {
         let area = try AreaSource.read(at: Paths.repo(northbridge)).area
         let file = try ScenarioFile.read(at: Paths.repo("Tests/Fixtures/whatif/\(name)/scenario.json"))
@@ -52,10 +60,13 @@ import Testing
     func editedAreaEqualsTheHandEditedOne(name: String) throws {
         let (report, hand) = try Self.report(name)
         let edited = report.after.area
-        #expect(edited.organisations == hand.area.organisations, "\(name): organisations")
-        #expect(edited.relationships == hand.area.relationships, "\(name): relationships")
-        #expect(edited.partnerships == hand.area.partnerships, "\(name): partnerships")
-        #expect(edited.memberships == hand.area.memberships, "\(name): memberships")
+        func check<Row: Equatable>(_ table: String, _ mine: [Row], _ theirs: [Row]) {
+            Self.expectSameRows("\(name): \(table)", mine, theirs)
+        }
+        check("organisations", edited.organisations, hand.area.organisations)
+        check("relationships", edited.relationships, hand.area.relationships)
+        check("partnerships", edited.partnerships, hand.area.partnerships)
+        check("memberships", edited.memberships, hand.area.memberships)
     }
 
     @Test(arguments: cases.map(\.name))
@@ -73,7 +84,7 @@ import Testing
         let balanceAfter = try #require(report.after.balance).metricRows
         let balanceHand = try #require(hand.balance).metricRows
         #expect(balanceAfter.columns == balanceHand.columns)
-        #expect(balanceAfter.rows == balanceHand.rows, "\(name): balance values")
+        Self.expectSameRows("\(name): balance values", balanceAfter.rows, balanceHand.rows)
     }
 
     @Test(arguments: cases)
