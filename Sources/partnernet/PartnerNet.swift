@@ -35,6 +35,7 @@ struct PartnerNet: ParsableCommand {
               partnernet summary Datasets/northbridge
               partnernet dominance Datasets/northbridge
               partnernet compare Datasets/synthetic --sort "focal_share[betweenness]"
+              partnernet whatif Datasets/northbridge --chair hwb=icb
               partnernet centrality Datasets/knoke_bureaucracies --relation information \\
                   --metrics degree,in_degree
               partnernet network Datasets/padgett_florentine --relation marriage \\
@@ -43,7 +44,7 @@ struct PartnerNet: ParsableCommand {
         version: version,
         subcommands: [
             Validate.self, Summary.self, Centrality.self, Network.self, Silos.self, Dominance.self, Brokerage.self,
-            Balance.self, Architecture.self, QAP.self, CUG.self, Compare.self, Generate.self, Report.self, Render.self, Convert.self,
+            Balance.self, Architecture.self, QAP.self, CUG.self, Compare.self, WhatIf.self, Generate.self, Report.self, Render.self, Convert.self,
             Catalogue.self,
         ])
 }
