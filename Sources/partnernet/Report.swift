@@ -37,7 +37,8 @@ struct Report: ParsableCommand {
             Examples:
               partnernet report Datasets/northbridge -o northbridge-report
               partnernet report Datasets/synthetic -o synthetic-report --permutations 1000
-              partnernet report Datasets/northbridge -o restructure --scenario Datasets/northbridge/scenarios/restructure.json
+              partnernet report Datasets/northbridge -o restructure \\
+                  --scenario Datasets/northbridge/scenarios/restructure.json
             """)
 
     @Argument(help: "An area, or a collection of areas.")
