@@ -70,17 +70,20 @@ public struct EvaluationReport: Sendable {
             throw problem
         }
         self.analysis = analysis
+        (diagramSVG, diagramNote) = WorkProgress.stage("diagram") { Self.diagram(of: analysis) }
+    }
+
+    /// The partnership diagram as an SVG element, or `nil` with the reason.
+    private static func diagram(of analysis: AreaAnalysis) -> (svg: String?, note: String?) {
         do {
             var options = DiagramOptions()
             options.sizeBy = .betweenness
             options.clusters = analysis.area.partnerships.isEmpty ? nil : .partnership
             let diagram = try PartnershipDiagram(area: analysis.area, graph: analysis.graph, options: options)
             let svg = String(decoding: try diagram.rendered(as: .svg), as: UTF8.self)
-            diagramSVG = Self.svgElement(svg)
-            diagramNote = diagram.layoutNote
+            return (svgElement(svg), diagram.layoutNote)
         } catch {
-            diagramSVG = nil
-            diagramNote = "the diagram could not be drawn: \(error)"
+            return (nil, "the diagram could not be drawn: \(error)")
         }
     }
 
