@@ -149,14 +149,18 @@ struct Centrality: ParsableCommand {
         for measure in measures {
             do {
                 if let (epsilon, delta) = approximation, measure == .betweenness || measure == .betweennessNormalized {
-                    let estimate = try graph.approximateBetweenness(
+                    let estimate = try WorkProgress.stage(measure.rawValue) { () throws(MetricError) in
+                        try graph.approximateBetweenness(
                         epsilon: epsilon, delta: delta, normalized: measure == .betweennessNormalized,
-                        weighted: options.weighted, seed: seed)
+                            weighted: options.weighted, seed: seed)
+                    }
                     statement = (statement.map { $0 + "; " } ?? "") + estimate.statement(of: measure.rawValue)
                     columns.append((measure, estimate.scores))
                     continue
                 }
-                columns.append((measure, try measure.scores(in: graph, options: options)))
+                columns.append((measure, try WorkProgress.stage(measure.rawValue) { () throws(MetricError) in
+                    try measure.scores(in: graph, options: options)
+                }))
             } catch {
                 // A measure asked for by name must be computed; the default listing leaves
                 // out what the graph does not define, and says so.
