@@ -47,7 +47,12 @@ public enum HTMLPage {
         body.append(
             section("diagram", "The partnership") {
                 var parts: [String] = []
-                if let svg = report.diagramSVG {
+                if let svg = report.diagramSVG, let full = report.fullDiagram {
+                    parts.append(
+                        "<figure class=\"diagram\">\(svg)<figcaption>The \(e(report.settings.groups)) groups, each sized by its "
+                            + "organisations, joined by the ties between them (labels and widths: number of ties); the diagram "
+                            + "of every organisation is <a href=\"\(full.file)\">\(full.file)</a>.</figcaption></figure>")
+                } else if let svg = report.diagramSVG {
                     parts.append(
                         "<figure class=\"diagram\">\(svg)<figcaption>Organisations coloured by sector, text sized by betweenness; "
                             + "focal organisations with a double border; ★ chairs\(report.area.partnerships.isEmpty ? "" : "; boxes are partnerships").</figcaption></figure>"
