@@ -11,7 +11,7 @@ AreaAnalysis.intervalStatistics recomputed independently with networkx on the ne
 among the copies:
 
   density                     nx.density
-  reciprocity                 nx.overall_reciprocity (directed only)
+  reciprocity                 nx.overall_reciprocity (1 when undirected, as the catalogue)
   degree_centralization       sum(max - d) / max, d = in + out degree (sna's Freeman
                               centralisation: max 2(n-1)(n-2) directed, (n-1)(n-2) undirected)
   betweenness_centralization  nx.betweenness_centralization(normalized=False), max
@@ -108,8 +108,8 @@ def statistics(g, directed, labels, focal):
     n = g.number_of_nodes()
     m = g.number_of_edges()
     out = {"density": nx.density(g)}
-    if directed:
-        out["reciprocity"] = nx.overall_reciprocity(g) if m > 0 else None
+    # The catalogue's reciprocity is 1 for an undirected graph with ties.
+    out["reciprocity"] = (nx.overall_reciprocity(g) if directed else 1.0) if m > 0 else None
     degree = np.array([g.degree(v) for v in range(n)], dtype=float)
     out["degree_centralization"] = float((degree.max() - degree).sum() / ((2 if directed else 1) * (n - 1) * (n - 2)))
     between = nx.betweenness_centrality(g, normalized=False)

@@ -160,7 +160,7 @@ extension AreaAnalysis {
     /// ``intervalColumns`` on a graph whose organisations have the groups `groups` and
     /// focal membership `focal` (by node handle), each computed as the analysis computes
     /// it (so on the analysed graph they equal ``headlineValues``): density; reciprocity
-    /// (directed graphs only); the Freeman centralisations of degree and of betweenness
+    /// (1 when undirected); the Freeman centralisations of degree and of betweenness
     /// (counted over ties, or weighted with the analysis's option); the network E-I index
     /// and the modularity of the groups; the focal set's share of degree and of
     /// betweenness; the Gini coefficients of degree and betweenness. A value undefined on
@@ -173,15 +173,13 @@ extension AreaAnalysis {
         func set(_ name: String, _ value: Double?) { if let value, value.isFinite { out[name] = value } }
         let options = settings.options
         set("density", graph.density)
-        if graph.isDirected { set("reciprocity", graph.reciprocity) }
+        set("reciprocity", graph.reciprocity)
         set("degree_centralization", (try? NetworkMeasure.degreeCentralization.value(in: graph, options: options)) ?? nil)
         let betweenness = graph.betweennessCentrality(weighted: options.weighted)
         set("betweenness_centralization", graph.betweennessCentralization(of: betweenness))
         let groups = Groups(labels: labels)
         set("ei_index", graph.eiIndex(groups: groups).network.index)
-        if self.groups.names.count > 1 {
-            set("modularity_groups", graph.modularity(of: groups.membership, weighted: options.weighted))
-        }
+        set("modularity_groups", graph.modularity(of: groups.membership, weighted: options.weighted))
         let degree = try? NodeMeasure.degree.scores(in: graph, options: options)
         if let focal {
             let set = FocalSet(members: focal.indices.filter { focal[$0] }, nodeCount: graph.nodeCount)
