@@ -177,7 +177,7 @@ public struct ComparisonRegression: Sendable {
 
     /// The coefficient table, as `qap`'s: `term`, `estimate`, `std_error` (HC3), `statistic`
     /// (t), `p_le`, `p_ge`, `p_abs` (Freedman–Lane); JSON adds the model and the fit
-    /// (`observations`, `r_squared`, `adj_r_squared`).
+    /// (`observations` in the header; `r_squared`, `adj_r_squared`).
     public var report: QAPReport {
         let r = regression
         let table = ResultTable(
@@ -188,7 +188,7 @@ public struct ComparisonRegression: Sendable {
                     .number(c.statistic, isCount: false),
                 ] + QAPReport.pCells(c.pValues)
             })
-        var fit: [(name: String, value: Double)] = [("observations", Double(r.observations))]
+        var fit: [(name: String, value: Double)] = []
         if let r2 = r.rSquared { fit.append(("r_squared", r2)) }
         if let adjusted = r.adjustedRSquared { fit.append(("adj_r_squared", adjusted)) }
         var notes = [
