@@ -268,7 +268,20 @@ struct Compare: ParsableCommand {
             do {
                 areas = try AreasTable.read(areasTable)
             } catch {
-                throw Console.failure(error.diagnostics.first?.description ?? "\(error)")
+                Console.report(Array(error.diagnostics.prefix(1)))
+                throw ExitCode(1)
+            }
+        }
+        if let formula {
+            // Check the model's names before measuring every area.
+            let known =
+                (ComparisonRow.columns + [ComparisonRow.findingsColumn]).map(\.name) + ComparisonUncertainty.allColumns
+                + (areas?.columns.dropFirst() ?? [])
+            for name in [formula.outcome] + formula.predictors where !known.contains(name) {
+                throw Console.failure(
+                    ComparisonRegressionError.unknownColumn(
+                        name, available: known, closest: closestMatch(to: name, in: known)
+                    ).description)
             }
         }
         let comparison = Comparison(
@@ -281,6 +294,11 @@ struct Compare: ParsableCommand {
                 regression = try ComparisonRegression(
                     formula: formula, comparison: comparison, table: areas, permutations: regressPermutations, seed: seed)
             } catch {
+                // A mistake in the table is a diagnostic (file:line: error: …); the rest are plain errors.
+                if case .table(let diagnostic) = error {
+                    Console.report([diagnostic])
+                    throw ExitCode(1)
+                }
                 throw Console.failure(error.description)
             }
             let report = regression.report
