@@ -6,8 +6,8 @@ import PartnerNetCore
 ///
 /// The resampled graph has n nodes, copy `a` standing for organisation `nodes[a]`. Two
 /// copies of different organisations are tied as those organisations are (same direction,
-/// same weight). Two copies of the same organisation have no observed tie to stand for; as
-/// Snijders & Borgatti prescribe, each such pair takes the tie of an observed pair of
+/// same weight). Two copies of the same organisation have no observed tie to stand for; following
+/// Snijders & Borgatti, each such pair takes the tie of an observed pair of
 /// distinct organisations drawn uniformly: `duplicateDraws[d]` is that pair's index r in
 /// `0..<n(n − 1)`, the ordered pair (i, j) with i = r / (n − 1) and j the (r mod (n − 1))-th
 /// organisation other than i. The pairs of copies are taken in row order: copy a ascending,
@@ -51,6 +51,12 @@ extension Graph {
     /// - Precondition: `count ≥ 0`.
     /// - Complexity: O(count · (n + d)) for d pairs of duplicated copies (about n/2 expected
     ///   when undirected).
+    ///
+    /// ## References
+    /// Snijders, T.A.B. & Borgatti, S.P. (1999) Non-parametric standard errors and tests for
+    /// network statistics. Connections 22(2); Efron, B. & Tibshirani, R.J. (1993) An
+    /// Introduction to the Bootstrap. Chapman & Hall; Lemire, D. (2019) Fast random integer
+    /// generation in an interval. ACM TOMACS 29(1):3 (doi:10.1145/3230636).
     public func nodeBootstrapSamples(count: Int, seed: UInt64) -> [NodeBootstrapSample] {
         precondition(count >= 0, "a count of resamples")
         let n = nodeCount
