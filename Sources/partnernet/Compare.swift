@@ -35,7 +35,8 @@ struct Compare: ParsableCommand {
             named), significant_findings.
 
             Comparing areas with uncertainty (Docs/UNCERTAINTY.md):
-              --standardize adds z[V] and percentile[V] for \(AreaAnalysis.standardizedColumns.joined(separator: ", ")): \
+
+            --standardize adds z[V] and percentile[V] for \(AreaAnalysis.standardizedColumns.joined(separator: ", ")): \
             each area's value placed in its own null distribution, so that areas of different \
             sizes can be ranked fairly. Reciprocity, the centralisations and modularity_groups \
             against --null-draws random networks with the same organisations and number of \
@@ -43,13 +44,16 @@ struct Compare: ParsableCommand {
             against its --permutations label shuffles; the focal shares against their \
             --random-sets random sets. z = (value − null mean) / null sd; percentile is the \
             mid-rank of the value among the null draws (0–100).
-              --intervals adds lo[V] and hi[V] for \(AreaAnalysis.intervalColumns.joined(separator: ", ")): \
+
+            --intervals adds lo[V] and hi[V] for \(AreaAnalysis.intervalColumns.joined(separator: ", ")): \
             percentile intervals (--confidence, default 0.95) over --resamples node-bootstrap \
             resamples (organisations drawn with replacement, the network among the copies; \
             Snijders & Borgatti 1999), seeded with --seed.
-              Naming a z[…] or percentile[…] column (in --sort/--rank-by, --columns, --x, --y \
+
+            Naming a z[…] or percentile[…] column (in --sort/--rank-by, --columns, --x, --y \
             or --regress) turns on --standardize; a lo[…] or hi[…] column turns on --intervals.
-              --regress "y ~ x1 + x2" fits ordinary least squares over the areas, on compare's \
+
+            --regress "y ~ x1 + x2" fits ordinary least squares over the areas, on compare's \
             columns and those of --areas-table FILE (CSV, one row per area, the first column \
             the area's name or folder): HC3 standard errors and Freedman–Lane permutation \
             p-values (--regress-permutations, seeded). It prints the coefficients instead of \
@@ -64,10 +68,10 @@ struct Compare: ParsableCommand {
               partnernet compare Datasets/synthetic \\
                   --columns "ei_index,ei_index_p_low,focal_share[betweenness]"
               partnernet compare Datasets/synthetic --standardize --intervals \\
-                  --rank-by "z[focal_share[betweenness]]" \\
-                  --columns "organisations,focal_share[betweenness],z[focal_share[betweenness]],lo[focal_share[betweenness]],hi[focal_share[betweenness]]"
-              partnernet compare Datasets/synthetic --areas-table Datasets/synthetic/areas.csv \\
-                  --regress "focal_share[betweenness] ~ organisations + deprivation"
+                  --rank-by "z[focal_share[betweenness]]"
+              partnernet compare Datasets/synthetic \\
+                  --areas-table Datasets/synthetic-parameters.csv \\
+                  --regress "ei_index ~ homophily + density"
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -184,4 +184,15 @@ struct CompareUncertaintyCLITests {
         #expect(markdown.stdout.contains("| term |"))
         #expect(try run(base + ["-f", "csv"]).stdout == csv.stdout, "seeded")
     }
+
+    /// The README tour's regression output is what the command prints.
+    @Test func readmeRegressionIsWhatTheCommandPrints() throws {
+        let readme = try String(contentsOfFile: Paths.repo("README.md"), encoding: .utf8)
+        let result = try run([
+            "compare", "Datasets/synthetic", "--areas-table", "Datasets/synthetic-parameters.csv", "--regress",
+            "focal_share[betweenness] ~ local_authority_centrality + organisations",
+        ])
+        #expect(result.status == 0)
+        #expect(!result.stdout.isEmpty && readme.contains(result.stdout), "README lacks:\n\(result.stdout)")
+    }
 }
