@@ -219,7 +219,7 @@ extension AreaAnalysis {
     /// a share held by one dominant organisation) has a biased bootstrap distribution, so
     /// its interval need not be centred on the value (Docs/UNCERTAINTY.md).
     ///
-    /// - Complexity: O(B (n² log d + n m)) over all cores, B resamples.
+    /// - Complexity: O(B n m) over all cores for B resamples (betweenness on each).
     public func bootstrapIntervals(resamples: Int, confidence: Double, seed: UInt64) -> [String: PercentileInterval] {
         guard resamples > 0, graph.nodeCount >= 3 else { return [:] }
         let defined = Set(headlineValues.keys)

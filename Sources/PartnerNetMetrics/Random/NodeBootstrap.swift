@@ -28,12 +28,14 @@ public struct NodeBootstrapSample: Sendable, Hashable, Codable {
 
     /// The pairs of copies of one organisation, in row order: (a, b) with b > a when
     /// undirected, every b ≠ a when directed.
+    ///
+    /// - Complexity: O(n + d) for d such pairs.
     public static func duplicatePairs(of nodes: [Int], directed: Bool) -> [(Int, Int)] {
+        var copies: [Int: [Int]] = [:]
+        for (copy, node) in nodes.enumerated() { copies[node, default: []].append(copy) }
         var pairs: [(Int, Int)] = []
-        for a in nodes.indices {
-            for b in nodes.indices where b != a && (directed || b > a) && nodes[a] == nodes[b] {
-                pairs.append((a, b))
-            }
+        for (a, node) in nodes.enumerated() {
+            for b in copies[node]! where b != a && (directed || b > a) { pairs.append((a, b)) }
         }
         return pairs
     }
@@ -49,8 +51,8 @@ extension Graph {
     /// seed and its index only, never on the number of cores or on `count`.
     ///
     /// - Precondition: `count ≥ 0`.
-    /// - Complexity: O(count · (n + d)) for d pairs of duplicated copies (about n/2 expected
-    ///   when undirected).
+    /// - Complexity: O(count · (n + d)) for d pairs of copies of one organisation (about n/2
+    ///   expected when undirected).
     ///
     /// ## References
     /// Snijders, T.A.B. & Borgatti, S.P. (1999) Non-parametric standard errors and tests for
@@ -77,34 +79,40 @@ extension Graph {
     ///
     /// - Precondition: every node of the sample is a node of this graph, and there is one
     ///   draw, in `0..<n(n − 1)`, per pair of copies of one organisation.
-    /// - Complexity: O(n² log d) time, d the largest degree; O(n + m) space.
+    /// - Complexity: O(n + m + d log Δ) time and space in expectation (each tie copied once
+    ///   per pair of copies of its ends; d pairs of copies of one organisation, Δ the
+    ///   largest degree).
     public func resampled(_ sample: NodeBootstrapSample) -> Graph {
         let n = nodeCount
-        let copies = sample.nodes.count
         precondition(sample.nodes.allSatisfy { $0 >= 0 && $0 < n }, "a resampled node outside the graph")
+        var copies = [[Int]](repeating: [], count: n)
+        for (copy, node) in sample.nodes.enumerated() { copies[node].append(copy) }
         var sources: [Int32] = []
         var targets: [Int32] = []
         var weights: [Double] = []
-        var draw = 0
-        for a in 0..<copies {
-            for b in 0..<copies where b != a && (isDirected || b > a) {
-                var (i, j) = (sample.nodes[a], sample.nodes[b])
-                if i == j {
-                    precondition(draw < sample.duplicateDraws.count, "too few draws for the duplicated pairs")
-                    let r = sample.duplicateDraws[draw]
-                    draw += 1
-                    precondition(r >= 0 && r < n * (n - 1), "a draw outside the pairs")
-                    let (first, rest) = r.quotientAndRemainder(dividingBy: n - 1)
-                    (i, j) = (first, rest < first ? rest : rest + 1)
-                }
-                if let weight = weight(from: i, to: j) {
+        // Copies of different organisations: through the observed ties (self-loops are
+        // never stored, so i ≠ j here).
+        for (a, i) in sample.nodes.enumerated() {
+            for (j, weight) in zip(successors(of: i), successorWeights(of: i)) {
+                for b in copies[Int(j)] where isDirected || b > a {
                     sources.append(Int32(a))
                     targets.append(Int32(b))
                     weights.append(weight)
                 }
             }
         }
-        precondition(draw == sample.duplicateDraws.count, "more draws than duplicated pairs")
+        // Copies of one organisation: the tie of the drawn observed pair.
+        let pairs = NodeBootstrapSample.duplicatePairs(of: sample.nodes, directed: isDirected)
+        precondition(pairs.count == sample.duplicateDraws.count, "one draw per pair of copies of one organisation")
+        for ((a, b), r) in zip(pairs, sample.duplicateDraws) {
+            precondition(r >= 0 && r < n * (n - 1), "a draw outside the pairs")
+            let (i, rest) = r.quotientAndRemainder(dividingBy: n - 1)
+            if let weight = weight(from: i, to: rest < i ? rest : rest + 1) {
+                sources.append(Int32(a))
+                targets.append(Int32(b))
+                weights.append(weight)
+            }
+        }
         return Graph(
             labels: sample.nodes.indices.map { "\(labels[sample.nodes[$0]])#\($0)" }, directed: isDirected,
             sources: sources, targets: targets, weights: weights)
