@@ -102,7 +102,9 @@ public struct Comparison: Sendable {
             lighter.corePeriphery = false
             lighter.networkTestDraws = 0
         }
-        if uncertainty.standardize { lighter.networkTestDraws = uncertainty.nullDraws }
+        // With every finding, the report's own draws serve both, so that significant_findings
+        // stays the report's count.
+        if uncertainty.standardize && !findings { lighter.networkTestDraws = uncertainty.nullDraws }
         let settings = lighter
         let done = Counter()
         let results = parallelMap(paths.count) { index -> Result<ComparisonRow, ComparisonFailure> in

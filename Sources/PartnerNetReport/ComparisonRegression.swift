@@ -75,7 +75,8 @@ public struct ComparisonRegression: Sendable {
     /// A name is looked up among the comparison's columns, then the table's (after its
     /// first column); a name in both is an error. An area's table row is the one whose
     /// first cell is the area's name, its folder's name or its path. Every table row must
-    /// name a compared area and every compared area must have a row; a table cell the model
+    /// name a compared area (or one that could not be read) and every compared area must
+    /// have a row; a table cell the model
     /// uses must be a number (empty, `NA` and text are errors naming the file, line and
     /// column). An area where a comparison column of the model is undefined (a focal share
     /// without a focal sector) is left out and listed in ``leftOut``.
@@ -107,7 +108,9 @@ public struct ComparisonRegression: Sendable {
                     keys[key] = index
                 }
             }
-            for row in table.rows {
+            // Rows of areas that could not be read are passed over: the failure is reported.
+            let failed = Set(comparison.failures.flatMap { [$0.path, ($0.path as NSString).lastPathComponent] })
+            for row in table.rows where !failed.contains(row.area) {
                 guard let index = keys[row.area] else {
                     let names = comparison.rows.map(\.name)
                     let closest = closestMatch(to: row.area, in: names)

@@ -8,7 +8,8 @@ import PartnerNetMetrics
 public struct ComparisonUncertainty: Sendable, Hashable {
     /// Add `z[V]` and `percentile[V]` for ``AreaAnalysis/standardizedColumns``.
     public var standardize = false
-    /// Random graphs per area for the CUG nulls (``AnalysisSettings/networkTestDraws``).
+    /// Random graphs per area for the CUG nulls (``AnalysisSettings/networkTestDraws``);
+    /// with findings, the report's own draws serve instead.
     public var nullDraws = 1_000
     /// Add `lo[V]` and `hi[V]` for ``AreaAnalysis/intervalColumns``.
     public var intervals = false

@@ -138,7 +138,9 @@ struct Compare: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Random networks per area for the CUG nulls of --standardize.", valueName: "n"))
+        help: ArgumentHelp(
+            "Random networks per area for the CUG nulls of --standardize (with --findings, the report's own).",
+            valueName: "n"))
     var nullDraws = ComparisonUncertainty().nullDraws
 
     @Flag(name: .long, help: "Add lo[V] and hi[V]: node-bootstrap percentile intervals, resampling each area's organisations.")
