@@ -52,7 +52,8 @@ public enum ComparisonRegressionError: Error, Sendable, Hashable, CustomStringCo
         case .formula(let message): return "--regress: \(message)"
         case .table(let diagnostic): return diagnostic.description
         case .unknownColumn(let name, let available, let closest):
-            return "--regress: unknown column \(quoted(name))" + (closest.map { " (did you mean \(quoted($0))?)" } ?? "")
+            return "--regress: unknown column \(quoted(name))"
+                + (closest.map { " (did you mean \(quoted($0))?)" } ?? "")
                 + "; choose from " + available.joined(separator: ", ")
         case .fit(let error): return "--regress: \(error.description)"
         case .other(let message): return "--regress: \(message)"
@@ -117,14 +118,16 @@ public struct ComparisonRegression: Sendable {
                     throw .table(
                         .error(
                             at: SourceLocation(file: table.file, line: row.line, column: 1),
-                            "unknown area \(quoted(row.area))" + (closest.map { " (did you mean \(quoted($0))?)" } ?? "")
+                            "unknown area \(quoted(row.area))"
+                                + (closest.map { " (did you mean \(quoted($0))?)" } ?? "")
                                 + "; the first column names a compared area by its name or folder"))
                 }
                 if let earlier = tableRow[index] {
                     throw .table(
                         .error(
                             at: SourceLocation(file: table.file, line: row.line, column: 1),
-                            "area \(quoted(row.area)) is the same area as \(quoted(earlier.area)) on line \(earlier.line)"))
+                            "area \(quoted(row.area)) is the same area as \(quoted(earlier.area)) on line \(earlier.line)"
+                        ))
                 }
                 tableRow[index] = row
             }
@@ -133,7 +136,8 @@ public struct ComparisonRegression: Sendable {
                 throw .table(
                     .error(
                         at: SourceLocation(file: table.file),
-                        "no row for the area \(quoted(row.name)) (\(row.path)); add one, or leave the area out of compare"))
+                        "no row for the area \(quoted(row.name)) (\(row.path)); add one, or leave the area out of compare"
+                    ))
             }
         }
         // Read the values.
@@ -142,15 +146,19 @@ public struct ComparisonRegression: Sendable {
         var leftOut: [(String, String)] = []
         for name in [formula.outcome] + formula.predictors {
             if let column = tableColumns.firstIndex(of: name), let table {
-                values[name] = try comparison.rows.indices.map { (index: Int) throws(ComparisonRegressionError) -> Double in
+                values[name] = try comparison.rows.indices.map {
+                    (index: Int) throws(ComparisonRegressionError) -> Double in
                     let row = tableRow[index]!
                     let cell = row.cells[column + 1]
                     guard let value = Double(cell), value.isFinite else {
-                        let what = cell.isEmpty || cell.uppercased() == "NA" ? "a missing value" : "\(quoted(cell)), not a number,"
+                        let what =
+                            cell.isEmpty || cell.uppercased() == "NA"
+                            ? "a missing value" : "\(quoted(cell)), not a number,"
                         throw .table(
                             .error(
                                 at: SourceLocation(file: table.file, line: row.line, column: column + 2),
-                                "\(what) in \(quoted(name)) for \(quoted(row.area)); the model needs a number for every area"))
+                                "\(what) in \(quoted(name)) for \(quoted(row.area)); the model needs a number for every area"
+                            ))
                     }
                     return value
                 }
@@ -208,7 +216,8 @@ public struct ComparisonRegression: Sendable {
         return QAPReport(
             table: table, fit: fit,
             header: [
-                ("model", .text("ols")), ("formula", .text("\(formula.outcome) ~ \(formula.predictors.joined(separator: " + "))")),
+                ("model", .text("ols")),
+                ("formula", .text("\(formula.outcome) ~ \(formula.predictors.joined(separator: " + "))")),
                 ("standard_errors", .text("HC3")), ("null", .text("freedman-lane")),
                 ("permutations", .number(Double(r.permutations), isCount: true)), ("seed", .text(String(r.seed))),
                 ("observations", .number(Double(r.observations), isCount: true)),

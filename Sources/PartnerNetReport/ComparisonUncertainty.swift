@@ -175,7 +175,9 @@ extension AreaAnalysis {
         let options = settings.options
         set("density", graph.density)
         set("reciprocity", graph.reciprocity)
-        set("degree_centralization", (try? NetworkMeasure.degreeCentralization.value(in: graph, options: options)) ?? nil)
+        set(
+            "degree_centralization",
+            (try? NetworkMeasure.degreeCentralization.value(in: graph, options: options)) ?? nil)
         let betweenness = graph.betweennessCentrality(weighted: options.weighted)
         set("betweenness_centralization", graph.betweennessCentralization(of: betweenness))
         let groups = Groups(labels: labels)

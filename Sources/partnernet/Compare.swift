@@ -133,7 +133,9 @@ struct Compare: ParsableCommand {
 
     @Flag(
         name: .long,
-        help: "Add z[V] and percentile[V]: each headline value standardised against its own null (CUG, label shuffles or random sets).")
+        help:
+            "Add z[V] and percentile[V]: each headline value standardised against its own null (CUG, label shuffles or random sets)."
+    )
     var standardize = false
 
     @Option(
@@ -143,7 +145,9 @@ struct Compare: ParsableCommand {
             valueName: "n"))
     var nullDraws = ComparisonUncertainty().nullDraws
 
-    @Flag(name: .long, help: "Add lo[V] and hi[V]: node-bootstrap percentile intervals, resampling each area's organisations.")
+    @Flag(
+        name: .long,
+        help: "Add lo[V] and hi[V]: node-bootstrap percentile intervals, resampling each area's organisations.")
     var intervals = false
 
     @Option(name: .long, help: ArgumentHelp("Node-bootstrap resamples per area for --intervals.", valueName: "n"))
@@ -222,7 +226,8 @@ struct Compare: ParsableCommand {
     /// What --standardize and --intervals add, turned on also by naming their columns.
     var uncertainty: ComparisonUncertainty {
         var uncertainty = ComparisonUncertainty()
-        uncertainty.standardize = standardize || namedColumns.contains { ComparisonUncertainty.isStandardized($0.column) }
+        uncertainty.standardize =
+            standardize || namedColumns.contains { ComparisonUncertainty.isStandardized($0.column) }
         uncertainty.intervals = intervals || namedColumns.contains { ComparisonUncertainty.isInterval($0.column) }
         uncertainty.nullDraws = nullDraws
         uncertainty.resamples = resamples
@@ -234,7 +239,8 @@ struct Compare: ParsableCommand {
     var withFindings: Bool { findings || namedColumns.contains { $0.column == ComparisonRow.findingsColumn.name } }
 
     func validate() throws {
-        let names = (ComparisonRow.columns + [ComparisonRow.findingsColumn]).map(\.name) + ComparisonUncertainty.allColumns
+        let names =
+            (ComparisonRow.columns + [ComparisonRow.findingsColumn]).map(\.name) + ComparisonUncertainty.allColumns
         if let regress {
             do {
                 _ = try RegressionFormula(parsing: regress)
@@ -243,14 +249,21 @@ struct Compare: ParsableCommand {
             }
         }
         for (flag, column) in namedColumns where !names.contains(column) && flag != "--regress" {
-            throw ValidationError("unknown column '\(column)' for \(flag); choose from \(names.joined(separator: ", "))")
+            throw ValidationError(
+                "unknown column '\(column)' for \(flag); choose from \(names.joined(separator: ", "))")
         }
         if nullDraws < 1 { throw ValidationError("--null-draws must be 1 or more") }
         if resamples < 1 { throw ValidationError("--resamples must be 1 or more") }
-        if !(confidence > 0 && confidence < 1) { throw ValidationError("--confidence must be between 0 and 1, as 0.95") }
+        if !(confidence > 0 && confidence < 1) {
+            throw ValidationError("--confidence must be between 0 and 1, as 0.95")
+        }
         if regressPermutations < 0 { throw ValidationError("--regress-permutations must be 0 or more") }
-        if areasTable != nil && regress == nil { throw ValidationError("--areas-table is read by --regress; give both") }
-        if regress != nil && summary { throw ValidationError("--regress and --summary each replace the rows; give one") }
+        if areasTable != nil && regress == nil {
+            throw ValidationError("--areas-table is read by --regress; give both")
+        }
+        if regress != nil && summary {
+            throw ValidationError("--regress and --summary each replace the rows; give one")
+        }
         if permutations < 0 { throw ValidationError("--permutations must be 0 or more") }
         if !(threshold > 0 && threshold <= 1) { throw ValidationError("--threshold must be above 0 and at most 1") }
     }
@@ -298,7 +311,8 @@ struct Compare: ParsableCommand {
             let regression: ComparisonRegression
             do {
                 regression = try ComparisonRegression(
-                    formula: formula, comparison: comparison, table: areas, permutations: regressPermutations, seed: seed)
+                    formula: formula, comparison: comparison, table: areas, permutations: regressPermutations,
+                    seed: seed)
             } catch {
                 // A mistake in the table is a diagnostic (file:line: error: …); the rest are plain errors.
                 if case .table(let diagnostic) = error {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `compare --standardize`, `--intervals` and `--regress`: their columns, ranking, output
 /// forms, errors and determinism; the regression over the bundled synthetic collection
@@ -8,7 +8,9 @@ import TestSupport
 struct CompareUncertaintyCLITests {
     func run(_ arguments: [String]) throws -> CommandResult { try PartnerNetCommand.run(arguments) }
 
-    static let two = ["Datasets/synthetic/01-ashby-vale", "Datasets/synthetic/12-marrowdale", "Datasets/synthetic/18-saltcote"]
+    static let two = [
+        "Datasets/synthetic/01-ashby-vale", "Datasets/synthetic/12-marrowdale", "Datasets/synthetic/18-saltcote",
+    ]
     /// Few draws, so that the debug build runs these in seconds.
     static let light = ["--permutations", "300", "--random-sets", "300", "--null-draws", "100", "--resamples", "100"]
 
@@ -20,10 +22,14 @@ struct CompareUncertaintyCLITests {
             var field = ""
             var quoted = false
             for character in line {
-                if character == "\"" { quoted.toggle() } else if character == "," && !quoted {
+                if character == "\"" {
+                    quoted.toggle()
+                } else if character == "," && !quoted {
                     out.append(field)
                     field = ""
-                } else { field.append(character) }
+                } else {
+                    field.append(character)
+                }
             }
             return out + [field]
         }
@@ -37,15 +43,22 @@ struct CompareUncertaintyCLITests {
         let first = try run(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         let (header, rows) = Self.csv(first.stdout)
-        for column in ["z[ei_index]", "percentile[ei_index]", "z[degree_centralization]", "lo[density]", "hi[density]",
-                       "lo[focal_share[betweenness]]", "hi[gini[betweenness]]"] {
+        for column in [
+            "z[ei_index]", "percentile[ei_index]", "z[degree_centralization]", "lo[density]", "hi[density]",
+            "lo[focal_share[betweenness]]", "hi[gini[betweenness]]",
+        ] {
             #expect(header.contains(column), "\(column)")
         }
         let z = try #require(header.firstIndex(of: "z[focal_share[betweenness]]"))
         let ranked = rows.map { Double($0[z])! }
         #expect(ranked == ranked.sorted(by: >), "--rank-by sorts highest first")
-        let (low, value, high) = (header.firstIndex(of: "lo[density]")!, header.firstIndex(of: "density")!, header.firstIndex(of: "hi[density]")!)
-        for row in rows { #expect(Double(row[low])! <= Double(row[value])! && Double(row[value])! <= Double(row[high])!) }
+        let (low, value, high) = (
+            header.firstIndex(of: "lo[density]")!, header.firstIndex(of: "density")!,
+            header.firstIndex(of: "hi[density]")!
+        )
+        for row in rows {
+            #expect(Double(row[low])! <= Double(row[value])! && Double(row[value])! <= Double(row[high])!)
+        }
         let again = try run(arguments)
         #expect(again.stdout == first.stdout, "the same seed gives the same bytes")
         let reseeded = try run(arguments + ["--seed", "2"])
@@ -53,12 +66,14 @@ struct CompareUncertaintyCLITests {
     }
 
     @Test func namingAColumnTurnsItsOptionOn() throws {
-        let result = try run(["compare"] + Self.two + Self.light + ["-f", "csv", "--columns", "percentile[ei_index],hi[ei_index]"])
+        let result = try run(
+            ["compare"] + Self.two + Self.light + ["-f", "csv", "--columns", "percentile[ei_index],hi[ei_index]"])
         #expect(result.status == 0, "\(result.stderr)")
         let (header, rows) = Self.csv(result.stdout)
         #expect(header == ["area", "path", "percentile[ei_index]", "hi[ei_index]"])
         #expect(rows.allSatisfy { !$0[2].isEmpty && !$0[3].isEmpty })
-        let json = try run(["compare"] + Self.two + Self.light + ["-f", "json", "--sort", "lo[ei_index]", "--ascending"])
+        let json = try run(
+            ["compare"] + Self.two + Self.light + ["-f", "json", "--sort", "lo[ei_index]", "--ascending"])
         #expect(json.status == 0 && json.stdout.contains("\"lo[ei_index]\""))
     }
 
@@ -88,19 +103,31 @@ struct CompareUncertaintyCLITests {
         let folder = Paths.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let cases: [(String, String, String)] = [
-            ("area,deprivation\n01-ashby-vale,1\n12-marrowdale,2\nNowhere,3\n18-saltcote,4\n", "deprivation",
-             "unknown.csv:4:1: error: unknown area \"Nowhere\""),
-            ("area,deprivation\n01-ashby-vale,1\n12-marrowdale,\n18-saltcote,4\n", "deprivation",
-             "missing.csv:3:2: error: a missing value in \"deprivation\" for \"12-marrowdale\""),
-            ("area,deprivation\n01-ashby-vale,1\n12-marrowdale,high\n18-saltcote,4\n", "deprivation",
-             "text.csv:3:2: error: \"high\", not a number, in \"deprivation\""),
-            ("area,deprivation\n01-ashby-vale,1\n12-marrowdale,2\n", "deprivation",
-             "short.csv: error: no row for the area \"Saltcote (synthetic)\""),
-            ("area,deprivation\n01-ashby-vale,1\n01-ashby-vale,2\n", "deprivation",
-             "twice.csv:3: error: area \"01-ashby-vale\" is listed twice (first on line 2)"),
+            (
+                "area,deprivation\n01-ashby-vale,1\n12-marrowdale,2\nNowhere,3\n18-saltcote,4\n", "deprivation",
+                "unknown.csv:4:1: error: unknown area \"Nowhere\""
+            ),
+            (
+                "area,deprivation\n01-ashby-vale,1\n12-marrowdale,\n18-saltcote,4\n", "deprivation",
+                "missing.csv:3:2: error: a missing value in \"deprivation\" for \"12-marrowdale\""
+            ),
+            (
+                "area,deprivation\n01-ashby-vale,1\n12-marrowdale,high\n18-saltcote,4\n", "deprivation",
+                "text.csv:3:2: error: \"high\", not a number, in \"deprivation\""
+            ),
+            (
+                "area,deprivation\n01-ashby-vale,1\n12-marrowdale,2\n", "deprivation",
+                "short.csv: error: no row for the area \"Saltcote (synthetic)\""
+            ),
+            (
+                "area,deprivation\n01-ashby-vale,1\n01-ashby-vale,2\n", "deprivation",
+                "twice.csv:3: error: area \"01-ashby-vale\" is listed twice (first on line 2)"
+            ),
             ("area,deprivation\n01-ashby-vale,1,7\n", "deprivation", "wide.csv:2: error: row has 3 fields"),
-            ("area,organisations\n01-ashby-vale,1\n12-marrowdale,2\n18-saltcote,4\n", "organisations",
-             "is both a column of compare and of"),
+            (
+                "area,organisations\n01-ashby-vale,1\n12-marrowdale,2\n18-saltcote,4\n", "organisations",
+                "is both a column of compare and of"
+            ),
         ]
         let names = ["unknown", "missing", "text", "short", "twice", "wide", "both"]
         for ((content, column, message), name) in zip(cases, names) {
@@ -108,12 +135,16 @@ struct CompareUncertaintyCLITests {
             try content.write(toFile: file, atomically: true, encoding: .utf8)
             let result = try run(
                 ["compare"] + Self.two
-                    + ["--permutations", "0", "--random-sets", "0", "--areas-table", file, "--regress", "ei_index ~ \(column)"])
+                    + [
+                        "--permutations", "0", "--random-sets", "0", "--areas-table", file, "--regress",
+                        "ei_index ~ \(column)",
+                    ])
             #expect(result.status != 0, "\(name)")
             #expect(result.stderr.contains(message), "\(name): \(result.stderr)")
             #expect(result.stderr.split(separator: "\n").count == 1, "\(name): one line")
         }
-        let absent = try run(["compare"] + Self.two + ["--areas-table", "\(folder)/none.csv", "--regress", "ei_index ~ x"])
+        let absent = try run(
+            ["compare"] + Self.two + ["--areas-table", "\(folder)/none.csv", "--regress", "ei_index ~ x"])
         #expect(absent.status != 0 && absent.stderr.contains("none.csv: error: cannot read the areas table"))
     }
 
@@ -154,7 +185,8 @@ struct CompareUncertaintyCLITests {
     func regressionOverTheSyntheticCollectionEqualsR(_ formula: String) throws {
         let fixture = try JSONDecoder().decode(
             Fixture.self,
-            from: Data(contentsOf: URL(fileURLWithPath: Paths.repo("Tests/Fixtures/reference/compare/area_regression.json"))))
+            from: Data(
+                contentsOf: URL(fileURLWithPath: Paths.repo("Tests/Fixtures/reference/compare/area_regression.json"))))
         let reference = try #require(fixture.cases.first { $0.name == "synthetic: \(formula)" })
         let result = try run([
             "compare", "Datasets/synthetic", "--permutations", "0", "--random-sets", "0", "--areas-table",
@@ -173,7 +205,10 @@ struct CompareUncertaintyCLITests {
     }
 
     @Test func regressionOutputForms() throws {
-        let base = ["compare"] + Self.two + Self.light + ["--regress", "ei_index ~ z[ei_index]", "--regress-permutations", "99"]
+        let base =
+            ["compare"] + Self.two + Self.light + [
+                "--regress", "ei_index ~ z[ei_index]", "--regress-permutations", "99",
+            ]
         let table = try run(base)
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.hasPrefix("Regression over 3 areas: ei_index ~ z[ei_index]"))

@@ -7,12 +7,15 @@ import Testing
 /// checked against networkx in the report's tests.)
 struct NodeBootstrapTests {
     /// The path 0 – 1 – 2.
-    static let path = Graph(labels: ["a", "b", "c"], directed: false, sources: [0, 1], targets: [1, 2], weights: [1, 2])
+    static let path = Graph(
+        labels: ["a", "b", "c"], directed: false, sources: [0, 1], targets: [1, 2], weights: [1, 2])
 
     static func edges(_ graph: Graph) -> [[Int]] {
         var out: [[Int]] = []
         for node in 0..<graph.nodeCount {
-            for other in graph.successors(of: node) where graph.isDirected || Int(other) > node { out.append([node, Int(other)]) }
+            for other in graph.successors(of: node) where graph.isDirected || Int(other) > node {
+                out.append([node, Int(other)])
+            }
         }
         return out
     }
@@ -36,7 +39,8 @@ struct NodeBootstrapTests {
     @Test func directedPairsOfCopiesTakeOneDrawEachWay() {
         let arc = Graph(labels: ["a", "b"], directed: true, sources: [0], targets: [1], weights: [1])
         // Copies 0 and 1 of a: pairs (0, 1) then (1, 0); r = 0 is a → b (tied), r = 1 is b → a.
-        #expect(NodeBootstrapSample.duplicatePairs(of: [0, 0], directed: true).map { [$0.0, $0.1] } == [[0, 1], [1, 0]])
+        #expect(
+            NodeBootstrapSample.duplicatePairs(of: [0, 0], directed: true).map { [$0.0, $0.1] } == [[0, 1], [1, 0]])
         let resampled = arc.resampled(NodeBootstrapSample(nodes: [0, 0], duplicateDraws: [0, 1]))
         #expect(Self.edges(resampled) == [[0, 1]])
         let identity = arc.resampled(NodeBootstrapSample(nodes: [0, 1], duplicateDraws: []))
@@ -51,7 +55,9 @@ struct NodeBootstrapTests {
         #expect(a != graph.nodeBootstrapSamples(count: 20, seed: 10))
         for sample in a {
             #expect(sample.nodes.count == 40 && sample.nodes.allSatisfy { (0..<40).contains($0) })
-            #expect(sample.duplicateDraws.count == NodeBootstrapSample.duplicatePairs(of: sample.nodes, directed: true).count)
+            #expect(
+                sample.duplicateDraws.count
+                    == NodeBootstrapSample.duplicatePairs(of: sample.nodes, directed: true).count)
             #expect(sample.duplicateDraws.allSatisfy { (0..<(40 * 39)).contains($0) })
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import PartnerNetMetrics
-import Testing
 import TestSupport
+import Testing
 
 /// OLS with HC3 standard errors and Freedman–Lane p-values against R
 /// (Tests/Fixtures/reference/compare/area_regression.json, written by
@@ -52,8 +52,12 @@ struct RobustRegressionTests {
             outcome: c.outcome, predictors: c.terms.map { ($0, c.predictors[$0]!) }, permutations: 0)
         #expect(fit.coefficients.map(\.term) == ["intercept"] + c.terms)
         for (ours, theirs) in zip(fit.coefficients, c.coefficients) {
-            #expect(Self.close(ours.estimate, theirs.estimate), "\(c.name) \(theirs.term) estimate: \(ours.estimate) vs R \(theirs.estimate)")
-            #expect(Self.close(ours.standardError, theirs.std_error), "\(c.name) \(theirs.term) HC3 se: \(ours.standardError ?? .nan) vs R \(theirs.std_error)")
+            #expect(
+                Self.close(ours.estimate, theirs.estimate),
+                "\(c.name) \(theirs.term) estimate: \(ours.estimate) vs R \(theirs.estimate)")
+            #expect(
+                Self.close(ours.standardError, theirs.std_error),
+                "\(c.name) \(theirs.term) HC3 se: \(ours.standardError ?? .nan) vs R \(theirs.std_error)")
             #expect(Self.close(ours.statistic, theirs.statistic), "\(c.name) \(theirs.term) t")
             #expect(ours.pValues == nil)
         }
@@ -75,10 +79,15 @@ struct RobustRegressionTests {
         #expect(fit.coefficients[0].pValues == nil, "the intercept is not tested")
         for (ours, theirs) in zip(fit.coefficients.dropFirst(), c.coefficients.dropFirst()) {
             let p = try #require(ours.pValues)
-            for (mine, reference, tail) in [(p.pLow, theirs.p_le!, "p_le"), (p.pHigh, theirs.p_ge!, "p_ge"), (p.pAbsolute, theirs.p_abs!, "p_abs")] {
+            for (mine, reference, tail) in [
+                (p.pLow, theirs.p_le!, "p_le"), (p.pHigh, theirs.p_ge!, "p_ge"), (p.pAbsolute, theirs.p_abs!, "p_abs"),
+            ] {
                 let pooled = (mine * oursN + reference * theirsN) / (oursN + theirsN)
-                let tolerance = 4 * (pooled * (1 - pooled) * (1 / oursN + 1 / theirsN)).squareRoot() + 1 / oursN + 1 / theirsN
-                #expect(abs(mine - reference) <= tolerance, "\(c.name) \(theirs.term) \(tail): ours \(mine), R \(reference), tolerance \(tolerance)")
+                let tolerance =
+                    4 * (pooled * (1 - pooled) * (1 / oursN + 1 / theirsN)).squareRoot() + 1 / oursN + 1 / theirsN
+                #expect(
+                    abs(mine - reference) <= tolerance,
+                    "\(c.name) \(theirs.term) \(tail): ours \(mine), R \(reference), tolerance \(tolerance)")
             }
         }
     }
@@ -95,7 +104,8 @@ struct RobustRegressionTests {
 
     @Test func collinearAndTooSmallDesignsAreRefusedByName() {
         #expect(throws: RegressionError.collinear(term: "twice")) {
-            try RobustLinearRegression(outcome: [1, 2, 4, 3], predictors: [("x", [1, 2, 3, 4]), ("twice", [2, 4, 6, 8])])
+            try RobustLinearRegression(
+                outcome: [1, 2, 4, 3], predictors: [("x", [1, 2, 3, 4]), ("twice", [2, 4, 6, 8])])
         }
         #expect(throws: RegressionError.collinear(term: "constant")) {
             try RobustLinearRegression(outcome: [1, 2, 4, 3], predictors: [("constant", [5, 5, 5, 5])])

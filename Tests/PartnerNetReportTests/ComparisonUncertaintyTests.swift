@@ -69,7 +69,9 @@ import Testing
     static let bootstrap = decode(BootstrapFixture.self, "node_bootstrap.json")
     static let nulls = decode(NullFixture.self, "standardized_values.json")
 
-    static func analysis(_ path: String, _ configure: (inout AnalysisSettings) -> Void = { _ in }) throws -> AreaAnalysis {
+    static func analysis(
+        _ path: String, _ configure: (inout AnalysisSettings) -> Void = { _ in }
+    ) throws -> AreaAnalysis {
         var settings = AnalysisSettings()
         settings.communityMethod = nil
         settings.corePeriphery = false
@@ -91,39 +93,55 @@ import Testing
     /// the first resample is the identity, whose values are the area's headline values.
     @Test(arguments: bootstrap.cases)
     func resampledStatisticsEqualNetworkx(_ c: BootstrapFixture.Case) throws {
-        let analysis = try Self.analysis(c.area) { $0.permutations = 0; $0.randomSets = 0 }
+        let analysis = try Self.analysis(c.area) {
+            $0.permutations = 0; $0.randomSets = 0
+        }
         #expect(analysis.graph.isDirected == c.directed)
         let samples = c.samples.map { NodeBootstrapSample(nodes: $0.nodes, duplicateDraws: $0.duplicate_draws) }
         let ours = analysis.resampledStatistics(samples)
         for (index, (sample, values)) in zip(c.samples, ours).enumerated() {
             for (name, reference) in sample.values {
-                #expect(Self.close(values[name], reference), "\(c.area) resample \(index) \(name): ours \(values[name] ?? .nan), networkx \(reference ?? .nan)")
+                #expect(
+                    Self.close(values[name], reference),
+                    "\(c.area) resample \(index) \(name): ours \(values[name] ?? .nan), networkx \(reference ?? .nan)")
             }
-            #expect(Set(values.keys) == Set(sample.values.compactMap { $0.value == nil ? nil : $0.key }), "\(c.area) resample \(index)")
+            #expect(
+                Set(values.keys) == Set(sample.values.compactMap { $0.value == nil ? nil : $0.key }),
+                "\(c.area) resample \(index)")
         }
         for (name, reference) in c.intervals {
             let interval = try #require(
                 PercentileInterval(values: ours.dropFirst().compactMap { $0[name] }, confidence: c.confidence))
-            #expect(Self.close(interval.low, reference.low) && Self.close(interval.high, reference.high), "\(c.area) \(name)")
+            #expect(
+                Self.close(interval.low, reference.low) && Self.close(interval.high, reference.high),
+                "\(c.area) \(name)")
             #expect(interval.resamples == reference.resamples)
         }
     }
 
     static let areas: [String] =
-        ["Datasets/knoke_bureaucracies", "Datasets/northbridge", "Datasets/zachary_karate", "Datasets/padgett_florentine"]
+        [
+            "Datasets/knoke_bureaucracies", "Datasets/northbridge", "Datasets/zachary_karate",
+            "Datasets/padgett_florentine",
+        ]
         + (try! FileManager.default.contentsOfDirectory(atPath: Paths.repo("Datasets/synthetic")).sorted()
-            .map { "Datasets/synthetic/\($0)" }.filter { FileManager.default.fileExists(atPath: Paths.repo("\($0)/area.json")) })
+            .map { "Datasets/synthetic/\($0)" }.filter {
+                FileManager.default.fileExists(atPath: Paths.repo("\($0)/area.json"))
+            })
 
     /// On the area's own network the interval statistics are its headline values: the
     /// resamples measure what compare reports.
     @Test(arguments: areas)
     func intervalStatisticsOfTheAreaAreItsHeadlineValues(_ path: String) throws {
-        let analysis = try Self.analysis(path) { $0.permutations = 0; $0.randomSets = 0 }
+        let analysis = try Self.analysis(path) {
+            $0.permutations = 0; $0.randomSets = 0
+        }
         let values = analysis.intervalStatistics(
             of: analysis.graph, groups: analysis.groupLabels, focal: analysis.focalMembership)
         for name in AreaAnalysis.intervalColumns {
             guard let headline = analysis.headlineValues[name] else { continue }
-            #expect(Self.close(values[name], headline, 1e-12), "\(path) \(name): \(values[name] ?? .nan) vs \(headline)")
+            #expect(
+                Self.close(values[name], headline, 1e-12), "\(path) \(name): \(values[name] ?? .nan) vs \(headline)")
         }
     }
 
@@ -134,7 +152,9 @@ import Testing
         var inside = 0
         var total = 0
         for path in Self.areas.filter({ $0.contains("synthetic") }).prefix(10) {
-            let analysis = try Self.analysis(path) { $0.permutations = 0; $0.randomSets = 0 }
+            let analysis = try Self.analysis(path) {
+                $0.permutations = 0; $0.randomSets = 0
+            }
             let intervals = analysis.bootstrapIntervals(resamples: 300, confidence: 0.95, seed: 5)
             #expect(intervals == analysis.bootstrapIntervals(resamples: 300, confidence: 0.95, seed: 5))
             for name in ["density", "ei_index", "gini[degree]"] {
@@ -169,17 +189,24 @@ import Testing
             let z = try #require(value.z)
             let referenceZ = try #require(reference.z)
             let zTolerance = 4 * (1 / ours + 1 / theirs).squareRoot() * (1 + abs(referenceZ))
-            #expect(abs(z - referenceZ) <= zTolerance, "\(c.area) \(name) z: ours \(z), numpy \(referenceZ) ± \(zTolerance)")
+            #expect(
+                abs(z - referenceZ) <= zTolerance, "\(c.area) \(name) z: ours \(z), numpy \(referenceZ) ± \(zTolerance)"
+            )
             let p = reference.percentile / 100
-            let percentileTolerance = 100 * (4 * (p * (1 - p) * (1 / ours + 1 / theirs)).squareRoot() + 1 / ours + 1 / theirs)
+            let percentileTolerance =
+                100 * (4 * (p * (1 - p) * (1 / ours + 1 / theirs)).squareRoot() + 1 / ours + 1 / theirs)
             let percentile = try #require(value.percentile)
-            #expect(abs(percentile - reference.percentile) <= percentileTolerance, "\(c.area) \(name) percentile: ours \(percentile), numpy \(reference.percentile)")
+            #expect(
+                abs(percentile - reference.percentile) <= percentileTolerance,
+                "\(c.area) \(name) percentile: ours \(percentile), numpy \(reference.percentile)")
             if let exact = reference.exact_sd {
                 let focal = try analysis.focalSet()
                 let scores = name.contains("betweenness") ? analysis.betweenness : try analysis.scores(.degree)
                 let sd = try #require(AreaAnalysis.randomSetShareDeviation(scores: scores, setSize: focal.count))
                 #expect(Self.close(sd, exact), "\(c.area) \(name) exact sd")
-                #expect(abs(reference.sd - exact) <= 4 * exact / (2 * theirs).squareRoot(), "numpy's drawn sd near the exact one")
+                #expect(
+                    abs(reference.sd - exact) <= 4 * exact / (2 * theirs).squareRoot(),
+                    "numpy's drawn sd near the exact one")
             }
         }
     }
@@ -196,7 +223,10 @@ import Testing
             guard case .number(let z?, _) = row[5] else { continue }
             #expect(Self.close(values[name]?.z, z), "\(name)")
             let test = try #require(analysis.networkTest(of: name))
-            #expect(Self.close(values[name]?.percentile, AreaAnalysis.percentile(pLow: test.pLow, pHigh: test.pHigh, draws: test.definedDraws)))
+            #expect(
+                Self.close(
+                    values[name]?.percentile,
+                    AreaAnalysis.percentile(pLow: test.pLow, pHigh: test.pHigh, draws: test.definedDraws)))
             checked += 1
         }
         #expect(checked == 4, "reciprocity, both centralisations and modularity_groups")
@@ -240,6 +270,7 @@ import Testing
         }
         let plain = Comparison(paths: paths, settings: settings, read: read)
         #expect(plain.columns.count == ComparisonRow.columns.count)
-        #expect(plain.rows.allSatisfy { row in row.values.keys.allSatisfy { !$0.hasPrefix("z[") && !$0.hasPrefix("lo[") } })
+        #expect(
+            plain.rows.allSatisfy { row in row.values.keys.allSatisfy { !$0.hasPrefix("z[") && !$0.hasPrefix("lo[") } })
     }
 }

@@ -56,7 +56,7 @@ extension Graph {
     ///
     /// ## References
     /// Snijders, T.A.B. & Borgatti, S.P. (1999) Non-parametric standard errors and tests for
-    /// network statistics. Connections 22(2); Efron, B. & Tibshirani, R.J. (1993) An
+    /// network statistics. Connections 22(2):61–70; Efron, B. & Tibshirani, R.J. (1993) An
     /// Introduction to the Bootstrap. Chapman & Hall; Lemire, D. (2019) Fast random integer
     /// generation in an interval. ACM TOMACS 29(1):3 (doi:10.1145/3230636).
     public func nodeBootstrapSamples(count: Int, seed: UInt64) -> [NodeBootstrapSample] {

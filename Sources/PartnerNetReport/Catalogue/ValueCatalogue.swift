@@ -106,7 +106,7 @@ public enum Reference: String, Sendable, CaseIterable, Hashable, Comparable {
         case .butts2008:
             "Butts, C.T. (2008) Social network analysis with sna. Journal of Statistical Software 24(6). doi:10.18637/jss.v024.i06"
         case .snijdersBorgatti1999:
-            "Snijders, T.A.B. & Borgatti, S.P. (1999) Non-parametric standard errors and tests for network statistics. Connections 22(2)"
+            "Snijders, T.A.B. & Borgatti, S.P. (1999) Non-parametric standard errors and tests for network statistics. Connections 22(2):61–70"
         case .freedmanLane1983:
             "Freedman, D. & Lane, D. (1983) A nonstochastic interpretation of reported significance levels. J. Business & Economic Statistics 1(4):292–298. doi:10.1080/07350015.1983.10509354"
         case .mackinnonWhite1985:
