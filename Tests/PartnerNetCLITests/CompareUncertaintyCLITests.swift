@@ -230,4 +230,27 @@ struct CompareUncertaintyCLITests {
         #expect(result.status == 0)
         #expect(!result.stdout.isEmpty && readme.contains(result.stdout), "README lacks:\n\(result.stdout)")
     }
+
+    /// An area that cannot be read is skipped and named, as without --regress; its row in
+    /// the areas table is passed over rather than called unknown.
+    @Test func aRowOfAnAreaThatCannotBeReadIsPassedOver() throws {
+        let folder = Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let broken = folder + "/zz-broken"
+        try FileManager.default.createDirectory(atPath: broken, withIntermediateDirectories: true)
+        try "id,sector\nA,x\n".write(toFile: broken + "/organisations.csv", atomically: true, encoding: .utf8)
+        try "source,target\nA,B\n".write(toFile: broken + "/relationships.csv", atomically: true, encoding: .utf8)
+        let table = folder + "/context.csv"
+        try "area,deprivation\n01-ashby-vale,1\n12-marrowdale,2.5\n18-saltcote,2\nzz-broken,4\n"
+            .write(toFile: table, atomically: true, encoding: .utf8)
+        let result = try run(
+            ["compare"] + Self.two + [
+                broken, "--permutations", "0", "--random-sets", "0", "--areas-table", table,
+                "--regress", "ei_index ~ deprivation", "-f", "csv",
+            ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("skipped \(broken)"))
+        #expect(!result.stderr.contains("unknown area"))
+        #expect(result.stdout.hasPrefix("term,estimate,std_error,statistic,p_le,p_ge,p_abs\nintercept,"))
+    }
 }
