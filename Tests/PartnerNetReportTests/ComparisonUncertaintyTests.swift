@@ -273,4 +273,27 @@ import Testing
         #expect(
             plain.rows.allSatisfy { row in row.values.keys.allSatisfy { !$0.hasPrefix("z[") && !$0.hasPrefix("lo[") } })
     }
+
+    /// Datasets/synthetic-parameters.csv, the README's areas table, holds each synthetic
+    /// area's generating parameters exactly as its area.json records them.
+    @Test func syntheticParametersTableCopiesEachAreaJSON() throws {
+        let table = try AreasTable.read(Paths.repo("Datasets/synthetic-parameters.csv"))
+        let synthetic = Self.areas.filter { $0.contains("synthetic/") }
+        #expect(table.rows.map(\.area) == synthetic.map { ($0 as NSString).lastPathComponent })
+        let keys = [
+            "local_authority_centrality": "local_authority_centrality", "homophily": "homophily",
+            "tie_probability": "tie_probability", "reciprocity_parameter": "reciprocity",
+        ]
+        for (row, path) in zip(table.rows, synthetic) {
+            let json =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: Paths.repo("\(path)/area.json")))) as! [String: Any]
+            let parameters = json["synthetic"] as! [String: Any]
+            for (column, key) in keys {
+                let cell = row.cells[table.columns.firstIndex(of: column)!]
+                let recorded = (parameters[key] as! NSNumber).doubleValue
+                #expect(abs(Double(cell)! - recorded) <= 1e-12 * max(1, abs(recorded)), "\(path) \(column)")
+            }
+        }
+    }
 }
