@@ -95,6 +95,7 @@ extension Area {
         var edited = self
         edited.organisations.removeAll { ids.contains($0.id) }
         edited.relationships.removeAll { ids.contains($0.source) || ids.contains($0.target) }
+        edited.unknownTies.removeAll { ids.contains($0.source) || ids.contains($0.target) }
         edited.memberships.removeAll { ids.contains($0.organisation) }
         let ties = relationships.count - edited.relationships.count
         let seats = memberships.count - edited.memberships.count
@@ -312,6 +313,7 @@ extension Area {
     private func droppingRelation(_ relation: String) -> (area: Area, notes: [String]) {
         var edited = self
         edited.relationships.removeAll { $0.relation == relation }
+        edited.unknownTies.removeAll { $0.relation == relation }
         let dropped = relationships.count - edited.relationships.count
         return (
             edited,
