@@ -38,6 +38,7 @@ public struct AreaSummary: Sendable {
         lines.append("")
 
         let relations = area.relationNames
+        let unknownPairs = area.unknownPairCounts
         lines.append("Relations: \(relations.count)")
         let relationWidth = (relations + [Area.coMembership]).map(\.count).max() ?? 0
         for relation in relations {
@@ -49,8 +50,9 @@ public struct AreaSummary: Sendable {
             let weightNote =
                 Set(weights).count > 1
                 ? "  weights \(formatShort(weights.min()!))–\(formatShort(weights.max()!))" : ""
+            let unknown = unknownPairs[relation].map { "  unknown pairs \($0) (weight NA, not counted as ties)" } ?? ""
             lines.append(
-                "  \(pad(relation, relationWidth))  \(pad(String(graph.edgeCount), 5, right: true)) \(pad(unit, 5))  \(pad(kind, 10))  density \(formatShort(graph.density))\(weightNote)"
+                "  \(pad(relation, relationWidth))  \(pad(String(graph.edgeCount), 5, right: true)) \(pad(unit, 5))  \(pad(kind, 10))  density \(formatShort(graph.density))\(weightNote)\(unknown)"
             )
         }
         if !area.memberships.isEmpty {
