@@ -8,7 +8,7 @@ import PartnerNetCore
 /// |---|---|---|
 /// | area folder | (a folder) | everything |
 /// | JSON | `.json` | everything |
-/// | GraphML | `.graphml` | everything (partnerships as nodes of `kind` partnership) |
+/// | GraphML | `.graphml` | everything but unknown ties (partnerships as nodes of `kind` partnership) |
 /// | GEXF 1.3 | `.gexf` | everything but `focal_sector`, relation units and unknown `area.json` keys |
 /// | UCINET DL | `.dl` | ids, relations as matrices, or memberships as a two-mode matrix |
 /// | Pajek | `.net`, `.paj` | ids, coordinates, relations with direction, or memberships (two-mode) |
