@@ -307,6 +307,16 @@ extension Area {
             notes.append(
                 "\(tie.relation) already holds that tie: the weights add when the graph is built, as repeated ties do")
         }
+        // A tie recorded as unknown becomes known: the edit says what it is.
+        let before = edited.unknownTies.count
+        edited.unknownTies.removeAll { old in
+            old.relation == tie.relation
+                && ((old.source == tie.source && old.target == tie.target)
+                    || (undirected && old.source == tie.target && old.target == tie.source))
+        }
+        if edited.unknownTies.count < before {
+            notes.append("the tie was recorded as unknown (NA) in \(tie.relation); it is now known")
+        }
         return (edited, notes)
     }
 
