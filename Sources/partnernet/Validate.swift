@@ -65,10 +65,10 @@ struct Validate: ParsableCommand {
     /// "N unknown pairs (R n, …), " when the area records unknown ties (weight NA), by
     /// relation in the area's order; empty otherwise.
     static func unknownText(_ area: Area) -> String {
-        let counts = area.unknownPairCounts
+        let counts = area.unknownPairsByRelation
         guard !counts.isEmpty else { return "" }
-        let total = counts.values.reduce(0, +)
-        let parts = area.relationNames.compactMap { name in counts[name].map { "\(name) \($0)" } }
+        let total = counts.reduce(0) { $0 + $1.pairs }
+        let parts = counts.map { "\($0.relation) \($0.pairs)" }
         return "\(total) unknown pair\(total == 1 ? "" : "s") (\(parts.joined(separator: ", "))), "
     }
 }

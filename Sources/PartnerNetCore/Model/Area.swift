@@ -111,12 +111,24 @@ public struct Area: Hashable, Sendable {
                 memberships: Self.attributeKeys(memberships.map(\.attributes)))
     }
 
-    /// Relation names in the order they first appear in the relationships, then those
-    /// that only unknown ties name.
+    /// Relation names in the order they first appear in the relationships. A relation that
+    /// only unknown ties name is not among them: it has no observed tie to measure.
     public var relationNames: [String] {
         var seen = Set<String>()
         return relationships.compactMap { seen.insert($0.relation).inserted ? $0.relation : nil }
-            + unknownTies.compactMap { seen.insert($0.relation).inserted ? $0.relation : nil }
+    }
+
+    /// The number of unknown pairs of each relation that has any (``unknownPairCounts``),
+    /// in the order of ``relationNames``, then relations only unknown ties name, in the
+    /// order they first appear.
+    public var unknownPairsByRelation: [(relation: String, pairs: Int)] {
+        let counts = unknownPairCounts
+        var seen = Set<String>()
+        let order = relationNames + unknownTies.map(\.relation)
+        return order.compactMap { name in
+            guard seen.insert(name).inserted, let count = counts[name] else { return nil }
+            return (name, count)
+        }
     }
 
     /// The number of distinct pairs whose tie is unknown in each relation, self-loops left

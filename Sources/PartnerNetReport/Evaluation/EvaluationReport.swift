@@ -163,10 +163,10 @@ extension Area {
     /// and what the report does with them, so that a reader does not take them for absent
     /// ties; `nil` when there are none.
     public var unknownTiesNote: String? {
-        let counts = unknownPairCounts
+        let counts = unknownPairsByRelation
         guard !counts.isEmpty else { return nil }
-        let total = counts.values.reduce(0, +)
-        let parts = relationNames.compactMap { name in counts[name].map { "\(name) \($0)" } }
+        let total = counts.reduce(0) { $0 + $1.pairs }
+        let parts = counts.map { "\($0.relation) \($0.pairs)" }
         return "\(total) pair\(total == 1 ? "" : "s") of organisations \(total == 1 ? "has" : "have") a tie recorded as "
             + "unknown (weight NA: \(parts.joined(separator: ", "))). The network measures use the observed ties only, "
             + "so an unknown tie counts as no tie there and values that count ties may be understated; the QAP "
