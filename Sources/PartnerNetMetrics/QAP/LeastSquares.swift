@@ -63,14 +63,6 @@ struct LeastSquaresFit {
                 residualSumOfSquares: rss))
     }
 
-    /// The t-values βₖ / √((XᵀX)⁻¹ₖₖ · RSS/(N − p)) of a fit of `y` on `columns`; `nil`
-    /// when the columns are collinear or no degree of freedom is left.
-    static func tValues(_ y: [Double], _ columns: [[Double]]) -> [Double]? {
-        guard y.count > columns.count, case .success(let fit) = Self.fit(columns, y) else { return nil }
-        let variance = fit.residualSumOfSquares / Double(y.count - columns.count)
-        return zip(fit.coefficients, fit.inverseGramDiagonal).map { $0 / ($1 * variance).squareRoot() }
-    }
-
     struct Collinear: Error { var column: Int }
 
     /// diag((RᵀR)⁻¹) = the squared row norms of R⁻¹.

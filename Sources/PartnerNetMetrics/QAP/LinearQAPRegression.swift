@@ -85,7 +85,7 @@ extension DyadMatrix {
         } else if design.hasUnknown {
             let tails = try design.unknownTails(
                 null: null, permutations: permutations, seed: seed, observed: statistics,
-                statistics: LeastSquaresFit.tValues(_:_:))
+                statistics: { [design] y, columns in design.gramTValues(y, columns) })
             pValues = tails.map { PermutationPValues($0, permutations: permutations) }
         } else {
             let tails = try LinearQAPTests(design: design, null: null).tails(permutations: permutations, seed: seed)

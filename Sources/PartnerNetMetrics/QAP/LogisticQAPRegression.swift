@@ -83,7 +83,7 @@ extension DyadMatrix {
         } else if design.hasUnknown {
             let tails = try design.unknownTails(
                 null: null, permutations: permutations, seed: seed, observed: fit.statistics
-            ) { y, columns in (try? LogisticFit.fit(columns, y).get())?.statistics }
+            ) { [design] y, columns in design.logisticZValues(y, columns) }
             pValues = tails.map { PermutationPValues($0, permutations: permutations) }
         } else {
             let residuals = try null == .qap ? (0..<p).map { k throws(QAPError) in try design.residualMatrix(of: k) } : []

@@ -153,7 +153,8 @@ struct QAPDesign {
     /// (sna's `rmperm` of a matrix with `NA` cells, then `gfit`'s complete cases). The
     /// statistics are compared with the observed fit's, as sna compares with `fit$tstat`.
     ///
-    /// - Parameter statistics: the t (z) values of a fit of y on the columns, `nil` when it fails.
+    /// - Parameter statistics: the t (z) values of a fit of y on the columns, given as dense
+    ///   matrices (unknown cells NaN), over the pairs complete in them; `nil` when it fails.
     /// - Complexity: O(N · p · cost of a fit) time over all cores.
     func unknownTails(
         null: QAPNull, permutations: Int, seed: UInt64, observed: [Double],
@@ -166,9 +167,7 @@ struct QAPDesign {
             var tails = [TailCounts](repeating: TailCounts(), count: p)
             var order = Array(0..<design.n)
             func refit(_ y: [Double], _ columns: [[Double]]) -> [Double] {
-                let complete = design.mode.completeVectors(y, columns, indices: design.pairIndices)
-                guard complete.y.count > columns.count else { return [Double](repeating: .nan, count: columns.count) }
-                return statistics(complete.y, complete.columns) ?? [Double](repeating: .nan, count: columns.count)
+                statistics(y, columns) ?? [Double](repeating: .nan, count: columns.count)
             }
             for _ in range {
                 QAPPermutations.shuffle(&order, &random)
@@ -212,4 +211,48 @@ struct QAPDesign {
 
     /// The collinearity error for a failed fit of every column.
     func collinear(_ failure: LeastSquaresFit.Collinear) -> QAPError { .collinear(names[failure.column]) }
+}
+
+extension QAPDesign {
+    /// The t-values of the least-squares fit of `y` on `columns` (dense, unknown cells NaN)
+    /// over the pairs complete in them, from their Gram matrix in one pass (no pair vectors
+    /// are built): the linear model's relabelled fits when some pair is unknown. `nil` when
+    /// no degree of freedom is left or the columns are collinear there.
+    ///
+    /// - Complexity: O(n² p²) time, O(p²) space.
+    func gramTValues(_ y: [Double], _ columns: [[Double]]) -> [Double]? {
+        let p = columns.count
+        var gram = [Double](repeating: 0, count: p * p)
+        var cross = [Double](repeating: 0, count: p)
+        var yy = 0.0
+        var rows = 0
+        var x = [Double](repeating: 0, count: p)
+        pairs: for index in pairIndices {
+            let value = y[index]
+            if value.isNaN { continue }
+            for k in 0..<p {
+                x[k] = columns[k][index]
+                if x[k].isNaN { continue pairs }
+            }
+            rows += 1
+            yy += value * value
+            for j in 0..<p {
+                cross[j] += x[j] * value
+                for k in 0...j { gram[j * p + k] += x[j] * x[k] }
+            }
+        }
+        guard rows > p else { return nil }
+        for j in 0..<p {
+            for k in 0..<j { gram[k * p + j] = gram[j * p + k] }
+        }
+        return LeastSquaresFit.tValues(gram: gram, cross, yy: yy, rows: rows)
+    }
+
+    /// The z-values of the logistic fit of `y` on `columns` (dense, unknown cells NaN) over
+    /// the pairs complete in them; `nil` when the fit fails.
+    func logisticZValues(_ y: [Double], _ columns: [[Double]]) -> [Double]? {
+        let complete = mode.completeVectors(y, columns, indices: pairIndices)
+        guard complete.y.count > columns.count else { return nil }
+        return (try? LogisticFit.fit(complete.columns, complete.y).get())?.statistics
+    }
 }
