@@ -219,7 +219,24 @@ public struct EvaluationReport: Sendable {
             ),
         ]
         if let note = area.sectorVocabularyNote { out.append(("sectors", note)) }
+        if let note = area.unknownTiesNote { out.append(("unknown ties", note)) }
         return out
+    }
+}
+
+extension Area {
+    /// A note when the area records unknown ties (weight `NA`): how many pairs, by relation,
+    /// and what the report does with them, so that a reader does not take them for absent
+    /// ties; `nil` when there are none.
+    public var unknownTiesNote: String? {
+        let counts = unknownPairsByRelation
+        guard !counts.isEmpty else { return nil }
+        let total = counts.reduce(0) { $0 + $1.pairs }
+        let parts = counts.map { "\($0.relation) \($0.pairs)" }
+        return "\(total) pair\(total == 1 ? "" : "s") of organisations \(total == 1 ? "has" : "have") a tie recorded as "
+            + "unknown (weight NA: \(parts.joined(separator: ", "))). The network measures use the observed ties only, "
+            + "so an unknown tie counts as no tie there and values that count ties may be understated; the QAP "
+            + "regressions leave these pairs out rather than count them as zeros (Docs/CONVENTIONS.md)."
     }
 }
 
