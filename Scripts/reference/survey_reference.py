@@ -8,6 +8,8 @@ and long responses, maps labels with the standard scale, and computes
   * per question: reported_ties[Q], confirmed_share[Q] (unordered pairs of respondents with
     a tie reported by at least one: the share reported by both), disagreement_rate[Q] (the
     share whose two values differ, no report counting 0);
+  * trust and value scores (observed handling): per organisation, sector and the network,
+    received_mean[Q], received_count[Q], sent_mean[Q] and received_mean[composite];
   * the area each non-response handling gives, per question: the ties (source, target,
     weight) and the unknown pairs, for observed, reconstruct, and symmetrise max/min/mean
     with each of them.
@@ -130,6 +132,32 @@ def area(ids, respondents, questions, answers, mode, symmetrise):
     return result
 
 
+def scores(roster, ids, questions, answers):
+    """Mean ratings received and given per organisation, sector and network (answers above
+    0 only), and the composite: the mean over items of the received means."""
+    sector = {r["id"]: r["sector"] for r in roster}
+    levels = {"organisation": {i: i for i in ids}, "sector": sector, "network": {i: "network" for i in ids}}
+    out = {}
+    for level, key_of in levels.items():
+        table = {}
+        for key in dict.fromkeys(key_of[i] for i in ids):
+            row = {}
+            means = []
+            for q in questions:
+                got = [v for (a, b, qq), v in answers.items() if qq == q and v > 0 and key_of[b] == key]
+                gave = [v for (a, b, qq), v in answers.items() if qq == q and v > 0 and key_of[a] == key]
+                row[f"received_mean[{q}]"] = sum(got) / len(got) if got else None
+                row[f"received_count[{q}]"] = len(got)
+                row[f"sent_mean[{q}]"] = sum(gave) / len(gave) if gave else None
+                if got:
+                    means.append(sum(got) / len(got))
+            if len(questions) > 1:
+                row["received_mean[composite]"] = sum(means) / len(means) if means else None
+            table[key] = row
+        out[level] = table
+    return out
+
+
 def generate(k, n, p_tie, p_respond, seed):
     """A survey with known missingness: each organisation responds with p_respond; a
     respondent reports each true tie with probability 0.9 at a frequency 1–4."""
@@ -174,7 +202,7 @@ def main():
     for name, folder in cases.items():
         roster, ids, respondents, questions, answers = read(folder)
         case = {"folder": os.path.relpath(folder, ROOT), "summary": summary(roster, ids, respondents, questions, answers),
-                "areas": {}}
+                "scores": scores(roster, ids, questions, answers), "areas": {}}
         for mode in ["observed", "reconstruct"]:
             for sym in [None, "max", "min", "mean"]:
                 case["areas"][f"{mode}/{sym or 'none'}"] = area(ids, respondents, questions, answers, mode, sym)

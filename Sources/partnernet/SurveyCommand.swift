@@ -12,7 +12,7 @@ struct SurveyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "survey",
         abstract: "Partner surveys: import a roster and its responses as an area, with non-response made explicit.",
-        subcommands: [SurveyImport.self, SurveyScaleCommand.self, SurveyExport.self])
+        subcommands: [SurveyImport.self, SurveyScores.self, SurveyScaleCommand.self, SurveyExport.self])
 }
 
 struct SurveyImport: ParsableCommand {
@@ -128,6 +128,56 @@ struct SurveyImport: ParsableCommand {
         }
         Console.printError("wrote \(output): \(area.organisations.count) organisations, \(area.relationships.count) ties, "
             + "\(area.unknownTies.count) unknown")
+    }
+}
+
+struct SurveyScores: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scores",
+        abstract: "Trust and value scores: the mean rating each organisation receives and gives on each question.",
+        discussion: """
+            For each rated question Q (every relation of the area, or --questions): \
+            received_mean[Q], the mean rating an organisation receives (the weights of the \
+            ties to it); received_count[Q], their number; sent_mean[Q], the mean rating it \
+            gives; and with two or more questions received_mean[composite], the mean of its \
+            received means. --by sector (or any organisation column) pools the ratings \
+            received by each group's organisations; --by network pools every rating. An \
+            answer of 0 and an unknown tie are no rating. PartnerNet's own definitions \
+            (Docs/CONVENTIONS.md, "Survey scores").
+
+            Examples:
+              partnernet survey scores northbridge-survey --questions trust
+              partnernet survey scores northbridge-survey --by sector --format csv
+            """)
+
+    @OptionGroup var input: AreaOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: ArgumentHelp("The rated questions, comma-separated (default: every relation).", valueName: "q1,q2"))
+    var questions: String?
+
+    @Option(name: .long, help: ArgumentHelp("One row per organisation (default), per value of a column (sector), or network.", valueName: "level"))
+    var by = "organisation"
+
+    func run() throws {
+        let loaded = try input.load()
+        let names = commaSeparated(questions)
+        for name in names where !loaded.area.relationNames.contains(name) {
+            let closest = closestMatch(to: name, in: loaded.area.relationNames).map { " (did you mean \(quoted($0))?)" } ?? ""
+            throw Console.failure("unknown question \(quoted(name)): the area's relations are \(loaded.area.relationNames.joined(separator: ", "))\(closest)")
+        }
+        let scores = PartnerNetReport.SurveyScores(area: loaded.area, questions: names.isEmpty ? nil : names)
+        let level: PartnerNetReport.SurveyScores.Level
+        switch by {
+        case "organisation": level = .organisation
+        case "network": level = .network
+        default:
+            guard by == "sector" || loaded.area.hasOrganisationValues(in: by) else {
+                throw Console.failure("--by: no organisation has a value in column \(quoted(by))")
+            }
+            level = .group(by)
+        }
+        try output.write(scores.table(at: level))
     }
 }
 
