@@ -72,4 +72,27 @@ import Testing
         let again = try PartnerNetCommand.run(["survey", "scale", "--scale", file])
         #expect(again.stdout == result.stdout)
     }
+
+    /// The report on an imported survey has a Survey section: who answered by sector (as
+    /// import counted), a warning for each sector under the threshold, and the scores.
+    @Test func theReportOfASurveyAreaHasItsSection() throws {
+        let folder = Paths.temporaryFolder()
+        let imported = try PartnerNetCommand.run(
+            ["survey", "import", Self.roster, Self.responses, "-o", folder + "/area", "-f", "csv"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let report = try PartnerNetCommand.run(
+            ["report", folder + "/area", "-o", folder + "/report", "--network-tests", "0", "--permutations", "100",
+             "--random-sets", "100"])
+        #expect(report.status == 0, "\(report.stderr)")
+        let page = try String(contentsOfFile: folder + "/report/index.html", encoding: .utf8)
+        #expect(page.contains("<section id=\"survey\"><h2>The survey</h2>"))
+        #expect(page.contains("voluntary-community: 4 of 10 organisations answered (40%), below PartnerNet&#39;s threshold")
+            || page.contains("voluntary-community: 4 of 10 organisations answered (40%), below PartnerNet's threshold"))
+        #expect(!page.contains("public: 9 of 9"))
+        let response = try String(contentsOfFile: folder + "/report/tables/survey_response.csv", encoding: .utf8)
+        // The import's response_rate[voluntary-community] row, and the report's table, agree.
+        #expect(imported.stdout.contains("response_rate[voluntary-community],0.4\n"))
+        #expect(response.contains("voluntary-community,10,4,0.4\n"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/report/tables/survey_scores_by_sector.csv"))
+    }
 }

@@ -20,6 +20,8 @@ public struct EvaluationReport: Sendable {
     /// The "Scenario" section: a scenario file's what-if on this analysis, when the report
     /// was asked for one (`report --scenario FILE`).
     public var scenario: ReportScenario?
+    /// The "Survey" section, for an area imported from a partner survey.
+    public var survey: SurveySection? { SurveySection(area: analysis.area) }
 
     public var area: Area { analysis.area }
     public var path: String { analysis.path }
@@ -35,7 +37,16 @@ public struct EvaluationReport: Sendable {
     public var betweenness: [Double] { analysis.betweenness }
     public var findings: [Finding] { analysis.findings }
     /// The analysis's tables, then the scenario's (``ReportScenario/tables``).
-    public var tables: [(name: String, table: ResultTable)] { analysis.tables + (scenario?.tables ?? []) }
+    public var tables: [(name: String, table: ResultTable)] {
+        var out = analysis.tables
+        if let survey {
+            out += [
+                ("survey_response", survey.responseTable), ("survey_scores", survey.scores.table()),
+                ("survey_scores_by_sector", survey.scores.table(at: .group("sector"))),
+            ]
+        }
+        return out + (scenario?.tables ?? [])
+    }
     public var mixingTable: ResultTable { analysis.mixingTable }
 
     /// Measures that could not be computed, with the reason.
