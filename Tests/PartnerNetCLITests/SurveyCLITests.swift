@@ -95,4 +95,21 @@ import Testing
         #expect(response.contains("voluntary-community,10,4,0.4\n"))
         #expect(FileManager.default.fileExists(atPath: folder + "/report/tables/survey_scores_by_sector.csv"))
     }
+
+    @Test func stabilityAddsItsTablesAndNeedsASurveyArea() throws {
+        let folder = Paths.temporaryFolder()
+        _ = try PartnerNetCommand.run(["survey", "import", Self.roster, Self.responses, "-o", folder + "/area"])
+        let settings = ["--network-tests", "0", "--permutations", "300", "--random-sets", "200"]
+        let report = try PartnerNetCommand.run(
+            ["report", folder + "/area", "-o", folder + "/report", "--stability", "4"] + settings)
+        #expect(report.status == 0, "\(report.stderr)")
+        let ranks = try String(contentsOfFile: folder + "/report/tables/survey_stability_ranks.csv", encoding: .utf8)
+        #expect(ranks.hasPrefix("id,rank,rank_low,rank_high\n"))
+        #expect(ranks.split(separator: "\n").count == 32)
+        let page = try String(contentsOfFile: folder + "/report/index.html", encoding: .utf8)
+        #expect(page.contains("<h3>How stable are the results?</h3><p>Each of 4 resamples drops 4 of the respondents"))
+        let notSurvey = try PartnerNetCommand.run(
+            ["report", "Datasets/northbridge", "-o", folder + "/nb", "--stability", "4"] + settings)
+        #expect(notSurvey.status == 1 && notSurvey.stderr.contains("--stability needs an area imported from a survey"))
+    }
 }

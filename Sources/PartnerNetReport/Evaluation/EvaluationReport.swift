@@ -22,6 +22,8 @@ public struct EvaluationReport: Sendable {
     public var scenario: ReportScenario?
     /// The "Survey" section, for an area imported from a partner survey.
     public var survey: SurveySection? { SurveySection(area: analysis.area) }
+    /// The survey's stability (`report --stability N`), shown in the Survey section.
+    public var stability: SurveyStability?
 
     public var area: Area { analysis.area }
     public var path: String { analysis.path }
@@ -44,6 +46,9 @@ public struct EvaluationReport: Sendable {
                 ("survey_response", survey.responseTable), ("survey_scores", survey.scores.table()),
                 ("survey_scores_by_sector", survey.scores.table(at: .group("sector"))),
             ]
+        }
+        if let stability {
+            out += [("survey_stability_findings", stability.findingTable), ("survey_stability_ranks", stability.rankTable)]
         }
         return out + (scenario?.tables ?? [])
     }

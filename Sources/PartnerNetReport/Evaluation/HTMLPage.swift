@@ -250,6 +250,17 @@ public enum HTMLPage {
                         table(
                             survey.scores.table(), id: "survey-scores",
                             caption: "Mean ratings each organisation receives and gives", sortable: true))
+                    if let stability = report.stability {
+                        parts.append("<h3>How stable are the results?</h3><p>\(e(stability.reading))</p>")
+                        parts.append(
+                            table(
+                                stability.findingTable, id: "survey-stability-findings",
+                                caption: "Headline findings: resamples in which each still holds"))
+                        parts.append(
+                            table(
+                                stability.rankTable, id: "survey-stability-ranks",
+                                caption: "Betweenness rank and its interval over the resamples", sortable: true))
+                    }
                     return parts
                 })
         }

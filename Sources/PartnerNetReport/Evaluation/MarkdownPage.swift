@@ -125,6 +125,14 @@ public enum MarkdownPage {
             out.append(survey.responseTable.markdown())
             out.append(survey.scores.table(at: .group("sector")).markdown())
             out.append(survey.scores.table().markdown())
+            if let stability = report.stability {
+                out.append("### How stable are the results?")
+                out.append("")
+                out.append(inline(stability.reading))
+                out.append("")
+                out.append(stability.findingTable.markdown())
+                out.append(stability.rankTable.markdown())
+            }
         }
         if let scenario = report.scenario {
             out.append("## Scenario: \(inline((scenario.file as NSString).lastPathComponent))")
