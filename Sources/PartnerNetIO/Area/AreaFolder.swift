@@ -229,7 +229,7 @@ public enum AreaFolder {
         }
     }
 
-    private static func readOrganisations(at file: String, into assembly: inout AreaAssembly) {
+    static func readOrganisations(at file: String, into assembly: inout AreaAssembly) {
         guard let (table, mapping) = readTable(at: file, schema: .organisations, into: &assembly) else {
             assembly.unreadable.insert(.organisations)
             return

@@ -33,6 +33,10 @@ public struct EvaluationReport: Sendable {
     /// The "Scenario" section: a scenario file's what-if on this analysis, when the report
     /// was asked for one (`report --scenario FILE`).
     public var scenario: ReportScenario?
+    /// The "Survey" section, for an area imported from a partner survey.
+    public var survey: SurveySection? { SurveySection(area: analysis.area) }
+    /// The survey's stability (`report --stability N`), shown in the Survey section.
+    public var stability: SurveyStability?
 
     public var area: Area { analysis.area }
     public var path: String { analysis.path }
@@ -48,7 +52,19 @@ public struct EvaluationReport: Sendable {
     public var betweenness: [Double] { analysis.betweenness }
     public var findings: [Finding] { analysis.findings }
     /// The analysis's tables, then the scenario's (``ReportScenario/tables``).
-    public var tables: [(name: String, table: ResultTable)] { analysis.tables + (scenario?.tables ?? []) }
+    public var tables: [(name: String, table: ResultTable)] {
+        var out = analysis.tables
+        if let survey {
+            out += [
+                ("survey_response", survey.responseTable), ("survey_scores", survey.scores.table()),
+                ("survey_scores_by_sector", survey.scores.table(at: .group("sector"))),
+            ]
+        }
+        if let stability {
+            out += [("survey_stability_findings", stability.findingTable), ("survey_stability_ranks", stability.rankTable)]
+        }
+        return out + (scenario?.tables ?? [])
+    }
     public var mixingTable: ResultTable { analysis.mixingTable }
 
     /// Measures that could not be computed, with the reason.
