@@ -23,6 +23,16 @@ public struct DateSpan: Hashable, Sendable {
         self.until = until
     }
 
+    /// Whether the two spans share a date: each starts before the other ends (an open end
+    /// reaching every date).
+    public func overlaps(_ other: DateSpan) -> Bool {
+        func before(_ start: WaveDate?, _ end: WaveDate?) -> Bool {
+            guard let start, let end else { return true }
+            return start < end
+        }
+        return before(since, other.until) && before(other.since, until)
+    }
+
     /// Whether the row holds on `date`: since ≤ date < until.
     public func holds(at date: WaveDate) -> Bool {
         (since.map { $0 <= date } ?? true) && (until.map { date < $0 } ?? true)
@@ -102,6 +112,14 @@ extension Area {
         DateSpan(
             since: attribute(sinceColumn, in: attributes).flatMap(WaveDate.init),
             until: attribute(untilColumn, in: attributes).flatMap(WaveDate.init))
+    }
+
+    /// The first of the rows `among` (by index) whose span overlaps row `index`'s: rows of one
+    /// tie or seat whose spans do not overlap are its history, not duplicates. Rows without
+    /// dates overlap every row.
+    static func firstOverlapping(_ index: Int, among: [Int], _ attributes: (Int) -> [String: String]) -> Int? {
+        let span = Self.span(of: attributes(index))
+        return among.first { span.overlaps(Self.span(of: attributes($0))) }
     }
 
     /// The area as it stood on `date`: the rows whose ``DateSpan`` holds then.
