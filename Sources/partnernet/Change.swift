@@ -9,31 +9,30 @@ struct Change: ParsableCommand {
         commandName: "change",
         abstract: "Did the partnership change between waves? Ties kept, lost and gained; who joined and left; the headline measures, tested.",
         discussion: """
-            Waves, given either way (Docs/FORMAT.md, "Waves"):
-              - several areas, one per wave, in time order: partnernet change 2023/ 2026/;
-              - one area whose rows carry since/until dates, cut at each date of --waves: \
-            partnernet change area/ --waves 2024,2026.
-            Waves are matched by organisation id and partnership id. Dates are YYYY, \
-            YYYY-MM or YYYY-MM-DD (a partial date is its first day); a row holds from its \
-            since date (inclusive) to its until date (exclusive); a row without one is open \
-            at that end.
+            Waves are given either as several areas, one per wave, in time order \
+            (partnernet change 2023/ 2026/), or as one area whose rows carry since/until \
+            dates, cut at each date of --waves (partnernet change area/ --waves \
+            2024,2026); Docs/FORMAT.md, "Waves", defines both. Waves are matched by \
+            organisation id and partnership id. Dates are YYYY, YYYY-MM or YYYY-MM-DD (a \
+            partial date is its first day); a row holds from its since date (inclusive) to \
+            its until date (exclusive), and a row without one is open at that end.
 
             For each pair of consecutive waves and, with more than two, overall (first \
-            against last):
-              - membership: organisations and partnerships that joined and left, by name, \
-            and chairs that changed hands;
-              - ties, per relation (co-membership included when there are partnerships): \
-            kept, lost, gained and absent pairs (ordered pairs in a directed relation, \
-            unordered in an undirected one, over the organisations compared), the Hamming \
-            distance (lost + gained), Jaccard stability (kept ÷ (kept + lost + gained)) and \
-            the QAP correlation of tie presence between the waves (sna::gcor), with p the \
-            share of relabellings giving a correlation at least as high (sna::qaptest);
-              - the headline measures of whatif and compare in each wave, the change, and \
-            p from the dyad-swap test: each draw swaps the ties of every pair of \
-            organisations present in both waves between the waves with probability 1/2, \
-            and p is the share of draws changing the measure at least as much (two-sided). \
-            A small p says the change is more than the reshuffling of the same turnover \
-            would give. Counts of organisations and seats, and p-values, are not tested.
+            against last), change gives the organisations and partnerships that joined and \
+            left, by name, and the chairs that changed hands. Per relation (co-membership \
+            included when there are partnerships): the pairs kept, lost, gained and absent \
+            (ordered pairs in a directed relation, unordered in an undirected one, over \
+            the organisations compared), the Hamming distance (lost + gained), Jaccard \
+            stability (kept ÷ (kept + lost + gained)) and the QAP correlation of tie \
+            presence between the waves (sna::gcor), with p the share of relabellings giving \
+            a correlation at least as high (sna::qaptest).
+
+            Then the headline measures of whatif and compare in each wave, the change, and p from the dyad-swap test: \
+            each draw swaps the ties of every pair of organisations present in both waves \
+            between the waves with probability 1/2, and p is the share of draws changing \
+            the measure at least as much (two-sided). A small p says the change is more \
+            than a reshuffling of the same turnover would give. Counts of organisations \
+            and seats, and p-values, are not tested.
 
             --organisations all (the default) compares every organisation present in \
             either wave (one absent from a wave has no ties in it); both leaves out the \

@@ -8,7 +8,7 @@ import Testing
 @Suite struct HelpTextTests {
     static let commands = [
         "", "validate", "summary", "centrality", "network", "silos", "dominance", "brokerage", "balance",
-        "architecture", "compare", "generate", "report", "render", "convert", "qap", "cug",
+        "architecture", "compare", "change", "generate", "report", "render", "convert", "qap", "cug",
     ]
 
     /// The help as written, unwrapped: with 1000 columns ArgumentParser wraps nothing, so
