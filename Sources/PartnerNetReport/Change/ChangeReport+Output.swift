@@ -69,7 +69,8 @@ extension ChangeReport {
         return String(format: "%.3f", value)
     }
 
-    static func pText(_ p: Double) -> String { p < 0.001 ? "< 0.001" : String(format: "%.3f", p) }
+    /// `p = 0.012`, or `p < 0.001`.
+    static func pText(_ p: Double) -> String { p < 0.001 ? "p < 0.001" : String(format: "p = %.3f", p) }
 
     static func organisationList(_ organisations: [Organisation]) -> String {
         organisations.map { "\($0.displayName) (\($0.id), \($0.sector))" }.joined(separator: "; ")
@@ -107,7 +108,7 @@ extension ChangeReport {
             if let jaccard = t.jaccard { text += " (Jaccard stability \(String(format: "%.2f", jaccard)))" }
             if let correlation = relation.correlation {
                 text += "; the waves' ties correlate r = \(String(format: "%.2f", correlation.correlation))"
-                if let p = correlation.pValues?.pHigh { text += " (QAP p = \(Self.pText(p)))" }
+                if let p = correlation.pValues?.pHigh { text += " (QAP \(Self.pText(p)))" }
             }
             lines.append(text + ".")
         }
@@ -128,8 +129,8 @@ extension ChangeReport {
             if let p = measure.pValue {
                 text +=
                     p < AreaAnalysis.alpha
-                    ? " (dyad-swap test p = \(Self.pText(p)): more than chance would give)"
-                    : " (dyad-swap test p = \(Self.pText(p)): within what chance gives)"
+                    ? " (dyad-swap test \(Self.pText(p)): more than chance would give)"
+                    : " (dyad-swap test \(Self.pText(p)): within what chance gives)"
             } else if !Self.isTested(measure.metric) {
                 text += " (a change of seats, not tested)"
             }
@@ -180,7 +181,7 @@ extension ChangeReport {
             lines.append(
                 "Headline measures (dyad-swap test: p = share of \(pair.swaps) random swaps of the "
                     + "\(pair.swappablePairs) pairs tied in either wave giving as large a change; "
-                    + "blank: not tested):")
+                    + "–: not tested):")
             lines.append("")
             lines.append(headlineTable(pair).rendered(as: .table))
         }
