@@ -170,4 +170,25 @@ import Testing
         #expect(!result.stderr.contains("Fatal error"))
         #expect(result.stdout.isEmpty)
     }
+
+    /// The README tour's output is what the commands print (the default 1,000 draws, seed 1).
+    @Test func readmeShowsRealOutput() throws {
+        let readme = try String(contentsOfFile: Paths.repo("README.md"), encoding: .utf8)
+        let table = try run("change", Self.northbridge[0], Self.northbridge[1])
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.components(separatedBy: "\n")
+        let header = try #require(lines.firstIndex { $0.hasPrefix("Headline measures") })
+        let shown = lines[..<(header + 4)].joined(separator: "\n")
+        #expect(readme.contains(shown), "README lacks:\n\(shown)")
+        for metric in ["ties ", "betweenness_centralization ", "focal_share[betweenness] ", "chair_share "] {
+            let line = try #require(lines.first { $0.hasPrefix(metric) })
+            #expect(readme.contains(line + "\n"), "README lacks: \(line)")
+        }
+        let csv = try run("change", Self.northbridge[0], Self.northbridge[1], "--organisations", "both", "--format", "csv")
+        let selected = csv.stdout.components(separatedBy: "\n").filter {
+            $0.contains("information]") || $0.contains("focal_share[betweenness]")
+        }
+        #expect(selected.count == 12)
+        #expect(readme.contains(selected.joined(separator: "\n")), "README lacks the CSV rows")
+    }
 }
