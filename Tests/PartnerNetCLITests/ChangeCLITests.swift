@@ -147,6 +147,12 @@ import Testing
                 "\(folder)/organisations.csv:3: error: since '2020-02-30' is not a date written YYYY, YYYY-MM or YYYY-MM-DD",
                 "\(folder)/relationships.csv:3: error: until 'next year' is not a date written YYYY, YYYY-MM or YYYY-MM-DD",
             ])
+        let validate = try run("validate", folder)
+        #expect(validate.status == 1)
+        #expect(validate.stderr.contains("relationships.csv:3: error: until 'next year' is not a date"))
+        #expect(validate.stdout.hasPrefix("FAIL  \(folder): 2 errors"))
+        let clean = try run("validate", "Tests/Fixtures/waves/northbridge_dated", "Tests/Fixtures/waves/random_a_dated")
+        #expect(clean.status == 0, "\(clean.stderr)")
         let at = try run("network", folder, "--at", "2021")
         #expect(at.status == 1)
         #expect(at.stderr.contains("organisations.csv:3: error: since '2020-02-30'"))
