@@ -7,7 +7,8 @@ import PartnerNetReport
 struct Change: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "change",
-        abstract: "Did the partnership change between waves? Ties kept, lost and gained; who joined and left; the headline measures, tested.",
+        abstract:
+            "Did the partnership change between waves? Ties kept, lost and gained; who joined and left; the headline measures, tested.",
         discussion: """
             Waves are given either as several areas, one per wave, in time order \
             (partnernet change 2023/ 2026/), or as one area whose rows carry since/until \
@@ -107,7 +108,8 @@ struct Change: ParsableCommand {
         }
         if dates != nil {
             if waves.count != 1 {
-                throw ValidationError("--waves cuts one area with dated rows: give exactly one area, not \(waves.count)")
+                throw ValidationError(
+                    "--waves cuts one area with dated rows: give exactly one area, not \(waves.count)")
             }
             let list = commaSeparated(dates)
             if list.count < 2 { throw ValidationError("--waves needs at least two dates, as DATE,DATE") }

@@ -74,7 +74,8 @@ import Testing
 
     @Test func organisationsInBothAreLabelled() throws {
         let result = try run(
-            "change", Self.northbridge[0], Self.northbridge[1], "--organisations", "both", "-f", "csv", "--permutations",
+            "change", Self.northbridge[0], Self.northbridge[1], "--organisations", "both", "-f", "csv",
+            "--permutations",
             "0")
         #expect(result.status == 0, "\(result.stderr)")
         let v = values(result.stdout)
@@ -190,7 +191,8 @@ import Testing
             let line = try #require(lines.first { $0.hasPrefix(metric) })
             #expect(readme.contains(line + "\n"), "README lacks: \(line)")
         }
-        let csv = try run("change", Self.northbridge[0], Self.northbridge[1], "--organisations", "both", "--format", "csv")
+        let csv = try run(
+            "change", Self.northbridge[0], Self.northbridge[1], "--organisations", "both", "--format", "csv")
         let selected = csv.stdout.components(separatedBy: "\n").filter {
             $0.contains("information]") || $0.contains("focal_share[betweenness]")
         }

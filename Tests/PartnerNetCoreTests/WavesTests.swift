@@ -12,7 +12,9 @@ import Testing
         #expect(WaveDate("2023-02-29") == nil)
         #expect(WaveDate("1900-02-29") == nil)  // not a leap year
         #expect(WaveDate("2000-02-29") != nil)  // a leap year
-        for bad in ["", "24", "2024-6", "2024-13", "2024-00", "2024-04-31", "2024/06/01", "0000", "2024-06-01T00", "２０２４"] {
+        for bad in [
+            "", "24", "2024-6", "2024-13", "2024-00", "2024-04-31", "2024/06/01", "0000", "2024-06-01T00", "２０２４",
+        ] {
             #expect(WaveDate(bad) == nil, "\(bad)")
         }
         #expect(WaveDate("2024-12-31")! < WaveDate("2025")!)
@@ -66,11 +68,15 @@ import Testing
         let early = Self.area.cut(at: WaveDate("2020-06")!)
         #expect(early.organisations.map(\.id) == ["a", "b", "d"])
         #expect(early.relationships.map { "\($0.source)\($0.target)\(Int($0.weight))" } == ["ab1", "ad1", "da1"])
-        #expect(early.memberships.map { "\($0.partnership)\($0.organisation)\($0.role.rawValue)" } == ["pachair", "qbchair", "qamember"])
+        #expect(
+            early.memberships.map { "\($0.partnership)\($0.organisation)\($0.role.rawValue)" } == [
+                "pachair", "qbchair", "qamember",
+            ])
 
         let middle = Self.area.cut(at: WaveDate("2021-07-01")!)
         #expect(middle.organisations.map(\.id) == ["a", "b", "c", "d"])
-        #expect(middle.relationships.map { "\($0.source)\($0.target)\(Int($0.weight))" } == ["ab1", "ac1", "ad3", "da1"])
+        #expect(
+            middle.relationships.map { "\($0.source)\($0.target)\(Int($0.weight))" } == ["ab1", "ac1", "ad3", "da1"])
 
         let late = Self.area.cut(at: WaveDate("2023")!)
         #expect(late.organisations.map(\.id) == ["a", "c", "d"])
@@ -107,9 +113,15 @@ import Testing
         #expect(!clean.contains { $0.message.contains("duplicate") || $0.message.contains("twice") }, "\(clean)")
         var overlapping = Self.area
         overlapping.memberships[3].attributes["since"] = "2021"
-        #expect(overlapping.diagnostics(origins: AreaOrigins(describing: overlapping)).errors.contains { $0.message.contains("listed twice") })
+        #expect(
+            overlapping.diagnostics(origins: AreaOrigins(describing: overlapping)).errors.contains {
+                $0.message.contains("listed twice")
+            })
         var ties = Self.area
         ties.relationships[3].attributes["since"] = "2021"
-        #expect(ties.diagnostics(origins: AreaOrigins(describing: ties)).warnings.contains { $0.message.contains("duplicate tie") })
+        #expect(
+            ties.diagnostics(origins: AreaOrigins(describing: ties)).warnings.contains {
+                $0.message.contains("duplicate tie")
+            })
     }
 }

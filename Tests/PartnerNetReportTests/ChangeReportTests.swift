@@ -294,7 +294,8 @@ import Testing
         #expect(
             lines.contains {
                 $0.hasPrefix(
-                    "The local-authority sector's share of betweenness fell from \(before) to \(after) (dyad-swap test p")
+                    "The local-authority sector's share of betweenness fell from \(before) to \(after) (dyad-swap test p"
+                )
             })
     }
 

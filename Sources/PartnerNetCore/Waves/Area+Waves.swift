@@ -61,7 +61,9 @@ extension Area {
         let rows =
             organisations.map(\.attributes) + relationships.map(\.attributes) + partnerships.map(\.attributes)
             + memberships.map(\.attributes)
-        return rows.contains { Self.attribute(Self.sinceColumn, in: $0) != nil || Self.attribute(Self.untilColumn, in: $0) != nil }
+        return rows.contains {
+            Self.attribute(Self.sinceColumn, in: $0) != nil || Self.attribute(Self.untilColumn, in: $0) != nil
+        }
     }
 
     /// Every problem with the `since` and `until` values: a value that is not a date

@@ -54,7 +54,9 @@ extension ChangeReport {
                 add("\(measure.metric).before", measure.before, count: isCount)
                 add("\(measure.metric).after", measure.after, count: isCount)
                 add("\(measure.metric).change", measure.difference, count: isCount)
-                if Self.isTested(measure.metric), pair.swaps > 0 { add("\(measure.metric).p", measure.pValue, count: false) }
+                if Self.isTested(measure.metric), pair.swaps > 0 {
+                    add("\(measure.metric).p", measure.pValue, count: false)
+                }
             }
         }
         return ResultTable(columns: ["metric", "value"], rows: rows)
@@ -98,7 +100,8 @@ extension ChangeReport {
         for partnership in pair.partnershipsLeft { lines.append("Partnership ended: \(partnership.displayName).") }
         for change in pair.chairChanges {
             lines.append(
-                "The chair of the \(change.partnership.displayName) passed from \(name(change.before)) to \(name(change.after)).")
+                "The chair of the \(change.partnership.displayName) passed from \(name(change.before)) to \(name(change.after))."
+            )
         }
         for relation in pair.relations {
             let t = relation.transition
@@ -117,7 +120,8 @@ extension ChangeReport {
             guard let phrase = Self.phrase(measure.metric, focal: focal), let before = measure.before,
                 let after = measure.after
             else { continue }
-            let isShare = measure.metric.hasPrefix("focal_share") || measure.metric.hasPrefix("board_")
+            let isShare =
+                measure.metric.hasPrefix("focal_share") || measure.metric.hasPrefix("board_")
                 || measure.metric == "chair_share"
             let format = isShare ? Self.percent : Self.number
             var text: String
@@ -164,7 +168,8 @@ extension ChangeReport {
     public func text(title: String) -> String {
         var lines = ["Change: \(title)", ""]
         for pair in pairs {
-            let overall = waves.count > 2 && pair.before.label == waves[0].label && pair.after.label == waves.last!.label
+            let overall =
+                waves.count > 2 && pair.before.label == waves[0].label && pair.after.label == waves.last!.label
             lines.append("\(overall ? "Overall, " : "")\(pair.before.label) → \(pair.after.label)")
             lines.append(String(repeating: "=", count: lines.last!.count))
             lines.append(
@@ -235,7 +240,8 @@ extension ChangeReport {
         let pairValues: [JSONValue] = pairs.map { pair in
             .object([
                 "before": .string(pair.before.label), "after": .string(pair.after.label),
-                "scope": .string(pair.scope.rawValue), "organisations_compared": .number(Double(pair.organisations.count)),
+                "scope": .string(pair.scope.rawValue),
+                "organisations_compared": .number(Double(pair.organisations.count)),
                 "organisations_entered": organisations(pair.entered), "organisations_left": organisations(pair.left),
                 "partnerships_entered": partnerships(pair.partnershipsEntered),
                 "partnerships_left": partnerships(pair.partnershipsLeft),

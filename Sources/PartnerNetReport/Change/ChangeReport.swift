@@ -207,7 +207,9 @@ public struct ChangeReport: Sendable {
             before = Self.keeping(secondIDs, of: before)
             after = Self.keeping(firstIDs, of: after)
         }
-        let ids = before.organisations.map(\.id) + after.organisations.map(\.id).filter { !Set(before.organisations.map(\.id)).contains($0) }
+        let ids =
+            before.organisations.map(\.id)
+            + after.organisations.map(\.id).filter { !Set(before.organisations.map(\.id)).contains($0) }
 
         // Ties per relation.
         var relationNames = before.relationNames
@@ -235,7 +237,8 @@ public struct ChangeReport: Sendable {
             } catch {
                 switch error {
                 case .constant(let which):
-                    note = "not defined: \(which == "the first variable" ? "the earlier" : "the later") wave's ties are the same on every pair"
+                    note =
+                        "not defined: \(which == "the first variable" ? "the earlier" : "the later") wave's ties are the same on every pair"
                 case .tooFewPairs: note = "not defined: fewer than 3 organisations"
                 default: note = "not defined"
                 }
@@ -247,7 +250,9 @@ public struct ChangeReport: Sendable {
         }
 
         // Headline measures, and the dyad-swap test of their change.
-        func analyse(_ area: Area, _ label: String, _ analysisSettings: AnalysisSettings) throws(ChangeError)
+        func analyse(
+            _ area: Area, _ label: String, _ analysisSettings: AnalysisSettings
+        ) throws(ChangeError)
             -> AreaAnalysis
         {
             do {
@@ -262,7 +267,11 @@ public struct ChangeReport: Sendable {
         let tested = names.filter(Self.isTested)
         let observed = Dictionary(
             uniqueKeysWithValues: tested.map { name in
-                (name, beforeAnalysis.headlineValues[name].flatMap { b in afterAnalysis.headlineValues[name].map { $0 - b } })
+                (
+                    name,
+                    beforeAnalysis.headlineValues[name].flatMap { b in afterAnalysis.headlineValues[name].map { $0 - b }
+                    }
+                )
             })
         let swap = DyadSwap(before: before, after: after, common: firstIDs.intersection(secondIDs))
         var lighter = settings.analysis
@@ -316,7 +325,9 @@ public struct ChangeReport: Sendable {
                 for a in members { for b in members { set(a, b, symmetric: true) } }
             }
         } else {
-            for tie in area.relationships where tie.relation == relation { set(tie.source, tie.target, symmetric: !directed) }
+            for tie in area.relationships where tie.relation == relation {
+                set(tie.source, tie.target, symmetric: !directed)
+            }
         }
         return DyadMatrix(order: n, values: values)
     }
@@ -387,7 +398,9 @@ struct DyadSwap: Sendable {
     /// result depends on the seed only, not on the number of cores. Empty without draws or
     /// metrics; with no swappable pair every draw is the observed waves, and every p is 1.
     /// A draw in which a metric is not defined in either wave counts as not as large.
-    func pValues(metrics: [String], observed: [String: Double], settings: AnalysisSettings, draws: Int, seed: UInt64)
+    func pValues(
+        metrics: [String], observed: [String: Double], settings: AnalysisSettings, draws: Int, seed: UInt64
+    )
         -> [String: Double]
     {
         guard draws > 0, !metrics.isEmpty else { return [:] }
