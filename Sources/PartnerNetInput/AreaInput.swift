@@ -1,3 +1,4 @@
+import Foundation
 import PartnerNetCore
 import PartnerNetIO
 
@@ -11,6 +12,14 @@ public enum AreaInput {
     /// - Throws: ``AreaIOError/invalidInput(_:)`` with every problem found.
     public static func read(
         _ path: String, format: String? = nil, options: FormatReadOptions = FormatReadOptions()
+    ) throws(AreaIOError) -> LoadedArea {
+        try WorkProgress.stage("reading \((path as NSString).lastPathComponent)") { () throws(AreaIOError) in
+            try readUnreported(path, format: format, options: options)
+        }
+    }
+
+    private static func readUnreported(
+        _ path: String, format: String?, options: FormatReadOptions
     ) throws(AreaIOError) -> LoadedArea {
         let named = format?.lowercased()
         if named == "dot" || named == "gv" || (named == nil && DOTArea.isDOT(path)) {

@@ -37,6 +37,8 @@ public enum MetricError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownFocalOrganisations([String])
     /// A focal set with no organisation in it.
     case emptyFocalSet
+    /// Approximate betweenness's ε or δ outside (0, 1).
+    case approximationOutOfRange(epsilon: Double, delta: Double)
 
     public var description: String {
         switch self {
@@ -75,6 +77,9 @@ public enum MetricError: Error, Sendable, Hashable, CustomStringConvertible {
                 + ids.map(quoted).joined(separator: ", ")
         case .emptyFocalSet:
             "the focal set is empty: name at least one organisation"
+        case .approximationOutOfRange(let epsilon, let delta):
+            "approximate betweenness needs an error ε and a failure probability δ above 0 and below 1; "
+                + "got ε = \(Self.short(epsilon)), δ = \(Self.short(delta))"
         }
     }
 

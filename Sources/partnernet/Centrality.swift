@@ -1,4 +1,5 @@
 import ArgumentParser
+import PartnerNetCore
 import PartnerNetMetrics
 import PartnerNetReport
 
@@ -55,7 +56,11 @@ struct Centrality: ParsableCommand {
             + "\n\nWithout --metrics, every measure is computed (bonacich_power only with --beta, the brokerage "
             + "roles only with --groups); one that is "
             + "undefined on the graph (eigenvector without a cycle, katz with alpha too large) is left empty with "
-            + "a warning. A measure named in --metrics that cannot be computed is an error.")
+            + "a warning. A measure named in --metrics that cannot be computed is an error."
+            + "\n\nOn a graph too large for exact betweenness (O(nm) time), --approximate EPSILON[,DELTA] "
+            + "estimates it from sampled shortest paths (Riondato–Kornaropoulos): with probability at least "
+            + "1 − DELTA every score is within EPSILON·n(n−1) of the exact one (EPSILON·n(n−1)/2 undirected; "
+            + "EPSILON·n/(n−2) for betweenness_normalized), and the output states the bound. Seeded by --seed.")
 
     @OptionGroup var input: AreaOptions
     @OptionGroup var parameters: MeasureOptionGroup
@@ -86,6 +91,33 @@ struct Centrality: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Keep only the first N rows (after sorting).", valueName: "N"))
     var top: Int?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Estimate betweenness (and betweenness_normalized) from sampled shortest paths, every score within "
+                + "EPSILON·n(n−1) of the exact (halved when undirected) with probability 1 − DELTA (default 0.1).",
+            valueName: "epsilon[,delta]"))
+    var approximate: String?
+
+    @Option(name: .long, help: "Seed of the sampled paths of --approximate.")
+    var seed: UInt64 = 1
+
+    /// ε and δ of --approximate.
+    func approximation() throws -> (epsilon: Double, delta: Double)? {
+        guard let approximate else { return nil }
+        let parts = approximate.split(separator: ",", omittingEmptySubsequences: false).map {
+            Double($0.trimmingCharacters(in: .whitespaces))
+        }
+        guard (1...2).contains(parts.count), let epsilon = parts[0], let delta = parts.count == 2 ? parts[1] : 0.1,
+            epsilon > 0, epsilon < 1, delta > 0, delta < 1
+        else {
+            throw ValidationError(
+                "--approximate expects EPSILON or EPSILON,DELTA, each above 0 and below 1 (e.g. 0.01 or 0.01,0.05), "
+                    + "found \(quoted(approximate))")
+        }
+        return (epsilon, delta)
+    }
+
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         let needsBeta = try selectedMeasures().contains(.bonacichPower) || sort == .bonacichPower
@@ -96,6 +128,7 @@ struct Centrality: ParsableCommand {
         if needsGroups && groups == nil {
             throw ValidationError(MetricError.groupsRequired.description)
         }
+        _ = try approximation()
     }
 
     func run() throws {
@@ -111,9 +144,23 @@ struct Centrality: ParsableCommand {
             options.groups = Groups(attribute: groups, area: loaded.area, graph: graph)
         }
         var columns: [(measure: NodeMeasure, scores: [Double]?)] = []
+        var statement: String?
+        let approximation = try approximation()
         for measure in measures {
             do {
-                columns.append((measure, try measure.scores(in: graph, options: options)))
+                if let (epsilon, delta) = approximation, measure == .betweenness || measure == .betweennessNormalized {
+                    let estimate = try WorkProgress.stage(measure.rawValue) { () throws(MetricError) in
+                        try graph.approximateBetweenness(
+                        epsilon: epsilon, delta: delta, normalized: measure == .betweennessNormalized,
+                            weighted: options.weighted, seed: seed)
+                    }
+                    statement = (statement.map { $0 + "; " } ?? "") + estimate.statement(of: measure.rawValue)
+                    columns.append((measure, estimate.scores))
+                    continue
+                }
+                columns.append((measure, try WorkProgress.stage(measure.rawValue) { () throws(MetricError) in
+                    try measure.scores(in: graph, options: options)
+                }))
             } catch {
                 // A measure asked for by name must be computed; the default listing leaves
                 // out what the graph does not define, and says so.
@@ -128,7 +175,15 @@ struct Centrality: ParsableCommand {
         var table = ResultTable.nodeScores(columns, in: graph, area: loaded.area, attributes: fields)
         if let sort { table = table.sorted(byColumn: sort.rawValue) }
         if let top { table.rows = Array(table.rows.prefix(top)) }
-        try output.write(table)
+        // The guarantee goes with the table for people, and to standard error beside CSV and
+        // JSON, which stay plain data.
+        guard let statement else { return try output.write(table) }
+        if output.format == .table {
+            try output.write(table.rendered(as: .table) + "\nNote: \(statement).\n")
+        } else {
+            Console.printError("note: \(statement)")
+            try output.write(table)
+        }
     }
 
     /// The measures named with --metrics, or by default every one that needs no parameter

@@ -201,24 +201,13 @@ struct Compare: ParsableCommand {
     }
 }
 
-/// A one-line progress bar on standard error, redrawn in place.
-final class ProgressBar: @unchecked Sendable {
+/// The areas of a collection done so far, as steps of the progress line (``ProgressLine``).
+final class ProgressBar: Sendable {
     private let total: Int
-    private let lock = NSLock()
-    private var shown = -1
 
     init(total: Int) { self.total = total }
 
-    func update(_ done: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        let width = 30
-        let filled = done * width / max(1, total)
-        guard filled != shown || done == total else { return }
-        shown = filled
-        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total) areas".utf8))
-    }
+    func update(_ done: Int) { WorkProgress.step("areas", done: done, total: total) }
 
-    func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    func finish() {}
 }

@@ -220,6 +220,7 @@ enum Console {
     /// Writes `line` to standard error; if even that fails (`2>/dev/full`) there is nowhere
     /// left to say so, and the exit status tells (FileHandle's write would trap instead).
     static func printError(_ line: String) {
+        ProgressLine.shared.clear()
         try? SafeFileWriter.writeAll(Data((line + "\n").utf8), to: STDERR_FILENO, reportAs: "standard error")
     }
 
@@ -240,6 +241,7 @@ enum Console {
 
     /// Writes `data` to standard output; see ``out(_:)-(String)``.
     static func out(_ data: Data) throws {
+        ProgressLine.shared.clear()
         do {
             try SafeFileWriter.writeAll(data, to: STDOUT_FILENO, reportAs: "standard output")
         } catch {

@@ -5,6 +5,12 @@ import PartnerNetReport
 struct PartnerNet: ParsableCommand {
     static let version = PartnerNetVersion.string
 
+    /// Runs the command with the progress line installed (shown on a terminal only).
+    static func main() {
+        ProgressLine.install()
+        main(nil)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "partnernet",
         abstract: "Analyse cross-sector partnerships as networks: who is central, who dominates, where the silos are.",

@@ -24,6 +24,12 @@ struct Report: ParsableCommand {
               diagram.svg  the diagram
               tables/      every table behind the report as CSV and JSON
 
+            With --scenario FILE (one area only), the report gains a "Scenario" section: \
+            the headline values before and after the edits of a scenario file (as \
+            `partnernet whatif AREA --scenario FILE` prints them, with the report's \
+            settings and seed), voting power on the boards the edits change, and the \
+            tables scenario and scenario_members.
+
             For a COLLECTION (a folder of area folders), writes the comparison of the areas \
             (table, summary, chart) as index.html, with a report for each area under areas/. \
             An area that cannot be read is named in the comparison and the exit status is 1.
@@ -31,6 +37,8 @@ struct Report: ParsableCommand {
             Examples:
               partnernet report Datasets/northbridge -o northbridge-report
               partnernet report Datasets/synthetic -o synthetic-report --permutations 1000
+              partnernet report Datasets/northbridge -o restructure \\
+                  --scenario Datasets/northbridge/scenarios/restructure.json
             """)
 
     @Argument(help: "An area, or a collection of areas.")
@@ -73,6 +81,13 @@ struct Report: ParsableCommand {
                 + "reciprocity and modularity (0: none).", valueName: "draws"))
     var networkTests = AnalysisSettings().networkTestDraws
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Add a \"Scenario\" section: the headline values after this scenario file's edits (Docs/FORMAT.md).",
+            valueName: "file"))
+    var scenario: String?
+
     @Option(name: .long, help: "Random sets for the share tests of every sector.")
     var randomSets = AnalysisSettings().randomSets
 
@@ -108,12 +123,14 @@ struct Report: ParsableCommand {
         if paths.count == 1 && paths[0] == area {
             let loaded = try loadArea(area, format.choice)
             if !quiet { Console.report(loaded.warnings) }
-            let report: EvaluationReport
+            let file = try scenario.map(Self.readScenario)
+            var report: EvaluationReport
             do {
                 report = try EvaluationReport(area: loaded.area, path: area, settings: settings)
             } catch {
                 throw Console.failure(error.description)
             }
+            if let scenario, let file { report.scenario = try Self.scenario(file, named: scenario, on: report.analysis) }
             do {
                 try ReportWriter.write(report, to: output)
             } catch {
@@ -121,6 +138,9 @@ struct Report: ParsableCommand {
             }
             Console.printError("wrote \((output as NSString).appendingPathComponent("index.html"))")
             return
+        }
+        if scenario != nil {
+            throw Console.failure("--scenario applies to one area, and \(area) is a collection of \(paths.count)")
         }
         let bar = isatty(STDERR_FILENO) == 1 && paths.count > 1 ? ProgressBar(total: paths.count) : nil
         var progress: (@Sendable (Int) -> Void)?
@@ -138,5 +158,35 @@ struct Report: ParsableCommand {
         Console.printError(
             "wrote \((output as NSString).appendingPathComponent("index.html")) (\(comparison.rows.count) areas)")
         if !comparison.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The scenario file at `path`, or its problems printed and exit status 1.
+    static func readScenario(_ path: String) throws -> ScenarioFile {
+        Inputs.note(path)
+        do {
+            return try ScenarioFile.read(at: path)
+        } catch {
+            Console.report(error.diagnostics)
+            throw ExitCode(1)
+        }
+    }
+
+    /// The report's "Scenario" section: `file`'s edits applied to the analysed area, the
+    /// area after analysed with the same settings. An edit that cannot apply (an unknown
+    /// name, with the closest) is an error at its place in the file.
+    static func scenario(_ file: ScenarioFile, named path: String, on analysis: AreaAnalysis) throws -> ReportScenario {
+        let outcome: ScenarioOutcome
+        do {
+            outcome = try file.scenario.applied(to: analysis.area)
+        } catch {
+            Console.report([.error(at: file.locations[error.index], "\(error.edit.summary): \(error.reason)")])
+            throw ExitCode(1)
+        }
+        do {
+            return ReportScenario(
+                file: path, whatIf: try WhatIfReport(before: analysis, scenario: file.scenario, outcome: outcome))
+        } catch {
+            throw Console.failure("after the edits of \(path): \(error.description)")
+        }
     }
 }

@@ -394,3 +394,46 @@ import Testing
         #expect(index.contains("Areas not compared"))
     }
 }
+
+/// `centrality --approximate EPSILON[,DELTA]`: estimates within the stated bound of the
+/// exact scores, the bound stated beside the table (standard error beside CSV), seeded.
+@Suite struct ApproximateBetweennessCLITests {
+    func scores(_ csv: String) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for line in csv.split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ",")
+            out[String(cells[0])] = Double(cells[1])!
+        }
+        return out
+    }
+
+    @Test func estimatesAreWithinTheStatedBound() throws {
+        let exact = try PartnerNetCommand.run(
+            ["centrality", "Datasets/zachary_karate", "--metrics", "betweenness", "-f", "csv"])
+        let estimate = try PartnerNetCommand.run(
+            ["centrality", "Datasets/zachary_karate", "--metrics", "betweenness", "-f", "csv", "--approximate",
+             "0.05,0.05", "--seed", "4"])
+        #expect(estimate.status == 0, "\(estimate.stderr)")
+        // ε · n(n − 1)/2 for 34 organisations, undirected: 0.05 · 561 = 28.05.
+        #expect(estimate.stderr.contains("with probability at least 0.95 every score is within 28.05 of the exact value"))
+        let (truth, sampled) = (scores(exact.stdout), scores(estimate.stdout))
+        #expect(truth.count == 34 && sampled.count == 34)
+        for (id, value) in truth { #expect(abs(sampled[id]! - value) <= 28.05, "\(id)") }
+        let again = try PartnerNetCommand.run(
+            ["centrality", "Datasets/zachary_karate", "--metrics", "betweenness", "-f", "csv", "--approximate",
+             "0.05,0.05", "--seed", "4"])
+        #expect(again.stdout == estimate.stdout)
+        let table = try PartnerNetCommand.run(
+            ["centrality", "Datasets/zachary_karate", "--metrics", "betweenness", "--approximate", "0.1"])
+        #expect(table.stdout.contains("\nNote: betweenness estimated from 266 sampled shortest paths"))
+    }
+
+    @Test func badEpsilonIsAUsageError() throws {
+        for value in ["0", "1.5", "0.1,0", "x", "0.1,0.2,0.3"] {
+            let result = try PartnerNetCommand.run(
+                ["centrality", "Datasets/zachary_karate", "--approximate", value])
+            #expect(result.status == 64, "\(value)")
+            #expect(result.stderr.contains("--approximate expects EPSILON or EPSILON,DELTA"), "\(value)")
+        }
+    }
+}

@@ -180,6 +180,61 @@ import Testing
                 == "\(bad):3:3 [1]: error: chair hwb=vcs: unknown organisation \"vcs\" (did you mean \"cvs\"?)\n")
     }
 
+    /// `report --scenario FILE`: the report's `scenario` table is what `whatif --scenario`
+    /// prints with the same settings; the page and the Markdown gain the section, with its
+    /// readings, the changed values and the boards' members.
+    @Test func reportScenarioSectionMatchesWhatif() throws {
+        let out = Paths.temporaryFolder() + "/report"
+        let scenario = "Datasets/northbridge/scenarios/restructure.json"
+        let settings = ["--seed", "3", "--permutations", "200", "--random-sets", "300", "--network-tests", "0"]
+        let report = try PartnerNetCommand.run(
+            ["report", "Datasets/northbridge", "-o", out, "--scenario", scenario] + settings)
+        #expect(report.status == 0, "\(report.stderr)")
+        let whatif = try PartnerNetCommand.run(
+            ["whatif", "Datasets/northbridge", "--scenario", scenario, "-f", "csv"] + settings.dropLast(2))
+        #expect(whatif.status == 0, "\(whatif.stderr)")
+        let table = try String(contentsOfFile: out + "/tables/scenario.csv", encoding: .utf8)
+        #expect(table == whatif.stdout)
+        #expect(rows(table)["partnerships"] == [6, 5, -1])
+        let members = try String(contentsOfFile: out + "/tables/scenario_members.csv", encoding: .utf8)
+        #expect(members.hasPrefix("partnership,id,sector,role_before,role_after"))
+        let page = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        #expect(page.contains("<section id=\"scenario\"><h2>Scenario: restructure.json</h2>"))
+        #expect(page.contains("<a href=\"#scenario\">Scenario</a>"))
+        #expect(page.contains("chair_share would go from 33% to 20%."))
+        #expect(page.contains("Children and Young People&#39;s Partnership would no longer exist.")
+            || page.contains("Children and Young People's Partnership would no longer exist."))
+        #expect(page.contains("partnernet whatif Datasets/northbridge --scenario \(scenario) --seed 3"))
+        let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        #expect(markdown.contains("## Scenario: restructure.json"))
+        #expect(markdown.contains("3. add-tie cvs,mosque,information,2"))
+        // A report without a scenario leaves no scenario table behind in the same folder.
+        let again = try PartnerNetCommand.run(["report", "Datasets/northbridge", "-o", out] + settings)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out + "/tables/scenario.csv"))
+        #expect(!(try String(contentsOfFile: out + "/index.html", encoding: .utf8)).contains("id=\"scenario\""))
+    }
+
+    /// A scenario edit that names an unknown partnership is an error at its line, with the
+    /// closest name, and no report is written; a collection refuses --scenario.
+    @Test func reportScenarioErrors() throws {
+        let folder = Paths.temporaryFolder()
+        let bad = folder + "/bad.json"
+        try "[\n  {\"merge\": [\"hwb\", \"cpy\"]}\n]\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let result = try PartnerNetCommand.run(
+            ["report", "Datasets/northbridge", "-o", folder + "/r", "--scenario", bad, "--network-tests", "0"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(bad):2:3 [0]: error: merge hwb,cpy: unknown partnership \"cpy\" (did you mean \"cyp\"?)"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/r/index.html"))
+        let syntax = folder + "/syntax.json"
+        try "[{\"remove\": 3}]".write(toFile: syntax, atomically: true, encoding: .utf8)
+        let broken = try PartnerNetCommand.run(["report", "Datasets/northbridge", "-o", folder + "/s", "--scenario", syntax])
+        #expect(broken.status == 1 && broken.stderr.hasPrefix("\(syntax):1:"), "\(broken.stderr)")
+        let collection = try PartnerNetCommand.run(
+            ["report", "Datasets/synthetic", "-o", folder + "/c", "--scenario", bad])
+        #expect(collection.status != 0 && collection.stderr.contains("--scenario applies to one area"))
+    }
+
     @Test func helpHasExamples() throws {
         let result = try run("whatif", "--help")
         #expect(result.status == 0)

@@ -387,7 +387,5 @@ enum ReportList {
     static func count(_ value: Int, _ noun: String) -> String { "\(value) \(noun)\(value == 1 ? "" : "s")" }
 
     /// A weight without a trailing `.0`.
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
-    }
+    static func number(_ value: Double) -> String { formatNumber(value) }
 }

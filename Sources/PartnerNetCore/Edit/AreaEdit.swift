@@ -66,9 +66,7 @@ public enum AreaEdit: Hashable, Sendable {
     /// The edit as the CLI option's value writes it: `chair hwb=icb`, `votes lsp:city=1`,
     /// `add-tie cvs,mosque,information,2`.
     public var argument: String {
-        func number(_ value: Double) -> String {
-            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
-        }
+        let number = formatNumber
         switch self {
         case .removeOrganisations(let ids): return ids.joined(separator: ",")
         case .removeSector(let sector): return sector

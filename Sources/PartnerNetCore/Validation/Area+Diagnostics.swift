@@ -71,7 +71,7 @@ extension Area {
                 found.append(
                     .error(
                         at: origin.location("weight"),
-                        "weight must be a positive finite number, got \(tie.weight.isFinite && tie.weight == tie.weight.rounded() ? String(Int64(tie.weight)) : String(tie.weight))"
+                        "weight must be a positive finite number, got \(formatNumber(tie.weight))"
                     ))
             } else if tie.weight > Relationship.maximumWeight {
                 found.append(

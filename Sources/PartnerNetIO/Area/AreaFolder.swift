@@ -329,8 +329,12 @@ public enum AreaFolder {
         -> (CSVTable, TableSchema.Mapping)?
     {
         do {
-            let text = try UTF8Text.decode(try contents(of: file), file: file)
-            let table = try CSVTable.parse(text, file: file, into: &assembly.diagnostics)
+            let (text, table) = try WorkProgress.stage("reading \((file as NSString).lastPathComponent)") {
+                () throws(DiagnosticError) in
+                let text = try UTF8Text.decode(try contents(of: file), file: file)
+                return (text, try CSVTable.parse(text, file: file, into: &assembly.diagnostics))
+            }
+            _ = text
             guard let mapping = schema.mapping(of: table, into: &assembly.diagnostics) else { return nil }
             return (table, mapping)
         } catch {

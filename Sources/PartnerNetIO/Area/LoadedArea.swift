@@ -27,7 +27,8 @@ struct AreaAssembly {
 
     /// The area when it has no errors; else every problem found, errors and warnings.
     func finish(path: String) throws(AreaIOError) -> LoadedArea {
-        let all = Self.inReadingOrder(diagnostics + area.diagnostics(origins: origins, unreadable: unreadable))
+        let found = WorkProgress.stage("checking the area") { area.diagnostics(origins: origins, unreadable: unreadable) }
+        let all = Self.inReadingOrder(diagnostics + found)
         if all.hasErrors { throw .invalidInput(all) }
         return LoadedArea(area: area, warnings: all.warnings, path: path, origins: origins)
     }

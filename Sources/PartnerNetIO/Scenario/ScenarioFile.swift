@@ -201,7 +201,7 @@ private struct EditParser {
         case .null: "null"
         case .bool: "true or false"
         case .number(let number):
-            "the number \(number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : "\(number)")"
+            "the number \(formatNumber(number))"
         case .string(let text): "the text \(quoted(text))"
         case .array: "a list"
         case .object: "an object"

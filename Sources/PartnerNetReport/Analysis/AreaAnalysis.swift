@@ -411,8 +411,9 @@ public struct AreaAnalysis: Sendable {
             // Unwrap the lookup before the cast: a missing key cast to an optional T would
             // succeed as `nil`.
             if let stored = values.withLock({ $0[key] }), let value = stored as? T { return value }
-            // Computed outside the lock: a result may ask for others.
-            let value = make()
+            // Computed outside the lock: a result may ask for others. Each is a stage of
+            // the progress a terminal shows.
+            let value = WorkProgress.stage(key, make)
             return values.withLock { stored in
                 if let earlier = stored[key], let value = earlier as? T { return value }
                 stored[key] = value

@@ -17,6 +17,9 @@ public struct EvaluationReport: Sendable {
     /// in ``diagramNote``.
     public let diagramSVG: String?
     public let diagramNote: String?
+    /// The "Scenario" section: a scenario file's what-if on this analysis, when the report
+    /// was asked for one (`report --scenario FILE`).
+    public var scenario: ReportScenario?
 
     public var area: Area { analysis.area }
     public var path: String { analysis.path }
@@ -31,7 +34,8 @@ public struct EvaluationReport: Sendable {
     public var balance: BalanceReport? { analysis.balance }
     public var betweenness: [Double] { analysis.betweenness }
     public var findings: [Finding] { analysis.findings }
-    public var tables: [(name: String, table: ResultTable)] { analysis.tables }
+    /// The analysis's tables, then the scenario's (``ReportScenario/tables``).
+    public var tables: [(name: String, table: ResultTable)] { analysis.tables + (scenario?.tables ?? []) }
     public var mixingTable: ResultTable { analysis.mixingTable }
 
     /// Measures that could not be computed, with the reason.
@@ -66,17 +70,20 @@ public struct EvaluationReport: Sendable {
             throw problem
         }
         self.analysis = analysis
+        (diagramSVG, diagramNote) = WorkProgress.stage("diagram") { Self.diagram(of: analysis) }
+    }
+
+    /// The partnership diagram as an SVG element, or `nil` with the reason.
+    private static func diagram(of analysis: AreaAnalysis) -> (svg: String?, note: String?) {
         do {
             var options = DiagramOptions()
             options.sizeBy = .betweenness
             options.clusters = analysis.area.partnerships.isEmpty ? nil : .partnership
             let diagram = try PartnershipDiagram(area: analysis.area, graph: analysis.graph, options: options)
             let svg = String(decoding: try diagram.rendered(as: .svg), as: UTF8.self)
-            diagramSVG = Self.svgElement(svg)
-            diagramNote = diagram.layoutNote
+            return (svgElement(svg), diagram.layoutNote)
         } catch {
-            diagramSVG = nil
-            diagramNote = "the diagram could not be drawn: \(error)"
+            return (nil, "the diagram could not be drawn: \(error)")
         }
     }
 

@@ -231,6 +231,45 @@ public enum HTMLPage {
                 })
         }
 
+        if let scenario = report.scenario {
+            body.append(
+                section("scenario", "Scenario: \((scenario.file as NSString).lastPathComponent)") {
+                    var parts = [
+                        "<p>What the headline values would be after the edits of <code>\(e(scenario.file))</code>, "
+                            + "applied in order to the area of this report and measured with the same settings and seed. "
+                            + "The values before are this report's.</p>",
+                        "<ol class=\"edits\">",
+                    ]
+                    for (edit, notes) in scenario.edits {
+                        parts.append(
+                            "<li><code>\(e(edit))</code>"
+                                + (notes.isEmpty ? "" : "<ul>" + notes.map { "<li>\(e($0))</li>" }.joined() + "</ul>")
+                                + "</li>")
+                    }
+                    parts.append("</ol>")
+                    let readings = scenario.readings
+                    parts.append(
+                        readings.isEmpty
+                            ? "<p>No headline value changes.</p>"
+                            : "<ul class=\"verdicts\">" + readings.map { "<li>\(e($0))</li>" }.joined() + "</ul>")
+                    parts.append(
+                        Self.table(
+                            scenario.whatIf.table(changedOnly: true), id: "scenario",
+                            caption: "The values the edits change (difference = after − before; every value is in "
+                                + "tables/scenario.csv)"))
+                    if !scenario.whatIf.affectedBoards.isEmpty {
+                        parts.append(
+                            Self.table(
+                                scenario.whatIf.memberTable, id: "scenario-members",
+                                caption: "Members of the boards the edits change: role, votes and voting power before and after",
+                                sortable: true))
+                    }
+                    parts.append(
+                        "<p>The same from the command line: <code>\(e(scenario.command(path: report.path, settings: report.settings)))</code></p>")
+                    return parts
+                })
+        }
+
         body.append(
             section("methods", "Methods") {
                 var parts = ["<dl class=\"definitions\">"]
@@ -271,6 +310,7 @@ public enum HTMLPage {
         if report.balance != nil { list.append(("balance", "Balance of power")) }
         list.append(("brokerage", "Brokerage"))
         if report.architecture != nil { list.append(("architecture", "Architecture")) }
+        if report.scenario != nil { list.append(("scenario", "Scenario")) }
         list.append(("methods", "Methods"))
         return list
     }

@@ -112,6 +112,28 @@ public enum MarkdownPage {
             out.append(architecture.partnershipRows.markdown())
             if !architecture.overlaps.isEmpty { out.append(architecture.overlapRows.markdown()) }
         }
+        if let scenario = report.scenario {
+            out.append("## Scenario: \(inline((scenario.file as NSString).lastPathComponent))")
+            out.append("")
+            out.append(
+                "What the headline values would be after the edits of \(inline(scenario.file)), applied in order to the "
+                    + "area of this report and measured with the same settings and seed. The values before are this report's.")
+            out.append("")
+            for (index, (edit, notes)) in scenario.edits.enumerated() {
+                out.append("\(index + 1). \(inline(edit))")
+                out += notes.map { "    - \(inline($0))" }
+            }
+            out.append("")
+            let readings = scenario.readings
+            out += readings.isEmpty ? ["No headline value changes."] : readings.map { "- \(inline($0))" }
+            out.append("")
+            out.append("The values the edits change (difference = after − before; every value is in `tables/scenario.csv`):")
+            out.append("")
+            out.append(scenario.whatIf.table(changedOnly: true).markdown())
+            if !scenario.whatIf.affectedBoards.isEmpty { out.append(scenario.whatIf.memberTable.markdown()) }
+            out.append("The same from the command line: `\(scenario.command(path: report.path, settings: report.settings))`")
+            out.append("")
+        }
         out.append("## Methods")
         out.append("")
         for (name, definition) in report.definitions { out.append("- `\(name)`: \(inline(definition))") }

@@ -13,6 +13,10 @@ public enum ReportWriter {
     /// - Returns: the files written, relative to `folder`.
     @discardableResult
     public static func write(_ report: EvaluationReport, to folder: String) throws -> [String] {
+        try WorkProgress.stage("writing the report") { try writeUnreported(report, to: folder) }
+    }
+
+    private static func writeUnreported(_ report: EvaluationReport, to folder: String) throws -> [String] {
         var written: [String] = []
         func put(_ text: String, _ name: String) throws {
             let path = (folder as NSString).appendingPathComponent(name)
