@@ -8,14 +8,14 @@
 #
 #   bash Scripts/fuzz.sh [SECONDS [TARGET...]]
 #
-# TARGET: folder json graphml gexf dl pajek edgelist dot nodes (default: all). Extra libFuzzer
+# TARGET: folder json graphml gexf dl pajek edgelist dot nodes survey (default: all). Extra libFuzzer
 # options can be given in FUZZ_OPTIONS, e.g. FUZZ_OPTIONS=-seed=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(folder json graphml gexf dl pajek edgelist dot nodes)
+[ ${#targets[@]} -gt 0 ] || targets=(folder json graphml gexf dl pajek edgelist dot nodes survey)
 
 bash Scripts/setup.sh
 # Release (-O): three to four times the executions of a debug build, and the checks that

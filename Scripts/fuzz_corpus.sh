@@ -71,6 +71,20 @@ for folder in $(find Tests/Fixtures Datasets -type f -iname relationships.csv -p
   add nodes "$scratch"
 done
 
-for target in folder json graphml gexf dl pajek edgelist dot nodes; do
+# Surveys: a flags byte (0: long, no scale), then the roster and the responses, for the
+# bundled survey and the generated ones; and the Northbridge survey with a scale file.
+for folder in $(find Tests/Fixtures Datasets -type f -name responses.csv -printf '%h\n' | sort -u); do
+  [ -f "$folder/roster.csv" ] || continue
+  { printf '\000'; cat "$folder/roster.csv"; printf '%s' "$separator"; cat "$folder/responses.csv"; } >"$scratch"
+  add survey "$scratch"
+done
+if [ -f Datasets/northbridge_survey/roster.csv ]; then
+  { printf '\002'; cat Datasets/northbridge_survey/roster.csv; printf '%s' "$separator"
+    cat Datasets/northbridge_survey/responses.csv; printf '%s' "$separator"
+    printf 'question,label,value\n*,weekly,3\ntrust,low,1\ntrust,high,4\n'; } >"$scratch"
+  add survey "$scratch"
+fi
+
+for target in folder json graphml gexf dl pajek edgelist dot nodes survey; do
   printf '%-9s %4d seeds\n' "$target" "$(find "$corpus/$target" -type f 2>/dev/null | wc -l)"
 done

@@ -38,8 +38,9 @@ public struct AreaSummary: Sendable {
         lines.append("")
 
         let relations = area.relationNames
+        let unknownPairs = area.unknownPairCounts
         lines.append("Relations: \(relations.count)")
-        let relationWidth = (relations + [Area.coMembership]).map(\.count).max() ?? 0
+        let relationWidth = (relations + [Area.coMembership] + area.unknownTies.map(\.relation)).map(\.count).max() ?? 0
         for relation in relations {
             let graph = try Graph(area: area, relations: .named([relation]))
             let rows = area.relationships.filter { $0.relation == relation }
@@ -49,9 +50,14 @@ public struct AreaSummary: Sendable {
             let weightNote =
                 Set(weights).count > 1
                 ? "  weights \(formatShort(weights.min()!))–\(formatShort(weights.max()!))" : ""
+            let unknown = unknownPairs[relation].map { "  unknown pairs \($0) (weight NA, not counted as ties)" } ?? ""
             lines.append(
-                "  \(pad(relation, relationWidth))  \(pad(String(graph.edgeCount), 5, right: true)) \(pad(unit, 5))  \(pad(kind, 10))  density \(formatShort(graph.density))\(weightNote)"
+                "  \(pad(relation, relationWidth))  \(pad(String(graph.edgeCount), 5, right: true)) \(pad(unit, 5))  \(pad(kind, 10))  density \(formatShort(graph.density))\(weightNote)\(unknown)"
             )
+        }
+        for (relation, pairs) in area.unknownPairsByRelation where !relations.contains(relation) {
+            lines.append(
+                "  \(pad(relation, relationWidth))  no observed tie  unknown pairs \(pairs) (weight NA, not counted as ties)")
         }
         if !area.memberships.isEmpty {
             let graph = try Graph(area: area, relations: .named([Area.coMembership]))

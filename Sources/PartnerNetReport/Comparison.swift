@@ -43,11 +43,30 @@ public struct ComparisonRow: Sendable {
 
     /// The headline measures of an analysis; with `findings`, also the number of its
     /// findings significant after adjustment (which runs every test of the report).
-    public init(analysis: AreaAnalysis, findings: Bool = false) {
+    ///
+    /// With `uncertainty`, also the values standardised against their nulls (`z[V]`,
+    /// `percentile[V]`, ``AreaAnalysis/standardizedValues``) and the node-bootstrap
+    /// intervals (`lo[V]`, `hi[V]`, ``AreaAnalysis/bootstrapIntervals(resamples:confidence:seed:)``,
+    /// seeded with the analysis's seed).
+    public init(analysis: AreaAnalysis, findings: Bool = false, uncertainty: ComparisonUncertainty = .init()) {
         path = analysis.path
         name = analysis.area.metadata.name ?? analysis.path
         var values = analysis.headlineValues.filter { key, _ in Self.columns.contains { $0.name == key } }
         if findings { values[Self.findingsColumn.name] = Double(analysis.significantFindings) }
+        if uncertainty.standardize {
+            for (name, value) in analysis.standardizedValues {
+                values["z[\(name)]"] = value.z
+                values["percentile[\(name)]"] = value.percentile
+            }
+        }
+        if uncertainty.intervals {
+            let intervals = analysis.bootstrapIntervals(
+                resamples: uncertainty.resamples, confidence: uncertainty.confidence, seed: analysis.settings.seed)
+            for (name, interval) in intervals {
+                values["lo[\(name)]"] = interval.low
+                values["hi[\(name)]"] = interval.high
+            }
+        }
         self.values = values
     }
 }
@@ -68,10 +87,12 @@ public struct Comparison: Sendable {
     ///   - read: reads one area (the CLI passes its reader, which also takes DOT).
     ///   - findings: also count each area's significant findings, which runs every test of
     ///     its report.
+    ///   - uncertainty: the standardised values and intervals to add (``ComparisonUncertainty``).
     ///   - progress: called after each area (from any thread) with the number done so far.
     public init(
         paths: [String], settings: ComparisonSettings, read: @Sendable (String) throws -> Area,
-        findings: Bool = false, progress: (@Sendable (Int) -> Void)? = nil
+        findings: Bool = false, uncertainty: ComparisonUncertainty = .init(),
+        progress: (@Sendable (Int) -> Void)? = nil
     ) {
         // No column reads communities or the core/periphery fit: skip them unless every
         // finding is wanted (the values read are the same either way).
@@ -81,13 +102,16 @@ public struct Comparison: Sendable {
             lighter.corePeriphery = false
             lighter.networkTestDraws = 0
         }
+        // With every finding, the report's own draws serve both, so that significant_findings
+        // stays the report's count.
+        if uncertainty.standardize && !findings { lighter.networkTestDraws = uncertainty.nullDraws }
         let settings = lighter
         let done = Counter()
         let results = parallelMap(paths.count) { index -> Result<ComparisonRow, ComparisonFailure> in
             defer { progress?(done.increment()) }
             do {
                 let analysis = try AreaAnalysis(area: try read(paths[index]), path: paths[index], settings: settings)
-                return .success(ComparisonRow(analysis: analysis, findings: findings))
+                return .success(ComparisonRow(analysis: analysis, findings: findings, uncertainty: uncertainty))
             } catch let error as ComparisonFailure {
                 return .failure(error)
             } catch {
@@ -104,7 +128,9 @@ public struct Comparison: Sendable {
         }
         self.rows = rows
         self.failures = failures
-        self.columns = ComparisonRow.columns + (findings ? [ComparisonRow.findingsColumn] : [])
+        self.columns =
+            ComparisonRow.columns + (findings ? [ComparisonRow.findingsColumn] : [])
+            + uncertainty.columns.map { ($0, false) }
     }
 
     /// Rows already computed, and the areas that failed.

@@ -34,6 +34,32 @@ struct Compare: ParsableCommand {
             Columns: \(ComparisonRow.columns.map(\.name).joined(separator: ", ")); with --findings (or when \
             named), significant_findings.
 
+            Comparing areas with uncertainty (Docs/UNCERTAINTY.md):
+
+            --standardize adds z[V] and percentile[V] for \(AreaAnalysis.standardizedColumns.joined(separator: ", ")): \
+            each area's value placed in its own null distribution, so that areas of different \
+            sizes can be ranked fairly. Reciprocity, the centralisations and modularity_groups \
+            against --null-draws random networks with the same organisations and number of \
+            ties (CUG, as `partnernet cug --given edges`; not above \(AreaAnalysis.maximumOrganisationsForNetworkTests) organisations); ei_index \
+            against its --permutations label shuffles; the focal shares against their \
+            --random-sets random sets. z = (value − null mean) / null sd; percentile is the \
+            mid-rank of the value among the null draws (0–100).
+
+            --intervals adds lo[V] and hi[V] for \(AreaAnalysis.intervalColumns.joined(separator: ", ")): \
+            percentile intervals (--confidence, default 0.95) over --resamples node-bootstrap \
+            resamples (organisations drawn with replacement, the network among the copies; \
+            Snijders & Borgatti 1999), seeded with --seed.
+
+            Naming a z[…] or percentile[…] column (in --sort/--rank-by, --columns, --x, --y \
+            or --regress) turns on --standardize; a lo[…] or hi[…] column turns on --intervals.
+
+            --regress "y ~ x1 + x2" fits ordinary least squares over the areas, on compare's \
+            columns and those of --areas-table FILE (CSV, one row per area, the first column \
+            the area's name or folder): HC3 standard errors and Freedman–Lane permutation \
+            p-values (--regress-permutations, seeded). It prints the coefficients instead of \
+            the rows: term, estimate, std_error, statistic, p_le, p_ge, p_abs (csv: the table; \
+            json: with the model and fit).
+
             Examples:
               partnernet generate --areas 350 --seed 7 -o /tmp/areas
               partnernet compare /tmp/areas --sort "focal_share[betweenness]" \\
@@ -41,6 +67,11 @@ struct Compare: ParsableCommand {
               partnernet compare Datasets/synthetic --format markdown --summary
               partnernet compare Datasets/synthetic \\
                   --columns "ei_index,ei_index_p_low,focal_share[betweenness]"
+              partnernet compare Datasets/synthetic --standardize --intervals \\
+                  --rank-by "z[focal_share[betweenness]]"
+              partnernet compare Datasets/synthetic \\
+                  --areas-table Datasets/synthetic-parameters.csv \\
+                  --regress "ei_index ~ homophily + density"
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -78,7 +109,9 @@ struct Compare: ParsableCommand {
     @Option(name: .long, help: "Jaccard index from which two partnerships count as duplicates.")
     var threshold = ArchitectureReport.defaultThreshold
 
-    @Option(name: .long, help: ArgumentHelp("Rank the areas by this column.", valueName: "column"))
+    @Option(
+        name: [.customLong("sort"), .customLong("rank-by")],
+        help: ArgumentHelp("Rank the areas by this column (--rank-by is the same option).", valueName: "column"))
     var sort: String?
 
     @Flag(name: .long, help: "Rank lowest first.")
@@ -97,6 +130,50 @@ struct Compare: ParsableCommand {
 
     @Flag(name: .long, help: "Summary statistics across areas instead of one row per area.")
     var summary = false
+
+    @Flag(
+        name: .long,
+        help:
+            "Add z[V] and percentile[V]: each headline value standardised against its own null (CUG, label shuffles or random sets)."
+    )
+    var standardize = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Random networks per area for the CUG nulls of --standardize (with --findings, the report's own).",
+            valueName: "n"))
+    var nullDraws = ComparisonUncertainty().nullDraws
+
+    @Flag(
+        name: .long,
+        help: "Add lo[V] and hi[V]: node-bootstrap percentile intervals, resampling each area's organisations.")
+    var intervals = false
+
+    @Option(name: .long, help: ArgumentHelp("Node-bootstrap resamples per area for --intervals.", valueName: "n"))
+    var resamples = ComparisonUncertainty().resamples
+
+    @Option(name: .long, help: ArgumentHelp("Coverage of the --intervals (between 0 and 1).", valueName: "c"))
+    var confidence = ComparisonUncertainty().confidence
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Regress one column on others over the areas: OLS, HC3 standard errors, permutation p-values.",
+            valueName: "y ~ x1 + x2"))
+    var regress: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A CSV of the areas' own variables for --regress: one row per area, the area's name or folder first.",
+            valueName: "file.csv"))
+    var areasTable: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Freedman–Lane permutations for the --regress p-values (0 to skip).", valueName: "n"))
+    var regressPermutations = 9_999
 
     @Option(name: .long, help: ArgumentHelp("Also draw the areas as an SVG scatter chart here.", valueName: "file.svg"))
     var chart: String?
@@ -136,19 +213,56 @@ struct Compare: ParsableCommand {
         }
     }
 
-    /// The columns named by --sort, --x, --y and --columns.
+    /// The formula of --regress, if given and well formed.
+    var formula: RegressionFormula? { regress.flatMap { try? RegressionFormula(parsing: $0) } }
+
+    /// The columns named by --sort, --x, --y, --columns and --regress.
     var namedColumns: [(flag: String, column: String)] {
         [("--sort", sort), ("--x", x), ("--y", y)].compactMap { flag, column in column.map { (flag, $0) } }
             + selectedColumns.map { ("--columns", $0) }
+            + (formula.map { [$0.outcome] + $0.predictors } ?? []).map { ("--regress", $0) }
+    }
+
+    /// What --standardize and --intervals add, turned on also by naming their columns.
+    var uncertainty: ComparisonUncertainty {
+        var uncertainty = ComparisonUncertainty()
+        uncertainty.standardize =
+            standardize || namedColumns.contains { ComparisonUncertainty.isStandardized($0.column) }
+        uncertainty.intervals = intervals || namedColumns.contains { ComparisonUncertainty.isInterval($0.column) }
+        uncertainty.nullDraws = nullDraws
+        uncertainty.resamples = resamples
+        uncertainty.confidence = confidence
+        return uncertainty
     }
 
     /// Whether `significant_findings` is asked for, by --findings or by name.
     var withFindings: Bool { findings || namedColumns.contains { $0.column == ComparisonRow.findingsColumn.name } }
 
     func validate() throws {
-        let names = (ComparisonRow.columns + [ComparisonRow.findingsColumn]).map(\.name)
-        for (flag, column) in namedColumns where !names.contains(column) {
-            throw ValidationError("unknown column '\(column)' for \(flag); choose from \(names.joined(separator: ", "))")
+        let names =
+            (ComparisonRow.columns + [ComparisonRow.findingsColumn]).map(\.name) + ComparisonUncertainty.allColumns
+        if let regress {
+            do {
+                _ = try RegressionFormula(parsing: regress)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+        }
+        for (flag, column) in namedColumns where !names.contains(column) && flag != "--regress" {
+            throw ValidationError(
+                "unknown column '\(column)' for \(flag); choose from \(names.joined(separator: ", "))")
+        }
+        if nullDraws < 1 { throw ValidationError("--null-draws must be 1 or more") }
+        if resamples < 1 { throw ValidationError("--resamples must be 1 or more") }
+        if !(confidence > 0 && confidence < 1) {
+            throw ValidationError("--confidence must be between 0 and 1, as 0.95")
+        }
+        if regressPermutations < 0 { throw ValidationError("--regress-permutations must be 0 or more") }
+        if areasTable != nil && regress == nil {
+            throw ValidationError("--areas-table is read by --regress; give both")
+        }
+        if regress != nil && summary {
+            throw ValidationError("--regress and --summary each replace the rows; give one")
         }
         if permutations < 0 { throw ValidationError("--permutations must be 0 or more") }
         if !(threshold > 0 && threshold <= 1) { throw ValidationError("--threshold must be above 0 and at most 1") }
@@ -167,10 +281,59 @@ struct Compare: ParsableCommand {
         let bar = isatty(STDERR_FILENO) == 1 && paths.count > 1 ? ProgressBar(total: paths.count) : nil
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { done in bar.update(done) } }
+        // Read the areas table first: a mistake in it should not wait for every area.
+        var areas: AreasTable?
+        if let areasTable {
+            do {
+                areas = try AreasTable.read(areasTable)
+            } catch {
+                Console.report(Array(error.diagnostics.prefix(1)))
+                throw ExitCode(1)
+            }
+        }
+        if let formula {
+            // Check the model's names before measuring every area.
+            let known =
+                (ComparisonRow.columns + [ComparisonRow.findingsColumn]).map(\.name) + ComparisonUncertainty.allColumns
+                + (areas?.columns.dropFirst() ?? [])
+            for name in [formula.outcome] + formula.predictors where !known.contains(name) {
+                throw Console.failure(
+                    ComparisonRegressionError.unknownColumn(
+                        name, available: known, closest: closestMatch(to: name, in: known)
+                    ).description)
+            }
+        }
         let comparison = Comparison(
             paths: paths, settings: settings, read: Self.reader(format.choice), findings: withFindings,
-            progress: progress)
+            uncertainty: uncertainty, progress: progress)
         bar?.finish()
+        if let formula {
+            let regression: ComparisonRegression
+            do {
+                regression = try ComparisonRegression(
+                    formula: formula, comparison: comparison, table: areas, permutations: regressPermutations,
+                    seed: seed)
+            } catch {
+                // A mistake in the table is a diagnostic (file:line: error: …); the rest are plain errors.
+                if case .table(let diagnostic) = error {
+                    Console.report([diagnostic])
+                    throw ExitCode(1)
+                }
+                throw Console.failure(error.description)
+            }
+            let report = regression.report
+            let title = "Regression over \(regression.regression.observations) areas: \(regress!)"
+            let text =
+                switch outputFormat {
+                case .table: report.rendered(as: .table, title: title)
+                case .csv: report.rendered(as: .csv, title: title, neutralizingFormulas: !rawCSV)
+                case .json: report.rendered(as: .json, title: title)
+                case .markdown: report.table.markdown()
+                }
+            try Console.emit(text, to: output)
+            try finish(comparison, paths: paths)
+            return
+        }
         var table = summary ? comparison.summary : comparison.table(sortedBy: sort, ascending: ascending)
         if !selectedColumns.isEmpty {
             if summary {
@@ -189,6 +352,11 @@ struct Compare: ParsableCommand {
             case .markdown: table.markdown()
             }
         try Console.emit(text, to: output)
+        try finish(comparison, paths: paths)
+    }
+
+    /// Draws the chart, names the areas that failed, and exits 1 if any did.
+    func finish(_ comparison: Comparison, paths: [String]) throws {
         if let chart {
             let svg = ComparisonChart(x: x, y: y).svg(of: comparison)
             try Console.emit(svg, to: chart)

@@ -27,7 +27,8 @@ struct Convert: ParsableCommand {
                                       two-mode organisation × partnership network
               edge list               relationships and their columns; organisations with
                                       --write-nodes
-            Anything a form cannot carry is named in one warning, never dropped silently.
+            Anything a form cannot carry is named in one warning, never dropped silently; \
+            unknown ties (weight NA) are kept by the folder and JSON only.
 
             An output folder must be new or empty unless --force is given; the area is written \
             into a temporary folder beside it first, so a failed write leaves nothing behind. \

@@ -13,6 +13,9 @@ enum DOTInput {
     static func write(_ area: Area, to path: String) throws {
         let (graph, notes) = AreaDOT.dotGraph(of: area)
         for note in notes { Console.printError("\(path): warning: \(note)") }
+        if let unknown = AreaFormat.lostUnknownTies(area) {
+            Console.printError("\(path): warning: DOT cannot carry \(unknown): not written")
+        }
         let text: String
         do {
             text = try DOTWriter.text(of: graph)

@@ -88,6 +88,13 @@ struct Report: ParsableCommand {
             valueName: "file"))
     var scenario: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "For a survey area: re-measure with a fifth of the respondents dropped, this many times (0: not).",
+            valueName: "resamples"))
+    var stability = 0
+
     @Option(name: .long, help: "Random sets for the share tests of every sector.")
     var randomSets = AnalysisSettings().randomSets
 
@@ -103,6 +110,7 @@ struct Report: ParsableCommand {
         if permutations < 0 { throw ValidationError("--permutations must be 0 or more") }
         if randomSets < 0 { throw ValidationError("--random-sets must be 0 or more") }
         if networkTests < 0 { throw ValidationError("--network-tests must be 0 or more") }
+        if stability < 0 { throw ValidationError("--stability must be 0 or more") }
     }
 
     var settings: EvaluationSettings {
@@ -131,6 +139,16 @@ struct Report: ParsableCommand {
                 throw Console.failure(error.description)
             }
             if let scenario, let file { report.scenario = try Self.scenario(file, named: scenario, on: report.analysis) }
+            if stability > 0 {
+                guard report.survey != nil else {
+                    throw Console.failure("--stability needs an area imported from a survey (a responded column)")
+                }
+                do {
+                    report.stability = try SurveyStability(analysis: report.analysis, resamples: stability, seed: seed)
+                } catch {
+                    throw Console.failure("stability: \(error.description)")
+                }
+            }
             do {
                 try ReportWriter.write(report, to: output)
             } catch {

@@ -56,6 +56,7 @@ struct Validate: ParsableCommand {
                     line =
                         "\(warnings > 0 && strict ? "FAIL" : "ok")  \(path): \(area.organisations.count) organisations, "
                         + "\(area.relationships.count) relationships (\(area.relationNames.count) relations), "
+                        + Self.unknownText(area)
                         + "\(area.partnerships.count) partnerships, \(area.memberships.count) memberships, "
                         + "\(warnings) warning\(warnings == 1 ? "" : "s")\n"
                 }
@@ -70,5 +71,15 @@ struct Validate: ParsableCommand {
         }
         if paths.count > 1 { try Console.out("\(paths.count - failed) of \(paths.count) areas are clean\n") }
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// "N unknown pairs (R n, …), " when the area records unknown ties (weight NA), by
+    /// relation in the area's order; empty otherwise.
+    static func unknownText(_ area: Area) -> String {
+        let counts = area.unknownPairsByRelation
+        guard !counts.isEmpty else { return "" }
+        let total = counts.reduce(0) { $0 + $1.pairs }
+        let parts = counts.map { "\($0.relation) \($0.pairs)" }
+        return "\(total) unknown pair\(total == 1 ? "" : "s") (\(parts.joined(separator: ", "))), "
     }
 }

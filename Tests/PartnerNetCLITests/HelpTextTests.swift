@@ -8,7 +8,8 @@ import Testing
 @Suite struct HelpTextTests {
     static let commands = [
         "", "validate", "summary", "centrality", "network", "silos", "dominance", "brokerage", "balance",
-        "architecture", "compare", "change", "generate", "report", "render", "convert", "qap", "cug",
+        "architecture", "compare", "change", "generate", "report", "render", "convert", "qap", "cug", "whatif",
+        "survey import", "survey scores", "survey scale", "survey export",
     ]
 
     /// The help as written, unwrapped: with 1000 columns ArgumentParser wraps nothing, so
@@ -21,7 +22,7 @@ import Testing
     @Test(arguments: commands)
     func helpHasNoHandWrappedParagraphs(command: String) throws {
         let result = try PartnerNetCommand.run(
-            (command.isEmpty ? [] : [command]) + ["--help"], environment: ["COLUMNS": "1000"])
+            command.split(separator: " ").map(String.init) + ["--help"], environment: ["COLUMNS": "1000"])
         #expect(result.status == 0)
         let lines = result.stdout.components(separatedBy: "\n")
         let usage = try #require(lines.firstIndex { $0.hasPrefix("USAGE:") })
@@ -50,7 +51,7 @@ import Testing
     @Test(arguments: commands)
     func helpAtEightyColumnsHasNoStrayFragments(command: String) throws {
         let result = try PartnerNetCommand.run(
-            (command.isEmpty ? [] : [command]) + ["--help"], environment: ["COLUMNS": "80"])
+            command.split(separator: " ").map(String.init) + ["--help"], environment: ["COLUMNS": "80"])
         let lines = result.stdout.components(separatedBy: "\n")
         let usage = try #require(lines.firstIndex { $0.hasPrefix("USAGE:") })
         for index in 0..<usage where index + 1 < usage {

@@ -225,7 +225,9 @@ import Testing
             "organisations.csv": "id,sector\na,x\nb,y\n", "relationships.csv": "source,target,weight\na,b,0x10\n",
         ])
         #expect(
-            areaProblems(folder) == ["relationships.csv:2:3: error: weight must be a positive finite number, got \"0x10\""])
+            areaProblems(folder) == [
+                "relationships.csv:2:3: error: weight must be a positive finite number or NA (unknown), got \"0x10\""
+            ])
     }
 
     @Test func hugeWeightsAreRefusedWhereTheyWereRead() throws {

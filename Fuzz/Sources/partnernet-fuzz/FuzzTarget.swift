@@ -34,6 +34,10 @@ enum FuzzTarget: String, CaseIterable {
     /// 0xFF byte into the edge list and the nodes table; the first byte's low bit sets
     /// `--directed`.
     case nodes
+    /// A partner survey: the first byte holds flags (bit 0 the wide layout, bit 1 a scale
+    /// file, bit 2 `reconstruct`, bit 3 `symmetrise mean`); the rest is split at 0xFF bytes
+    /// into the roster, the responses and the scale file.
+    case survey
 
     /// The files of an area folder, in the order the input's parts fill them.
     static let folderFiles = [
@@ -55,6 +59,7 @@ enum FuzzTarget: String, CaseIterable {
         case .edgelist: "area.txt"
         case .dot: "area.dot"
         case .nodes: "edges.csv"
+        case .survey: "responses.csv"
         }
     }
 
@@ -92,6 +97,25 @@ enum FuzzTarget: String, CaseIterable {
                 write(parts.count > 1 ? Data(parts[1]) : Data(), to: nodes)
                 let directed = (data.first ?? 0) & 1 == 1
                 _ = try AreaInput.read(path, options: FormatReadOptions(directed: directed, nodesFile: nodes))
+            }
+            case .survey:
+                let parts = data.dropFirst().split(
+                    separator: Self.folderSeparator, maxSplits: 2, omittingEmptySubsequences: false)
+                let roster = workspace + "/roster.csv"
+                write(parts.isEmpty ? Data() : Data(parts[0]), to: roster)
+                write(parts.count > 1 ? Data(parts[1]) : Data(), to: path)
+                let flags = data.first ?? 0
+                var scale = SurveyScale.standard
+                if flags & 2 == 2 {
+                    let file = workspace + "/scale.csv"
+                    write(parts.count > 2 ? Data(parts[2]) : Data(), to: file)
+                    scale = try SurveyScale.read(at: file)
+                }
+                let survey = try SurveyFile.read(
+                    roster: roster, responses: path, layout: flags & 1 == 1 ? .wide : .long, scale: scale)
+                // The area and the figures import writes and prints.
+                _ = survey.area(nonResponse: flags & 4 == 4 ? .reconstruct : .observed, symmetrise: flags & 8 == 8 ? .mean : nil)
+                _ = survey.summary
             }
         } catch {
             // The messages the CLI would print: formatting them is part of the path.

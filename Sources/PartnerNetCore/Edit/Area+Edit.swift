@@ -95,6 +95,7 @@ extension Area {
         var edited = self
         edited.organisations.removeAll { ids.contains($0.id) }
         edited.relationships.removeAll { ids.contains($0.source) || ids.contains($0.target) }
+        edited.unknownTies.removeAll { ids.contains($0.source) || ids.contains($0.target) }
         edited.memberships.removeAll { ids.contains($0.organisation) }
         let ties = relationships.count - edited.relationships.count
         let seats = memberships.count - edited.memberships.count
@@ -306,12 +307,23 @@ extension Area {
             notes.append(
                 "\(tie.relation) already holds that tie: the weights add when the graph is built, as repeated ties do")
         }
+        // A tie recorded as unknown becomes known: the edit says what it is.
+        let before = edited.unknownTies.count
+        edited.unknownTies.removeAll { old in
+            old.relation == tie.relation
+                && ((old.source == tie.source && old.target == tie.target)
+                    || (undirected && old.source == tie.target && old.target == tie.source))
+        }
+        if edited.unknownTies.count < before {
+            notes.append("the tie was recorded as unknown (NA) in \(tie.relation); it is now known")
+        }
         return (edited, notes)
     }
 
     private func droppingRelation(_ relation: String) -> (area: Area, notes: [String]) {
         var edited = self
         edited.relationships.removeAll { $0.relation == relation }
+        edited.unknownTies.removeAll { $0.relation == relation }
         let dropped = relationships.count - edited.relationships.count
         return (
             edited,

@@ -2,7 +2,8 @@
 // model: the keys of area.json at the top level, then one array per table whose objects
 // use the CSV column names, with extra columns inline, and `columns`, the order of each
 // table's extra columns. Optional cells may be left out; defaults are those of the CSV
-// format (weight 1, relation "tie", role member, votes by role).
+// format (weight 1, relation "tie", role member, votes by role). Unknown ties (the CSV's
+// `NA` rows) are an array of their own, `unknown_ties`, written only when there are some.
 
 /// A coding key for any string, to keep keys the model does not know.
 struct AnyKey: CodingKey, Hashable {
@@ -89,6 +90,26 @@ extension Relationship {
         try container.encode(source, forKey: AnyKey("source"))
         try container.encode(target, forKey: AnyKey("target"))
         try container.encode(weight, forKey: AnyKey("weight"))
+        try container.encode(relation, forKey: AnyKey("relation"))
+    }
+}
+
+extension UnknownTie {
+    static let knownKeys: Set<String> = ["source", "target", "relation"]
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        self.init(
+            source: try container.required("source"), target: try container.required("target"),
+            relation: try container.string("relation") ?? Relationship.defaultRelation,
+            attributes: try container.attributes(excluding: Self.knownKeys))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyKey.self)
+        try container.encode(attributes: attributes)
+        try container.encode(source, forKey: AnyKey("source"))
+        try container.encode(target, forKey: AnyKey("target"))
         try container.encode(relation, forKey: AnyKey("relation"))
     }
 }
@@ -238,7 +259,9 @@ extension ExtraColumns {
 }
 
 extension Area: Codable {
-    static let tableKeys: Set<String> = ["organisations", "relationships", "partnerships", "memberships", "columns"]
+    static let tableKeys: Set<String> = [
+        "organisations", "relationships", "unknown_ties", "partnerships", "memberships", "columns",
+    ]
 
     /// Reads an area in its JSON form. `organisations` is required; the other tables may be
     /// left out. Extra columns missing from `columns` are ordered by name after those listed.
@@ -251,7 +274,7 @@ extension Area: Codable {
             metadata: try AreaMetadata(from: decoder, reserving: Self.tableKeys),
             organisations: try container.decode([Organisation].self, forKey: AnyKey("organisations")),
             relationships: try table("relationships"), partnerships: try table("partnerships"),
-            memberships: try table("memberships"))
+            memberships: try table("memberships"), unknownTies: try table("unknown_ties"))
         if let listed = try container.decodeIfPresent(ExtraColumns.self, forKey: AnyKey("columns")) {
             func merge(_ listed: [String], _ derived: [String]) -> [String] {
                 listed + derived.filter { !listed.contains($0) }
@@ -269,6 +292,7 @@ extension Area: Codable {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(organisations, forKey: AnyKey("organisations"))
         try container.encode(relationships, forKey: AnyKey("relationships"))
+        if !unknownTies.isEmpty { try container.encode(unknownTies, forKey: AnyKey("unknown_ties")) }
         try container.encode(partnerships, forKey: AnyKey("partnerships"))
         try container.encode(memberships, forKey: AnyKey("memberships"))
         try container.encode(extraColumns, forKey: AnyKey("columns"))

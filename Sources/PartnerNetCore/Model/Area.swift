@@ -83,6 +83,9 @@ public struct Area: Hashable, Sendable {
     public var metadata: AreaMetadata
     public var organisations: [Organisation]
     public var relationships: [Relationship]
+    /// Rows of `relationships.csv` whose weight is `NA`: ties whose existence is unknown,
+    /// kept apart from ``relationships`` so that no graph counts them (see ``UnknownTie``).
+    public var unknownTies: [UnknownTie]
     public var partnerships: [Partnership]
     public var memberships: [Membership]
     /// Extra columns in the order they were read, for writing back.
@@ -91,26 +94,70 @@ public struct Area: Hashable, Sendable {
     public init(
         metadata: AreaMetadata = AreaMetadata(), organisations: [Organisation] = [],
         relationships: [Relationship] = [], partnerships: [Partnership] = [], memberships: [Membership] = [],
-        extraColumns: ExtraColumns? = nil
+        unknownTies: [UnknownTie] = [], extraColumns: ExtraColumns? = nil
     ) {
         self.metadata = metadata
         self.organisations = organisations
         self.relationships = relationships
         self.partnerships = partnerships
         self.memberships = memberships
+        self.unknownTies = unknownTies
         self.extraColumns =
             extraColumns
             ?? ExtraColumns(
                 organisations: Self.attributeKeys(organisations.map(\.attributes)),
-                relationships: Self.attributeKeys(relationships.map(\.attributes)),
+                relationships: Self.attributeKeys(relationships.map(\.attributes) + unknownTies.map(\.attributes)),
                 partnerships: Self.attributeKeys(partnerships.map(\.attributes)),
                 memberships: Self.attributeKeys(memberships.map(\.attributes)))
     }
 
-    /// Relation names in the order they first appear in the relationships.
+    /// Relation names in the order they first appear in the relationships. A relation that
+    /// only unknown ties name is not among them: it has no observed tie to measure.
     public var relationNames: [String] {
         var seen = Set<String>()
         return relationships.compactMap { seen.insert($0.relation).inserted ? $0.relation : nil }
+    }
+
+    /// The number of unknown pairs of each relation that has any (``unknownPairCounts``),
+    /// in the order of ``relationNames``, then relations only unknown ties name, in the
+    /// order they first appear.
+    public var unknownPairsByRelation: [(relation: String, pairs: Int)] {
+        let counts = unknownPairCounts
+        var seen = Set<String>()
+        let order = relationNames + unknownTies.map(\.relation)
+        return order.compactMap { name in
+            guard seen.insert(name).inserted, let count = counts[name] else { return nil }
+            return (name, count)
+        }
+    }
+
+    /// The number of distinct pairs whose tie is unknown in each relation, self-loops left
+    /// out; an undirected relation counts `A,B` and `B,A` once. Relations without unknown
+    /// ties are absent.
+    ///
+    /// - Complexity: O(U) expected time for U unknown ties.
+    public var unknownPairCounts: [String: Int] {
+        var pairs: [String: Set<[String]>] = [:]
+        for tie in unknownTies where !tie.isSelfLoop {
+            let directed = metadata.isDirected(relation: tie.relation)
+            let key = directed || tie.source < tie.target ? [tie.source, tie.target] : [tie.target, tie.source]
+            pairs[tie.relation, default: []].insert(key)
+        }
+        return pairs.mapValues(\.count)
+    }
+
+    /// The unknown pairs of `relation` as positions in ``organisations`` (source, target),
+    /// self-loops and unknown organisations left out, each row once as written.
+    public func unknownPairs(of relation: String) -> [(Int, Int)] {
+        var position: [String: Int] = [:]
+        for (index, organisation) in organisations.enumerated() where position[organisation.id] == nil {
+            position[organisation.id] = index
+        }
+        return unknownTies.compactMap { tie in
+            guard tie.relation == relation, !tie.isSelfLoop, let s = position[tie.source], let t = position[tie.target]
+            else { return nil }
+            return (s, t)
+        }
     }
 
     /// Sectors in the order they first appear among the organisations.

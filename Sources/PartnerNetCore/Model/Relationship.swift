@@ -41,3 +41,41 @@ public struct Relationship: Hashable, Sendable, Codable {
     /// True when both ends are the same organisation.
     public var isSelfLoop: Bool { source == target }
 }
+
+/// A tie whose existence is unknown: a row of `relationships.csv` whose weight is `NA`
+/// (e.g. a partner that did not answer the survey about one of its partners).
+///
+/// Unknown is not absent: an unknown tie never becomes an arc of a ``Graph`` (graphs hold
+/// the observed ties only), and QAP leaves the pair out of its regressions and correlations
+/// instead of counting it as 0. For an undirected relation the pair is unknown either way.
+/// Kept in ``Area/unknownTies`` and written back as `NA` rows, so nothing the user gave is lost.
+public struct UnknownTie: Hashable, Sendable, Codable {
+    /// The weight cells that record an unknown tie: `NA` in any letter case, surrounding
+    /// white space ignored (`NA`, `na`, ` Na `). What R writes for a missing value.
+    public static func isUnknownWeight(_ cell: String) -> Bool {
+        cell.trimmingWhitespace().lowercased() == "na"
+    }
+
+    /// How an unknown weight is written back.
+    public static let weightText = "NA"
+
+    public var source: String
+    public var target: String
+    /// Type of tie; the unknown tie concerns this relation only.
+    public var relation: String
+    /// Every other column, by its header as written. Empty cells are absent.
+    public var attributes: [String: String]
+
+    public init(
+        source: String, target: String, relation: String = Relationship.defaultRelation,
+        attributes: [String: String] = [:]
+    ) {
+        self.source = source
+        self.target = target
+        self.relation = relation
+        self.attributes = attributes
+    }
+
+    /// True when both ends are the same organisation.
+    public var isSelfLoop: Bool { source == target }
+}

@@ -36,6 +36,12 @@ extension Area {
             check(tie.relation, "relation", origin)
             checkAttributes(tie.attributes, origin)
         }
+        for (tie, origin) in zip(unknownTies, origins.unknownTies) {
+            check(tie.source, "source", origin)
+            check(tie.target, "target", origin)
+            check(tie.relation, "relation", origin)
+            checkAttributes(tie.attributes, origin)
+        }
         for (partnership, origin) in zip(partnerships, origins.partnerships) {
             check(partnership.id, "id", origin)
             check(partnership.name, "name", origin)

@@ -18,6 +18,11 @@ extension Area {
     /// (merged, weights summed; for an undirected relation `A,B` and `B,A` are the same
     /// tie), a quota no coalition can reach.
     ///
+    /// Unknown ties (weight `NA`, ``unknownTies``): an unknown organisation, an empty
+    /// relation and a tie recorded both as unknown and as known (in an undirected relation,
+    /// in either order) are errors; an unknown self-loop (ignored) and an unknown tie
+    /// repeated (counted once) are warnings.
+    ///
     /// - Parameters:
     ///   - origins: where each element was read from, for the locations.
     ///   - unreadable: tables that could not be read; references into them are not checked,
@@ -117,6 +122,48 @@ extension Area {
                 datedTies[key, default: []].append(index)
             } else {
                 firstTie[key] = index
+            }
+        }
+
+        // Unknown ties (weight NA): references, self-loops, repeats, and a tie recorded
+        // both as unknown and as known, which is an error: the file contradicts itself.
+        var firstUnknown: [TieKey: Int] = [:]
+        for (index, tie) in unknownTies.enumerated() {
+            let origin = origins.unknownTies[index]
+            let source = organisationLine[tie.source]
+            let target = organisationLine[tie.target]
+            if source == nil { checkOrganisation(tie.source, field: "source", origin: origin) }
+            if target == nil { checkOrganisation(tie.target, field: "target", origin: origin) }
+            if tie.relation.isEmpty {
+                found.append(.error(at: origin.location("relation"), "relation is empty"))
+            }
+            if tie.isSelfLoop {
+                found.append(
+                    .warning(
+                        at: origin.location(),
+                        "unknown self-loop \(quoted(tie.source)) (\(tie.relation)) ignored: self-loops are never used"))
+                continue
+            }
+            guard let source, let target else { continue }
+            let directed = metadata.isDirected(relation: tie.relation)
+            let relation = relationIndex[tie.relation] ?? relationIndex.count
+            relationIndex[tie.relation] = relation
+            let key = TieKey(relation: relation, source: source, target: target, directed: directed)
+            let arrow = directed ? "→" : "–"
+            let name = "\(quoted(tie.source)) \(arrow) \(quoted(tie.target)) (\(tie.relation))"
+            if let known = firstTie[key] {
+                found.append(
+                    .error(
+                        at: origin.location("weight"),
+                        "tie \(name) is recorded as unknown (NA) here and as known at "
+                            + "\(origins.relationships[known].place): keep one of the two rows"))
+            } else if let first = firstUnknown[key] {
+                found.append(
+                    .warning(
+                        at: origin.location(),
+                        "unknown tie \(name) repeats \(origins.unknownTies[first].place): counted once"))
+            } else {
+                firstUnknown[key] = index
             }
         }
 

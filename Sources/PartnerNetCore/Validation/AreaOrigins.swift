@@ -30,6 +30,8 @@ public struct AreaOrigins: Hashable, Sendable {
     public var relationships: [RowOrigin]
     public var partnerships: [RowOrigin]
     public var memberships: [RowOrigin]
+    /// Where each of ``Area/unknownTies`` was read from.
+    public var unknownTies: [RowOrigin]
     /// Where memberships would be read from; named in errors that concern the whole table.
     public var membershipsFile: String
     /// Whether the area has a partnerships table at all.
@@ -37,7 +39,8 @@ public struct AreaOrigins: Hashable, Sendable {
 
     public init(
         organisations: [RowOrigin], relationships: [RowOrigin], partnerships: [RowOrigin],
-        memberships: [RowOrigin], membershipsFile: String = "memberships.csv", hasPartnershipsTable: Bool = true
+        memberships: [RowOrigin], membershipsFile: String = "memberships.csv", hasPartnershipsTable: Bool = true,
+        unknownTies: [RowOrigin] = []
     ) {
         self.organisations = organisations
         self.relationships = relationships
@@ -45,6 +48,7 @@ public struct AreaOrigins: Hashable, Sendable {
         self.memberships = memberships
         self.membershipsFile = membershipsFile
         self.hasPartnershipsTable = hasPartnershipsTable
+        self.unknownTies = unknownTies
     }
 
     /// Origins for an area built in code: each element named by its position.
@@ -57,6 +61,6 @@ public struct AreaOrigins: Hashable, Sendable {
             relationships: rows("relationships", area.relationships.count),
             partnerships: rows("partnerships", area.partnerships.count),
             memberships: rows("memberships", area.memberships.count),
-            membershipsFile: file)
+            membershipsFile: file, unknownTies: rows("unknown_ties", area.unknownTies.count))
     }
 }

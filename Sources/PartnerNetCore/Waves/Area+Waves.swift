@@ -127,8 +127,8 @@ extension Area {
     /// The area as it stood on `date`: the rows whose ``DateSpan`` holds then.
     ///
     /// - An organisation or partnership is present when its own span holds.
-    /// - A relationship is present when its span holds and both its organisations are
-    ///   present; a membership when its span holds and its organisation and partnership
+    /// - A relationship (or an unknown tie) is present when its span holds and both its
+    ///   organisations are present; a membership when its span holds and its organisation and partnership
     ///   are present.
     /// - A partnership whose parent is absent on `date` becomes top-level.
     /// - A row without `since` has held from the start, one without `until` still holds.
@@ -154,6 +154,10 @@ extension Area {
             partnerships: partnerships,
             memberships: memberships.filter {
                 present.contains($0.organisation) && boards.contains($0.partnership)
+                    && Self.span(of: $0.attributes).holds(at: date)
+            },
+            unknownTies: unknownTies.filter {
+                present.contains($0.source) && present.contains($0.target)
                     && Self.span(of: $0.attributes).holds(at: date)
             },
             extraColumns: extraColumns)

@@ -171,13 +171,19 @@ public enum AreaFolder {
                 [organisation.id, organisation.name ?? "", organisation.sector, organisation.subsector ?? ""]
                     + organisationExtras.map { organisation.attributes[$0] ?? "" }
             })
-        let relationshipExtras = extras(columns.relationships, area.relationships.map(\.attributes))
+        let relationshipExtras = extras(
+            columns.relationships, area.relationships.map(\.attributes) + area.unknownTies.map(\.attributes))
+        // Unknown ties follow the known ones, as `NA` rows.
         let relationships = CSVText.encode(
             header: TableSchema.relationships.known + relationshipExtras,
             rows: area.relationships.map { tie in
                 [tie.source, tie.target, formatNumber(tie.weight), tie.relation]
                     + relationshipExtras.map { tie.attributes[$0] ?? "" }
-            })
+            }
+                + area.unknownTies.map { tie in
+                    [tie.source, tie.target, UnknownTie.weightText, tie.relation]
+                        + relationshipExtras.map { tie.attributes[$0] ?? "" }
+                })
         var outputs = [
             (metadataFile, JSONText.encode(area.metadata)),
             (organisationsFile, organisations),
@@ -223,7 +229,7 @@ public enum AreaFolder {
         }
     }
 
-    private static func readOrganisations(at file: String, into assembly: inout AreaAssembly) {
+    static func readOrganisations(at file: String, into assembly: inout AreaAssembly) {
         guard let (table, mapping) = readTable(at: file, schema: .organisations, into: &assembly) else {
             assembly.unreadable.insert(.organisations)
             return
@@ -253,6 +259,16 @@ public enum AreaFolder {
         for row in table.rows {
             let origin = RowOrigin(file: file, line: row.line, columns: columns)
             let weightCell = mapping.value("weight", in: row).trimmingWhitespace()
+            let relation = mapping.value("relation", in: row)
+            if UnknownTie.isUnknownWeight(weightCell) {
+                assembly.area.unknownTies.append(
+                    UnknownTie(
+                        source: mapping.value("source", in: row), target: mapping.value("target", in: row),
+                        relation: relation.isEmpty ? Relationship.defaultRelation : relation,
+                        attributes: mapping.attributes(of: row)))
+                assembly.origins.unknownTies.append(origin)
+                continue
+            }
             var weight = 1.0
             if !weightCell.isEmpty {
                 if let value = DecimalText.number(weightCell) {
@@ -261,10 +277,9 @@ public enum AreaFolder {
                     assembly.diagnostics.append(
                         .error(
                             at: origin.location("weight"),
-                            "weight must be a positive finite number, got \"\(weightCell)\""))
+                            "weight must be a positive finite number or NA (unknown), got \"\(weightCell)\""))
                 }
             }
-            let relation = mapping.value("relation", in: row)
             assembly.area.relationships.append(
                 Relationship(
                     source: mapping.value("source", in: row), target: mapping.value("target", in: row),

@@ -40,7 +40,8 @@ public enum AreaJSON {
             relationships: rows("relationships", area.relationships.count),
             partnerships: rows("partnerships", area.partnerships.count),
             memberships: rows("memberships", area.memberships.count), membershipsFile: path,
-            hasPartnershipsTable: !area.partnerships.isEmpty || area.memberships.isEmpty)
+            hasPartnershipsTable: !area.partnerships.isEmpty || area.memberships.isEmpty,
+            unknownTies: rows("unknown_ties", area.unknownTies.count))
         return try assembly.finish(path: path)
     }
 

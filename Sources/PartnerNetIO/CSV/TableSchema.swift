@@ -11,6 +11,11 @@ struct TableSchema {
     static let relationships = TableSchema(
         known: ["source", "target", "weight", "relation"], required: ["source", "target"])
     static let partnerships = TableSchema(known: ["id", "name", "parent", "quota"], required: ["id"])
+    /// A survey's long responses (`SurveyFile`).
+    static let surveyLong = TableSchema(
+        known: ["respondent", "partner", "question", "value"], required: ["respondent", "partner", "question", "value"])
+    /// A survey scale file (`SurveyScale`).
+    static let scale = TableSchema(known: ["question", "label", "value"], required: ["question", "label", "value"])
     static let memberships = TableSchema(
         known: ["partnership", "organisation", "role", "votes"], required: ["partnership", "organisation"])
 

@@ -8,11 +8,14 @@ import PartnerNetCore
 /// |---|---|---|
 /// | area folder | (a folder) | everything |
 /// | JSON | `.json` | everything |
-/// | GraphML | `.graphml` | everything (partnerships as nodes of `kind` partnership) |
+/// | GraphML | `.graphml` | everything but unknown ties (partnerships as nodes of `kind` partnership) |
 /// | GEXF 1.3 | `.gexf` | everything but `focal_sector`, relation units and unknown `area.json` keys |
 /// | UCINET DL | `.dl` | ids, relations as matrices, or memberships as a two-mode matrix |
 /// | Pajek | `.net`, `.paj` | ids, coordinates, relations with direction, or memberships (two-mode) |
 /// | edge list | `.csv`, `.tsv`, `.txt`, `.edges`, `.edgelist` | relationships (organisations with `--nodes`) |
+///
+/// Only the folder and JSON carry unknown ties (`NA` rows); every other form leaves them
+/// out, saying how many in its warning.
 public enum AreaFormat: String, CaseIterable, Sendable, Hashable {
     case folder
     case json
@@ -140,12 +143,27 @@ extension AreaFormat {
         switch self {
         case .folder: return ("", [])
         case .json: return (AreaJSON.encode(area), [])
-        case .graphml: return GraphMLFormat.encode(area)
-        case .gexf: return GEXFFormat.encode(area, colours: [:])
-        case .dl: return DLFormat.encode(area)
-        case .pajek: return PajekFormat.encode(area)
-        case .edgelist: return EdgeListFormat.encode(area, separator: ",")
+        case .graphml: return Self.withUnknownTies(GraphMLFormat.encode(area), area)
+        case .gexf: return Self.withUnknownTies(GEXFFormat.encode(area, colours: [:]), area)
+        case .dl: return Self.withUnknownTies(DLFormat.encode(area), area)
+        case .pajek: return Self.withUnknownTies(PajekFormat.encode(area), area)
+        case .edgelist: return Self.withUnknownTies(EdgeListFormat.encode(area, separator: ","), area)
         }
+    }
+
+    /// What a format other than the folder and JSON loses of the unknown ties: all of them
+    /// (it has no way to say "unknown" that readers would not take for a tie or for none).
+    static func withUnknownTies(_ encoded: (text: String, lost: [String]), _ area: Area) -> (
+        text: String, lost: [String]
+    ) {
+        (encoded.text, encoded.lost + (Self.lostUnknownTies(area).map { [$0] } ?? []))
+    }
+
+    /// "N unknown ties (weight NA)" when the area has any, for the warning of a format that
+    /// cannot carry them; `nil` otherwise.
+    public static func lostUnknownTies(_ area: Area) -> String? {
+        let count = area.unknownTies.count
+        return count == 0 ? nil : "\(count) unknown tie\(count == 1 ? "" : "s") (weight NA)"
     }
 
     /// Writes `area` to `path` in this format.
@@ -179,6 +197,7 @@ extension AreaFormat {
             }
         default: (text, lost) = encode(area)
         }
+        if self == .gexf || self == .edgelist, let unknown = Self.lostUnknownTies(area) { lost.append(unknown) }
         try Self.save(text, to: path)
         return WriteReport(path: path, format: self, lost: lost)
     }

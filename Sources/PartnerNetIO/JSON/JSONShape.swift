@@ -33,6 +33,8 @@ indirect enum JSONShape: Sendable {
             .object(
                 ["source": .text, "target": .text, "weight": .number, "relation": .text],
                 required: ["source", "target"], others: .cell))
+        keys["unknown_ties"] = .array(
+            .object(["source": .text, "target": .text, "relation": .text], required: ["source", "target"], others: .cell))
         keys["partnerships"] = .array(
             .object(
                 ["id": .text, "name": .text, "parent": .text, "quota": .wholeNumber], required: ["id"], others: .cell))

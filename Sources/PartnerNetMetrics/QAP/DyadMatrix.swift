@@ -7,6 +7,11 @@ import PartnerNetCore
 /// is never read: QAP leaves it out, as `sna` does with `diag = FALSE`, and the
 /// initialisers set it to 0 so that sums over the whole matrix are sums over its pairs.
 ///
+/// A pair whose value is unknown (a tie recorded with the weight `NA`) holds NaN. QAP
+/// leaves such pairs out of every fit, as `sna` does with `NA` cells; a relabelled matrix
+/// carries its unknown pairs with it, so the pairs left out of a relabelled fit are the
+/// relabelled ones.
+///
 /// Memory: 8n² bytes (1.3 MB for 400 organisations).
 public struct DyadMatrix: Sendable, Hashable {
     /// Number of organisations.
@@ -52,18 +57,40 @@ public struct DyadMatrix: Sendable, Hashable {
     /// The value of the pair (i, j).
     @inlinable public subscript(i: Int, j: Int) -> Double { values[i * order + j] }
 
-    /// Whether every pair has the value of its reverse.
+    /// Whether every pair has the value of its reverse (an unknown pair the reverse of an
+    /// unknown one).
     public var isSymmetric: Bool {
         for i in 0..<order {
-            for j in 0..<i where values[i * order + j] != values[j * order + i] { return false }
+            for j in 0..<i {
+                let (a, b) = (values[i * order + j], values[j * order + i])
+                if a != b && !(a.isNaN && b.isNaN) { return false }
+            }
         }
         return true
     }
 
     /// 1 where the value is above 0, else 0: tie presence, the outcome of a logistic QAP.
+    /// Unknown pairs stay unknown.
     public var binarized: DyadMatrix {
-        DyadMatrix(order: order, values: values.map { $0 > 0 ? 1 : 0 })
+        DyadMatrix(order: order, values: values.map { $0.isNaN ? .nan : ($0 > 0 ? 1 : 0) })
     }
+
+    /// The matrix with the pairs (i, j) of `pairs` unknown (NaN), and (j, i) too when
+    /// `symmetric` (an undirected relation). Pairs on the diagonal are ignored.
+    public func withUnknown(_ pairs: [(Int, Int)], symmetric: Bool) -> DyadMatrix {
+        var copy = self
+        for (i, j) in pairs where i != j {
+            copy.values[i * order + j] = .nan
+            if symmetric { copy.values[j * order + i] = .nan }
+        }
+        return copy
+    }
+
+    /// The number of ordered pairs (i ≠ j) whose value is unknown.
+    public var unknownCount: Int { values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } }
+
+    /// Whether any pair is unknown.
+    public var hasUnknown: Bool { values.contains { $0.isNaN } }
 }
 
 /// Which pairs a QAP analysis uses: every ordered pair (i ≠ j) of a directed analysis, or
@@ -83,13 +110,31 @@ public enum DyadMode: String, Sendable, Hashable {
     /// The values of the pairs used, in `sna`'s order (column-major over the pairs kept:
     /// `gvectorize`), so that regressions fitted on them match `sna` to rounding.
     func vector(_ matrix: DyadMatrix) -> [Double] {
-        let n = matrix.order
-        var out: [Double] = []
+        pairIndices(order: matrix.order).map { matrix.values[$0] }
+    }
+
+    /// The positions i·n + j of the pairs used, in `sna`'s order.
+    func pairIndices(order n: Int) -> [Int] {
+        var out: [Int] = []
         out.reserveCapacity(pairCount(order: n))
         for j in 0..<n {
-            for i in 0..<n where i != j && (self == .directed || i > j) { out.append(matrix.values[i * n + j]) }
+            for i in 0..<n where i != j && (self == .directed || i > j) { out.append(i * n + j) }
         }
         return out
+    }
+
+    /// The values of `y` and of each column at the pairs used where none of them is
+    /// unknown (NaN): `sna`'s complete cases (`mis <- is.na(y) | apply(is.na(x), 1, any)`).
+    func completeVectors(_ y: [Double], _ columns: [[Double]], indices: [Int]) -> (y: [Double], columns: [[Double]]) {
+        var yOut: [Double] = []
+        var columnsOut = [[Double]](repeating: [], count: columns.count)
+        yOut.reserveCapacity(indices.count)
+        for index in indices {
+            if y[index].isNaN || columns.contains(where: { $0[index].isNaN }) { continue }
+            yOut.append(y[index])
+            for k in columns.indices { columnsOut[k].append(columns[k][index]) }
+        }
+        return (yOut, columnsOut)
     }
 }
 

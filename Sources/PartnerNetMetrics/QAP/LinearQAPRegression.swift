@@ -10,6 +10,8 @@ public struct LinearQAPRegression: Sendable, Hashable {
     public let adjustedRSquared: Double
     /// Pairs used (N).
     public let pairs: Int
+    /// Pairs left out because the outcome or a predictor is unknown there.
+    public let unknownPairs: Int
     public let mode: DyadMode
     public let null: QAPNull
     public let permutations: Int
@@ -23,7 +25,10 @@ extension DyadMatrix {
     ///
     /// `β = (XᵀX)⁻¹Xᵀy`, `tₖ = βₖ / √((XᵀX)⁻¹ₖₖ · RSS/(N − p))`, N pairs and p = predictors + 1
     /// coefficients; over ordered pairs i ≠ j, or each unordered pair once when every matrix
-    /// is symmetric (`mode = "graph"`); the diagonal left out (`diag = FALSE`). Matches
+    /// is symmetric (`mode = "graph"`); the diagonal left out (`diag = FALSE`). Pairs where
+    /// the outcome or a predictor is unknown (NaN) are left out of the fit and of every
+    /// relabelled fit, the unknown pairs moving with their relabelled matrix, as sna does
+    /// with `NA` cells (relabelled fits are then full refits, O(N n² p²) for every null). Matches
     /// `netlm(y, x, nullhyp = …, test.statistic = "t-value")` of sna 2.7, whose `"qap"` is
     /// semi-partialling (``QAPNull/qap``). Each tail is (k + 1)/(N + 1) over N relabellings
     /// where sna reports k/N; `classical` uses Student's t with N − p degrees of freedom.
@@ -77,6 +82,11 @@ extension DyadMatrix {
             }
         } else if permutations == 0 {
             pValues = Array(repeating: nil, count: p)
+        } else if design.hasUnknown {
+            let tails = try design.unknownTails(
+                null: null, permutations: permutations, seed: seed, observed: statistics,
+                statistics: { [design] y, columns in design.gramTValues(y, columns) })
+            pValues = tails.map { PermutationPValues($0, permutations: permutations) }
         } else {
             let tails = try LinearQAPTests(design: design, null: null).tails(permutations: permutations, seed: seed)
             pValues = tails.map { PermutationPValues($0, permutations: permutations) }
@@ -88,7 +98,7 @@ extension DyadMatrix {
         }
         return LinearQAPRegression(
             coefficients: coefficients, rSquared: rSquared, adjustedRSquared: adjusted, pairs: pairs,
-            mode: design.mode, null: null, permutations: null == .classical ? 0 : permutations, seed: seed)
+            unknownPairs: design.unknownPairs, mode: design.mode, null: null, permutations: null == .classical ? 0 : permutations, seed: seed)
     }
 }
 

@@ -17,6 +17,8 @@ public struct LogisticQAPRegression: Sendable, Hashable {
     /// Pairs used (N) and pairs tied.
     public let pairs: Int
     public let ties: Int
+    /// Pairs left out because the outcome or a predictor is unknown there.
+    public let unknownPairs: Int
     public let iterations: Int
     public let mode: DyadMode
     public let null: QAPNull
@@ -37,7 +39,9 @@ extension DyadMatrix {
     /// step's weights — so that coefficients and deviances match `netlogit` of sna 2.7 to
     /// rounding. Its `"qap"` is semi-partialling (``QAPNull/qap``): each predictor's linear
     /// residual on the others is relabelled. `classical` uses Student's t with N − p degrees
-    /// of freedom, as sna does. Each tail is (k + 1)/(N + 1) where sna reports k/N.
+    /// of freedom, as sna does. Each tail is (k + 1)/(N + 1) where sna reports k/N. Pairs
+    /// where the outcome or a predictor is unknown (NaN) are left out of every fit, the
+    /// unknown pairs moving with their relabelled matrix, as sna does with `NA` cells.
     ///
     /// - Throws: ``QAPError/outcomeConstant(tied:)``; ``QAPError/collinear(_:)``;
     ///   ``QAPError/didNotConverge(iterations:)`` when the observed fit does not converge
@@ -76,6 +80,11 @@ extension DyadMatrix {
             }
         } else if permutations == 0 {
             pValues = Array(repeating: nil, count: p)
+        } else if design.hasUnknown {
+            let tails = try design.unknownTails(
+                null: null, permutations: permutations, seed: seed, observed: fit.statistics
+            ) { [design] y, columns in design.logisticZValues(y, columns) }
+            pValues = tails.map { PermutationPValues($0, permutations: permutations) }
         } else {
             let residuals = try null == .qap ? (0..<p).map { k throws(QAPError) in try design.residualMatrix(of: k) } : []
             let observed = fit.statistics
@@ -132,7 +141,7 @@ extension DyadMatrix {
         return LogisticQAPRegression(
             coefficients: coefficients, deviance: fit.deviance, nullDeviance: 2 * Double(pairs) * log(2),
             aic: fit.deviance + 2 * Double(p), bic: fit.deviance + Double(p) * log(Double(pairs)), pairs: pairs,
-            ties: Int(ties), iterations: fit.iterations, mode: design.mode, null: null,
+            ties: Int(ties), unknownPairs: design.unknownPairs, iterations: fit.iterations, mode: design.mode, null: null,
             permutations: null == .classical ? 0 : permutations, seed: seed)
     }
 }

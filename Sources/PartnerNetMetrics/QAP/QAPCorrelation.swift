@@ -5,8 +5,10 @@ import PartnerNetCore
 public struct QAPCorrelation: Sendable, Hashable {
     /// Pearson's r over the pairs used (`sna::gcor`).
     public let correlation: Double
-    /// Pairs used: n(n − 1) directed, n(n − 1)/2 undirected.
+    /// Pairs used: n(n − 1) directed, n(n − 1)/2 undirected, less the unknown ones.
     public let pairs: Int
+    /// Pairs left out because either value is unknown there.
+    public let unknownPairs: Int
     public let mode: DyadMode
     /// Relabellings drawn (0: no test).
     public let permutations: Int
@@ -28,7 +30,9 @@ extension DyadMatrix {
     /// pair once (i > j) when both matrices are symmetric (`sna::gcor` with `mode = "graph"`;
     /// otherwise `mode = "digraph"`); the diagonal is left out (`diag = FALSE`). The test is
     /// `sna::qaptest(list(a, b), gcor, g1 = 1, g2 = 2)`; p-values are (k + 1)/(N + 1) where
-    /// sna reports k/N, and |r| is tested as well as both tails.
+    /// sna reports k/N, and |r| is tested as well as both tails. Pairs where either value is
+    /// unknown (NaN) are left out, as `gcor` does with `NA` cells; each relabelling then
+    /// carries its unknown pairs with it (see `unknownCorrelation`).
     ///
     /// Relabellings are drawn in 64 seeded blocks (SplitMix64, Fisher–Yates, Lemire's bounded
     /// draws): the same seed gives the same p-values on any number of cores.
@@ -52,6 +56,9 @@ extension DyadMatrix {
         guard order == other.order else { throw .orderMismatch }
         guard order >= 3 else { throw .tooFewPairs(pairs: order * (order - 1), coefficients: 2) }
         let mode = DyadMode([self, other])
+        if hasUnknown || other.hasUnknown {
+            return try unknownCorrelation(with: other, mode: mode, permutations: permutations, seed: seed)
+        }
         let (a, b) = (mode.vector(self), mode.vector(other))
         let correlation = try Self.pearson(a, b)
         let n = order
@@ -66,7 +73,8 @@ extension DyadMatrix {
         let target = [DotTarget(other.values, n: n)]
         guard permutations > 0 else {
             return QAPCorrelation(
-                correlation: correlation, pairs: a.count, mode: mode, permutations: 0, seed: seed, pValues: nil,
+                correlation: correlation, pairs: a.count, unknownPairs: 0, mode: mode, permutations: 0, seed: seed,
+                pValues: nil,
                 nullMean: nil, nullStandardDeviation: nil)
         }
         struct Tally: Sendable {
@@ -97,8 +105,69 @@ extension DyadMatrix {
         let mean = sum / Double(permutations)
         let sd = permutations > 1 ? (max(0, squares - Double(permutations) * mean * mean) / Double(permutations - 1)).squareRoot() : 0
         return QAPCorrelation(
-            correlation: correlation, pairs: a.count, mode: mode, permutations: permutations, seed: seed,
-            pValues: PermutationPValues(tails, permutations: permutations), nullMean: mean, nullStandardDeviation: sd)
+            correlation: correlation, pairs: a.count, unknownPairs: 0, mode: mode, permutations: permutations,
+            seed: seed, pValues: PermutationPValues(tails, permutations: permutations), nullMean: mean,
+            nullStandardDeviation: sd)
+    }
+
+    /// The test with unknown pairs: r over the pairs where both values are known
+    /// (`cor(use = "complete.obs")`, as `sna::gcor`), each relabelling of this matrix
+    /// carrying its unknown pairs (`sna::rmperm`), so every draw has its own complete pairs,
+    /// means and variances. A relabelling whose complete pairs leave a variable constant
+    /// has no r and is not counted in the tails (they stay over N + 1); the null's mean and
+    /// standard deviation are over the draws with an r.
+    ///
+    /// - Complexity: O(N n²) time over all cores.
+    private func unknownCorrelation(with other: DyadMatrix, mode: DyadMode, permutations: Int, seed: UInt64)
+        throws(QAPError) -> QAPCorrelation
+    {
+        let n = order
+        let indices = mode.pairIndices(order: n)
+        let complete = mode.completeVectors(values, [other.values], indices: indices)
+        guard complete.y.count >= 3 else { throw .tooFewPairs(pairs: complete.y.count, coefficients: 2) }
+        let correlation = try Self.pearson(complete.y, complete.columns[0])
+        let unknown = indices.count - complete.y.count
+        guard permutations > 0 else {
+            return QAPCorrelation(
+                correlation: correlation, pairs: complete.y.count, unknownPairs: unknown, mode: mode, permutations: 0,
+                seed: seed, pValues: nil, nullMean: nil, nullStandardDeviation: nil)
+        }
+        struct Tally: Sendable {
+            var tails = TailCounts()
+            var sum = 0.0
+            var squares = 0.0
+            var count = 0
+        }
+        let (a, b) = (values, other.values)
+        let blocks = QAPPermutations.blocks(permutations: permutations, seed: seed) { range, random in
+            var tally = Tally()
+            var order = Array(0..<n)
+            for _ in range {
+                QAPPermutations.shuffle(&order, &random)
+                let moved = mode.completeVectors(QAPPermutations.permuted(a, order, n: n), [b], indices: indices)
+                guard moved.y.count >= 2, let r = try? Self.pearson(moved.y, moved.columns[0]) else { continue }
+                tally.tails.count(r, observed: correlation)
+                tally.sum += r
+                tally.squares += r * r
+                tally.count += 1
+            }
+            return tally
+        }
+        var tally = Tally()
+        for block in blocks {
+            tally.tails.add(block.tails)
+            tally.sum += block.sum
+            tally.squares += block.squares
+            tally.count += block.count
+        }
+        let mean = tally.count > 0 ? tally.sum / Double(tally.count) : .nan
+        let sd =
+            tally.count > 1
+            ? (max(0, tally.squares - Double(tally.count) * mean * mean) / Double(tally.count - 1)).squareRoot() : .nan
+        return QAPCorrelation(
+            correlation: correlation, pairs: complete.y.count, unknownPairs: unknown, mode: mode,
+            permutations: permutations, seed: seed, pValues: PermutationPValues(tally.tails, permutations: permutations),
+            nullMean: mean, nullStandardDeviation: sd)
     }
 
     /// The values less their mean over the pairs, the diagonal 0.

@@ -9,6 +9,10 @@ public struct EIPermutationTest: Sendable, Hashable {
     public let seed: UInt64
     /// The mean E-I over the drawn labellings: close to ``EIIndex/expected``.
     public let meanUnderShuffling: Double
+    /// The standard deviation (N − 1 denominator) of the E-I over the drawn labellings; 0
+    /// with one labelling. The z-score (observed − mean) / sd places the observed value in
+    /// the shuffled distribution (`compare --standardize`).
+    public let standardDeviationUnderShuffling: Double
     /// P(E-I ≤ observed): small when ties stay within groups more than chance allows.
     public let pLow: Double
     /// P(E-I ≥ observed): small when ties cross groups more than chance allows.
@@ -87,6 +91,7 @@ extension Graph {
             var atMost = 0
             var atLeast = 0
             var eiSum = 0.0
+            var eiSquares = 0.0
             var groupAtMost: [Int]
             var groupAtLeast: [Int]
         }
@@ -125,7 +130,9 @@ extension Graph {
                 }
                 if crossing <= observedBetween { tally.atMost += 1 }
                 if crossing >= observedBetween { tally.atLeast += 1 }
-                tally.eiSum += Double(2 * crossing - m) / Double(m)
+                let shuffled = Double(2 * crossing - m) / Double(m)
+                tally.eiSum += shuffled
+                tally.eiSquares += shuffled * shuffled
                 for group in 0..<groupCount where between[group] + within[group] > 0 {
                     // Compare (E − I)/(E + I) exactly, by cross-multiplying whole numbers.
                     let (e0, i0) = observedGroups[group]
@@ -140,6 +147,9 @@ extension Graph {
         let atMost = blocks.reduce(0) { $0 + $1.atMost }
         let atLeast = blocks.reduce(0) { $0 + $1.atLeast }
         let mean = blocks.reduce(0.0) { $0 + $1.eiSum } / Double(permutations)
+        let squares = blocks.reduce(0.0) { $0 + $1.eiSquares }
+        let n = Double(permutations)
+        let sd = permutations > 1 ? (max(0, squares - n * mean * mean) / (n - 1)).squareRoot() : 0
         let share = { (count: Int) in Double(count + 1) / Double(permutations + 1) }
         let byGroup = (0..<groupCount).map { group -> EIPermutationTest.GroupTail? in
             guard observedGroups[group].between + observedGroups[group].within > 0 else { return nil }
@@ -149,7 +159,7 @@ extension Graph {
         }
         return EIPermutationTest(
             observed: Double(2 * observedBetween - m) / Double(m), permutations: permutations, seed: seed,
-            meanUnderShuffling: mean, pLow: share(atMost), pHigh: share(atLeast), byGroup: byGroup)
+            meanUnderShuffling: mean, standardDeviationUnderShuffling: sd, pLow: share(atMost), pHigh: share(atLeast), byGroup: byGroup)
     }
 }
 

@@ -10,7 +10,8 @@ extension AreaAnalysis {
     /// The findings the summary keeps.
     public var summary: [Finding] { findings.filter(\.inSummary) }
 
-    /// What the analysis does not read as findings, and why (small areas and groups).
+    /// What the analysis does not read as findings, and why (small areas and groups), and
+    /// the pairs whose tie is unknown.
     public var notReadAsFindings: [String] {
         var out: [String] = []
         if !isLargeEnoughForTests {
@@ -26,6 +27,7 @@ extension AreaAnalysis {
                 "Groups of fewer than \(Self.minimumGroupSize) organisations (\(ReportText.list(small))) get no "
                     + "test of their own: their shares and E-I index are one or two organisations' own scores.")
         }
+        if let note = area.unknownTiesNote { out.append(note) }
         let tests = findings.filter { $0.pValue != nil }.count
         if tests > 1 {
             out.append(

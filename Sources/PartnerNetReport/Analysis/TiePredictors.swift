@@ -56,7 +56,7 @@ public struct TiePredictors: Sendable {
         var presence: [(name: String, matrix: DyadMatrix, ties: Int)] = []
         for name in relations {
             guard let matrix = try? area.dyadMatrix(for: .tie(name)) else { continue }
-            let ties = matrix.values.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+            let ties = matrix.values.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }  // NaN > 0 is false
             if ties > 0 { presence.append((name, matrix, ties)) }
         }
         var extra: [DyadPredictor] = []
@@ -129,7 +129,9 @@ public struct TiePredictors: Sendable {
             + models.map { model in
                 "\(model.outcome): R² \(ReportText.decimal(model.regression.rSquared)) over "
                     + "\(model.regression.pairs) \(model.regression.mode == .directed ? "ordered" : "unordered") pairs, "
-                    + "\(ReportText.percent(model.tieShare)) of them tied."
+                    + "\(ReportText.percent(model.tieShare)) of them tied"
+                    + (model.regression.unknownPairs > 0
+                        ? " (\(model.regression.unknownPairs) pairs with an unknown tie left out)." : ".")
             } + notes.map { "Note: \($0)." }
     }
 
@@ -170,11 +172,11 @@ public struct TiePredictors: Sendable {
 }
 
 extension DyadMatrix {
-    /// Whether every pair of distinct organisations has the same value.
+    /// Whether every pair of distinct organisations with a known value has the same value.
     var isConstantOffDiagonal: Bool {
         var first: Double?
         for i in 0..<order {
-            for j in 0..<order where i != j {
+            for j in 0..<order where i != j && !self[i, j].isNaN {
                 let value = self[i, j]
                 if let first, first != value { return false }
                 first = value
@@ -183,14 +185,19 @@ extension DyadMatrix {
         return true
     }
 
-    /// The mean over pairs of distinct organisations (each ordered pair once).
+    /// The mean over pairs of distinct organisations (each ordered pair once), unknown
+    /// pairs left out.
     var offDiagonalMean: Double {
         guard order > 1 else { return 0 }
         var sum = 0.0
+        var count = 0
         for i in 0..<order {
-            for j in 0..<order where i != j { sum += self[i, j] }
+            for j in 0..<order where i != j && !self[i, j].isNaN {
+                sum += self[i, j]
+                count += 1
+            }
         }
-        return sum / Double(order * (order - 1))
+        return count == 0 ? 0 : sum / Double(count)
     }
 }
 

@@ -41,6 +41,9 @@ public enum Reference: String, Sendable, CaseIterable, Hashable, Comparable {
     case dekker2007
     case andersonButtsCarley1999
     case butts2008
+    case snijdersBorgatti1999
+    case freedmanLane1983
+    case mackinnonWhite1985
 
     /// The citation, with its DOI where there is one.
     public var citation: String {
@@ -102,6 +105,12 @@ public enum Reference: String, Sendable, CaseIterable, Hashable, Comparable {
             "Anderson, B.S., Butts, C. & Carley, K. (1999) The interaction of size and density with graph-level indices. Social Networks 21(3):239–267. doi:10.1016/S0378-8733(99)00011-8"
         case .butts2008:
             "Butts, C.T. (2008) Social network analysis with sna. Journal of Statistical Software 24(6). doi:10.18637/jss.v024.i06"
+        case .snijdersBorgatti1999:
+            "Snijders, T.A.B. & Borgatti, S.P. (1999) Non-parametric standard errors and tests for network statistics. Connections 22(2):61–70"
+        case .freedmanLane1983:
+            "Freedman, D. & Lane, D. (1983) A nonstochastic interpretation of reported significance levels. J. Business & Economic Statistics 1(4):292–298. doi:10.1080/07350015.1983.10509354"
+        case .mackinnonWhite1985:
+            "MacKinnon, J.G. & White, H. (1985) Some heteroskedasticity-consistent covariance matrix estimators with improved finite sample properties. J. Econometrics 29(3):305–325. doi:10.1016/0304-4076(85)90158-7"
         }
     }
 
@@ -487,6 +496,21 @@ public enum ValueCatalogue {
             "significant_findings", .network, "count",
             "findings of the area's report significant after Holm's adjustment over the report's tests", [.holm1979],
             count: true),
+        .init(
+            "z[V]", .network, "standard deviations",
+            "compare --standardize: (V − null mean) / null sd, the headline value V against its own null: random networks with the same organisations and ties (CUG) for reciprocity, the centralisations and modularity_groups; shuffled group labels for ei_index; random sets of the focal sector's size for the focal shares (exact moments)",
+            [.andersonButtsCarley1999, .krackhardtStern1988]),
+        .init(
+            "percentile[V]", .network, "percentile (0–100)",
+            "compare --standardize: the mid-rank of V among the null draws of z[V], 100 (k< + k=/2)/N",
+            [.andersonButtsCarley1999, .phipsonSmyth2010]),
+        .init(
+            "lo[V]", .network, "as V",
+            "compare --intervals: the lower end of V's node-bootstrap percentile interval (organisations resampled with replacement, the network among the copies; --confidence, default 0.95)",
+            [.snijdersBorgatti1999]),
+        .init(
+            "hi[V]", .network, "as V", "compare --intervals: the upper end of V's node-bootstrap percentile interval",
+            [.snijdersBorgatti1999]),
     ]
 }
 

@@ -17,9 +17,26 @@ public struct EvaluationReport: Sendable {
     /// in ``diagramNote``.
     public let diagramSVG: String?
     public let diagramNote: String?
+    /// Above ``inlineDiagramLimit`` organisations: the diagram of every organisation, in a
+    /// file of its own beside the page (`diagram.svg`, or above ``fullDiagramLimit`` the DOT
+    /// text `diagram.dot` to lay out with `partnernet render` or Graphviz), while the page
+    /// shows the ``SectorDiagram``.
+    public let fullDiagram: (file: String, data: Data)?
+
+    /// The most organisations whose diagram the page shows whole: beyond a few hundred, a
+    /// diagram of every organisation is a tangle no reader can follow, and its SVG grows to
+    /// tens of megabytes.
+    public static let inlineDiagramLimit = 300
+    /// The most organisations whose full diagram the report lays out (about half a minute
+    /// of Graphviz's sfdp at this size); above it the report writes the DOT text instead.
+    public static let fullDiagramLimit = 2_000
     /// The "Scenario" section: a scenario file's what-if on this analysis, when the report
     /// was asked for one (`report --scenario FILE`).
     public var scenario: ReportScenario?
+    /// The "Survey" section, for an area imported from a partner survey.
+    public var survey: SurveySection? { SurveySection(area: analysis.area) }
+    /// The survey's stability (`report --stability N`), shown in the Survey section.
+    public var stability: SurveyStability?
 
     public var area: Area { analysis.area }
     public var path: String { analysis.path }
@@ -35,7 +52,19 @@ public struct EvaluationReport: Sendable {
     public var betweenness: [Double] { analysis.betweenness }
     public var findings: [Finding] { analysis.findings }
     /// The analysis's tables, then the scenario's (``ReportScenario/tables``).
-    public var tables: [(name: String, table: ResultTable)] { analysis.tables + (scenario?.tables ?? []) }
+    public var tables: [(name: String, table: ResultTable)] {
+        var out = analysis.tables
+        if let survey {
+            out += [
+                ("survey_response", survey.responseTable), ("survey_scores", survey.scores.table()),
+                ("survey_scores_by_sector", survey.scores.table(at: .group("sector"))),
+            ]
+        }
+        if let stability {
+            out += [("survey_stability_findings", stability.findingTable), ("survey_stability_ranks", stability.rankTable)]
+        }
+        return out + (scenario?.tables ?? [])
+    }
     public var mixingTable: ResultTable { analysis.mixingTable }
 
     /// Measures that could not be computed, with the reason.
@@ -70,7 +99,53 @@ public struct EvaluationReport: Sendable {
             throw problem
         }
         self.analysis = analysis
-        (diagramSVG, diagramNote) = WorkProgress.stage("diagram") { Self.diagram(of: analysis) }
+        if analysis.graph.nodeCount <= Self.inlineDiagramLimit {
+            (diagramSVG, diagramNote) = WorkProgress.stage("diagram") { Self.diagram(of: analysis) }
+            fullDiagram = nil
+        } else {
+            (diagramSVG, diagramNote, fullDiagram) = WorkProgress.stage("diagram") { Self.largeDiagrams(of: analysis) }
+        }
+    }
+
+    /// The sector diagram for the page and the full diagram for its own file (or its DOT).
+    private static func largeDiagrams(
+        of analysis: AreaAnalysis
+    ) -> (svg: String?, note: String?, full: (file: String, data: Data)?) {
+        let n = analysis.graph.nodeCount
+        var svg: String?
+        var notes: [String] = []
+        do {
+            let sectors = SectorDiagram(
+                graph: analysis.graph, groups: analysis.groups,
+                title: "\(analysis.area.metadata.name ?? "The partnership") by \(analysis.settings.groups)",
+                groupName: analysis.settings.groups)
+            svg = svgElement(String(decoding: try sectors.rendered(as: .svg), as: UTF8.self))
+        } catch {
+            notes.append("the diagram by \(analysis.settings.groups) could not be drawn: \(error)")
+        }
+        notes.append(
+            "With \(n) organisations (more than \(inlineDiagramLimit)), a diagram of every organisation cannot be read "
+                + "on a page: the page shows the \(analysis.settings.groups) groups, sized by their organisations and "
+                + "joined by the ties between them.")
+        var full: (file: String, data: Data)?
+        do {
+            var options = DiagramOptions()
+            options.sizeBy = .betweenness
+            let diagram = try PartnershipDiagram(area: analysis.area, graph: analysis.graph, options: options)
+            if n <= fullDiagramLimit {
+                full = ("diagram.svg", try diagram.rendered(as: .svg))
+                notes.append("The diagram of every organisation is in diagram.svg beside this page.")
+            } else {
+                full = ("diagram.dot", Data(try DOTWriter.text(of: diagram.dot).utf8))
+                notes.append(
+                    "The diagram of every organisation is in diagram.dot, not laid out (more than "
+                        + "\(fullDiagramLimit) organisations take Graphviz minutes): `sfdp -Tsvg diagram.dot -o diagram.svg` "
+                        + "or `partnernet render` draws it.")
+            }
+        } catch {
+            notes.append("the diagram of every organisation could not be drawn: \(error)")
+        }
+        return (svg, notes.joined(separator: " "), full)
     }
 
     /// The partnership diagram as an SVG element, or `nil` with the reason.
@@ -160,7 +235,24 @@ public struct EvaluationReport: Sendable {
             ),
         ]
         if let note = area.sectorVocabularyNote { out.append(("sectors", note)) }
+        if let note = area.unknownTiesNote { out.append(("unknown ties", note)) }
         return out
+    }
+}
+
+extension Area {
+    /// A note when the area records unknown ties (weight `NA`): how many pairs, by relation,
+    /// and what the report does with them, so that a reader does not take them for absent
+    /// ties; `nil` when there are none.
+    public var unknownTiesNote: String? {
+        let counts = unknownPairsByRelation
+        guard !counts.isEmpty else { return nil }
+        let total = counts.reduce(0) { $0 + $1.pairs }
+        let parts = counts.map { "\($0.relation) \($0.pairs)" }
+        return "\(total) pair\(total == 1 ? "" : "s") of organisations \(total == 1 ? "has" : "have") a tie recorded as "
+            + "unknown (weight NA: \(parts.joined(separator: ", "))). The network measures use the observed ties only, "
+            + "so an unknown tie counts as no tie there and values that count ties may be understated; the QAP "
+            + "regressions leave these pairs out rather than count them as zeros (Docs/CONVENTIONS.md)."
     }
 }
 

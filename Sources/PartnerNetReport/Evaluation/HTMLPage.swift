@@ -47,7 +47,12 @@ public enum HTMLPage {
         body.append(
             section("diagram", "The partnership") {
                 var parts: [String] = []
-                if let svg = report.diagramSVG {
+                if let svg = report.diagramSVG, let full = report.fullDiagram {
+                    parts.append(
+                        "<figure class=\"diagram\">\(svg)<figcaption>The \(e(report.settings.groups)) groups, each sized by its "
+                            + "organisations, joined by the ties between them (labels and widths: number of ties); the diagram "
+                            + "of every organisation is <a href=\"\(full.file)\">\(full.file)</a>.</figcaption></figure>")
+                } else if let svg = report.diagramSVG {
                     parts.append(
                         "<figure class=\"diagram\">\(svg)<figcaption>Organisations coloured by sector, text sized by betweenness; "
                             + "focal organisations with a double border; ★ chairs\(report.area.partnerships.isEmpty ? "" : "; boxes are partnerships").</figcaption></figure>"
@@ -231,6 +236,40 @@ public enum HTMLPage {
                 })
         }
 
+        if let survey = report.survey {
+            body.append(
+                section("survey", "The survey") {
+                    var parts = [
+                        "<p>This area comes from a partner survey. \(e(survey.handling.prefix(1).uppercased() + survey.handling.dropFirst())).</p>"
+                    ]
+                    let warnings = survey.warnings
+                    if !warnings.isEmpty {
+                        parts.append("<ul class=\"verdicts\">" + warnings.map { "<li>\(e($0))</li>" }.joined() + "</ul>")
+                    }
+                    parts.append(table(survey.responseTable, id: "survey-response", caption: "Who answered, by sector"))
+                    parts.append(
+                        table(
+                            survey.scores.table(at: .group("sector")), id: "survey-scores-by-sector",
+                            caption: "Mean ratings received and given, by sector (answers of 0 and unknown ties are no rating)"))
+                    parts.append(
+                        table(
+                            survey.scores.table(), id: "survey-scores",
+                            caption: "Mean ratings each organisation receives and gives", sortable: true))
+                    if let stability = report.stability {
+                        parts.append("<h3>How stable are the results?</h3><p>\(e(stability.reading))</p>")
+                        parts.append(
+                            table(
+                                stability.findingTable, id: "survey-stability-findings",
+                                caption: "Headline findings: resamples in which each still holds"))
+                        parts.append(
+                            table(
+                                stability.rankTable, id: "survey-stability-ranks",
+                                caption: "Betweenness rank and its interval over the resamples", sortable: true))
+                    }
+                    return parts
+                })
+        }
+
         if let scenario = report.scenario {
             body.append(
                 section("scenario", "Scenario: \((scenario.file as NSString).lastPathComponent)") {
@@ -310,6 +349,7 @@ public enum HTMLPage {
         if report.balance != nil { list.append(("balance", "Balance of power")) }
         list.append(("brokerage", "Brokerage"))
         if report.architecture != nil { list.append(("architecture", "Architecture")) }
+        if report.survey != nil { list.append(("survey", "Survey")) }
         if report.scenario != nil { list.append(("scenario", "Scenario")) }
         list.append(("methods", "Methods"))
         return list

@@ -112,6 +112,28 @@ public enum MarkdownPage {
             out.append(architecture.partnershipRows.markdown())
             if !architecture.overlaps.isEmpty { out.append(architecture.overlapRows.markdown()) }
         }
+        if let survey = report.survey {
+            out.append("## The survey")
+            out.append("")
+            out.append(inline("This area comes from a partner survey. " + survey.handling.prefix(1).uppercased() + survey.handling.dropFirst() + "."))
+            out.append("")
+            let warnings = survey.warnings
+            if !warnings.isEmpty {
+                out += warnings.map { "- \(inline($0))" }
+                out.append("")
+            }
+            out.append(survey.responseTable.markdown())
+            out.append(survey.scores.table(at: .group("sector")).markdown())
+            out.append(survey.scores.table().markdown())
+            if let stability = report.stability {
+                out.append("### How stable are the results?")
+                out.append("")
+                out.append(inline(stability.reading))
+                out.append("")
+                out.append(stability.findingTable.markdown())
+                out.append(stability.rankTable.markdown())
+            }
+        }
         if let scenario = report.scenario {
             out.append("## Scenario: \(inline((scenario.file as NSString).lastPathComponent))")
             out.append("")

@@ -26,8 +26,25 @@ public enum ReportWriter {
             written.append(name)
         }
         try put(HTMLPage.render(report), "index.html")
-        if let svg = report.diagramSVG { try put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg, "diagram.svg") }
-        try put(MarkdownPage.render(report, diagram: report.diagramSVG == nil ? nil : "diagram.svg"), "report.md")
+        if let svg = report.diagramSVG {
+            try put(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg,
+                report.fullDiagram == nil ? "diagram.svg" : "diagram-sectors.svg")
+        }
+        if let full = report.fullDiagram {
+            let path = (folder as NSString).appendingPathComponent(full.file)
+            try SafeFileWriter.write(full.data, to: path)
+            written.append(full.file)
+        }
+        // A diagram file an earlier report left that this one does not write.
+        for stale in ["diagram.svg", "diagram.dot", "diagram-sectors.svg"] where !written.contains(stale) {
+            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(stale))
+        }
+        try put(
+            MarkdownPage.render(
+                report,
+                diagram: report.diagramSVG == nil ? nil : report.fullDiagram == nil ? "diagram.svg" : "diagram-sectors.svg"),
+            "report.md")
         try put(report.findings.json, "findings.json")
         try put(report.findings.table.rendered(as: .csv), "findings.csv")
         for (name, table) in report.tables {

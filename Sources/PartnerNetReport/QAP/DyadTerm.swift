@@ -7,10 +7,12 @@ import PartnerNetMetrics
 public enum DyadTerm: Hashable, Sendable, CustomStringConvertible {
     /// A relation's weights (`co-membership`: the number of partnerships two organisations
     /// share), as ``PartnerNetCore/Graph/init(area:relations:)`` builds them for one
-    /// relation: duplicate ties summed, an undirected relation symmetric, 0 without a tie.
+    /// relation: duplicate ties summed, an undirected relation symmetric, 0 without a tie,
+    /// unknown (NaN) where the tie is recorded as unknown (weight `NA`).
     case relation(String)
     /// `tie:RELATION`: 1 when the pair has a tie of the relation (of any weight), else 0 —
-    /// tie presence, whatever the relation's unit (an undirected relation symmetric).
+    /// tie presence, whatever the relation's unit (an undirected relation symmetric);
+    /// unknown where the tie is.
     case tie(String)
     /// `same:COLUMN`: 1 when both organisations have the same non-empty value, else 0.
     case same(String)
@@ -121,7 +123,10 @@ extension Area {
             guard let graph = try? Graph(area: self, relations: .named([name])) else {
                 throw .unknownRelation(name, available: available, closest: nil)
             }
-            return DyadMatrix(adjacencyOf: graph)
+            let pairs = unknownPairs(of: name)
+            let matrix = DyadMatrix(adjacencyOf: graph)
+            return pairs.isEmpty
+                ? matrix : matrix.withUnknown(pairs, symmetric: !metadata.isDirected(relation: name))
         case .tie(let name):
             return try dyadMatrix(for: .relation(name)).binarized
         case .same(let name):

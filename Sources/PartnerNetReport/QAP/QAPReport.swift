@@ -54,8 +54,12 @@ extension QAPReport {
         [.number(p?.pLow, isCount: false), .number(p?.pHigh, isCount: false), .number(p?.pAbsolute, isCount: false)]
     }
 
-    static func testNote(null: QAPNull, permutations: Int, seed: UInt64, pairs: Int, mode: DyadMode) -> String {
-        let pairsText = "\(pairs) \(mode == .directed ? "ordered" : "unordered") pairs, the diagonal left out"
+    static func testNote(null: QAPNull, permutations: Int, seed: UInt64, pairs: Int, mode: DyadMode, unknown: Int)
+        -> String
+    {
+        let pairsText =
+            "\(pairs) \(mode == .directed ? "ordered" : "unordered") pairs, the diagonal left out"
+            + (unknown > 0 ? " and \(unknown) unknown pair\(unknown == 1 ? "" : "s") (weight NA) left out, not counted as 0" : "")
         if null == .classical { return "p-values: classical t test (pairs taken as independent); \(pairsText)" }
         if permutations == 0 { return "no permutation test (--permutations 0); \(pairsText)" }
         return "p-values: \(permutations) relabellings under the \(null.rawValue) null, seed \(seed), each (k + 1)/(N + 1); \(pairsText)"
@@ -77,12 +81,13 @@ extension QAPReport {
             ("permutations", .number(Double(regression.permutations), isCount: true)),
             ("seed", .text(String(regression.seed))), ("mode", .text(regression.mode.rawValue)),
             ("pairs", .number(Double(regression.pairs), isCount: true)),
+            ("unknown_pairs", .number(Double(regression.unknownPairs), isCount: true)),
         ]
         notes = [
             "statistic: t = estimate / std_error; "
                 + Self.testNote(
                     null: regression.null, permutations: regression.permutations, seed: regression.seed,
-                    pairs: regression.pairs, mode: regression.mode)
+                    pairs: regression.pairs, mode: regression.mode, unknown: regression.unknownPairs)
         ]
         flat = false
     }
@@ -107,6 +112,7 @@ extension QAPReport {
             ("seed", .text(String(regression.seed))), ("mode", .text(regression.mode.rawValue)),
             ("pairs", .number(Double(regression.pairs), isCount: true)),
             ("tied_pairs", .number(Double(regression.ties), isCount: true)),
+            ("unknown_pairs", .number(Double(regression.unknownPairs), isCount: true)),
         ]
         notes = [
             "outcome: a tie of \(outcome) (weight > 0) on \(regression.ties) of \(regression.pairs) pairs; "
@@ -114,7 +120,7 @@ extension QAPReport {
             "null_deviance is sna's: every probability ½ (2N ln 2), not the intercept-only model",
             Self.testNote(
                 null: regression.null, permutations: regression.permutations, seed: regression.seed,
-                pairs: regression.pairs, mode: regression.mode),
+                pairs: regression.pairs, mode: regression.mode, unknown: regression.unknownPairs),
         ]
         flat = false
     }
@@ -130,11 +136,12 @@ extension QAPReport {
             ("permutations", .number(Double(correlation.permutations), isCount: true)),
             ("seed", .text(String(correlation.seed))), ("mode", .text(correlation.mode.rawValue)),
             ("pairs", .number(Double(correlation.pairs), isCount: true)),
+            ("unknown_pairs", .number(Double(correlation.unknownPairs), isCount: true)),
         ]
         notes = [
             Self.testNote(
                 null: .qapy, permutations: correlation.permutations, seed: correlation.seed, pairs: correlation.pairs,
-                mode: correlation.mode).replacingOccurrences(of: "under the qapy null", with: "of \(a)")
+                mode: correlation.mode, unknown: correlation.unknownPairs).replacingOccurrences(of: "under the qapy null", with: "of \(a)")
         ]
         flat = true
     }
