@@ -72,6 +72,13 @@ struct AreaOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Do not print warnings about the input.")
     var quiet = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Cut an area whose rows carry since/until dates at a date (YYYY, YYYY-MM or YYYY-MM-DD).",
+            valueName: "date"))
+    var at: String?
+
     /// The named relations, commas split.
     var relations: [String] { commaSeparated(relation) }
 
@@ -79,10 +86,19 @@ struct AreaOptions: ParsableArguments {
     var scope: String { relations.isEmpty ? "all relations" : relations.joined(separator: ", ") }
 
     /// The area, with its warnings printed to standard error unless `--quiet`.
+    /// With `--at`, the area as it stood on that date (``Area/cut(at:)``); an invalid date
+    /// in the option or in a since/until value is an error.
     func load() throws -> LoadedArea {
         let loaded = try loadArea(area, format.choice)
         if !quiet { Console.report(loaded.warnings) }
-        return loaded
+        guard let at else { return loaded }
+        guard let date = WaveDate(at) else { throw Console.failure("--at: '\(at)' is not \(WaveDate.expected)") }
+        let problems = loaded.area.dateProblems(origins: loaded.origins)
+        if !problems.isEmpty {
+            Console.report(problems)
+            throw ExitCode(1)
+        }
+        return LoadedArea(area: loaded.area.cut(at: date), warnings: loaded.warnings, path: loaded.path)
     }
 
     /// The analysis of the loaded area with the selected relations and `settings`; a

@@ -50,7 +50,7 @@ struct PartnerNet: ParsableCommand {
         version: version,
         subcommands: [
             Validate.self, Summary.self, Centrality.self, Network.self, Silos.self, Dominance.self, Brokerage.self,
-            Balance.self, Architecture.self, QAP.self, CUG.self, Compare.self, WhatIf.self, SurveyCommand.self, Generate.self, Report.self,
+            Balance.self, Architecture.self, QAP.self, CUG.self, Compare.self, WhatIf.self, Change.self, SurveyCommand.self, Generate.self, Report.self,
             Render.self, Convert.self,
             Catalogue.self,
         ])

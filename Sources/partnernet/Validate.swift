@@ -9,7 +9,9 @@ struct Validate: ParsableCommand {
             Reads each AREA (an area folder, a .json area, a GraphML, GEXF, DL, Pajek, DOT or edge-list file, or a collection of areas) and prints \
             every error and warning, one per line, as FILE:LINE:COLUMN: error|warning: REASON, \
             then one line per area saying whether it is clean. COLUMN is the field's position \
-            in the row, or the character in the line for encoding and quoting errors.
+            in the row, or the character in the line for encoding and quoting errors. A \
+            since or until value that is not a date (YYYY, YYYY-MM or YYYY-MM-DD), or an \
+            until not after its row's since, is an error (Docs/FORMAT.md, "Waves").
 
             With --quiet, warnings are not printed (they are still counted, and --strict still \
             fails on them): only errors and the line per area.
@@ -37,18 +39,27 @@ struct Validate: ParsableCommand {
                 let loaded = try readArea(path, format.choice)
                 if !quiet { Console.report(loaded.warnings) }
                 let area = loaded.area
-                // Problems that would change an analysis without a word: warnings.
-                let focal = area.focalSectorProblem().map { "\(path): warning: \($0.description)" }
-                if let focal { Console.printError(focal) }
-                if let note = area.sectorVocabularyNote { Console.printError("\(path): note: \(note)") }
-                let warnings = loaded.warnings.count + (focal == nil ? 0 : 1)
-                if strict && warnings > 0 { failed += 1 }
-                line =
-                    "\(warnings > 0 && strict ? "FAIL" : "ok")  \(path): \(area.organisations.count) organisations, "
-                    + "\(area.relationships.count) relationships (\(area.relationNames.count) relations), "
-                    + Self.unknownText(area)
-                    + "\(area.partnerships.count) partnerships, \(area.memberships.count) memberships, "
-                    + "\(warnings) warning\(warnings == 1 ? "" : "s")\n"
+                // since/until values that are not dates (Docs/FORMAT.md, "Waves"): errors.
+                let dates = area.dateProblems(origins: loaded.origins)
+                if !dates.isEmpty {
+                    failed += 1
+                    Console.report(dates)
+                    line =
+                        "FAIL  \(path): \(dates.count) error\(dates.count == 1 ? "" : "s"), \(loaded.warnings.count) warnings\n"
+                } else {
+                    // Problems that would change an analysis without a word: warnings.
+                    let focal = area.focalSectorProblem().map { "\(path): warning: \($0.description)" }
+                    if let focal { Console.printError(focal) }
+                    if let note = area.sectorVocabularyNote { Console.printError("\(path): note: \(note)") }
+                    let warnings = loaded.warnings.count + (focal == nil ? 0 : 1)
+                    if strict && warnings > 0 { failed += 1 }
+                    line =
+                        "\(warnings > 0 && strict ? "FAIL" : "ok")  \(path): \(area.organisations.count) organisations, "
+                        + "\(area.relationships.count) relationships (\(area.relationNames.count) relations), "
+                        + Self.unknownText(area)
+                        + "\(area.partnerships.count) partnerships, \(area.memberships.count) memberships, "
+                        + "\(warnings) warning\(warnings == 1 ? "" : "s")\n"
+                }
             } catch {
                 failed += 1
                 Console.report(quiet ? error.diagnostics.errors : error.diagnostics)

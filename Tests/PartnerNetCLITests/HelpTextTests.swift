@@ -8,7 +8,7 @@ import Testing
 @Suite struct HelpTextTests {
     static let commands = [
         "", "validate", "summary", "centrality", "network", "silos", "dominance", "brokerage", "balance",
-        "architecture", "compare", "generate", "report", "render", "convert", "qap", "cug", "whatif",
+        "architecture", "compare", "change", "generate", "report", "render", "convert", "qap", "cug", "whatif",
         "survey import", "survey scores", "survey scale", "survey export",
     ]
 

@@ -59,6 +59,7 @@ extension Area {
         // Relationships: references, weights, self-loops and duplicates.
         // Ties are keyed by relation and organisation positions, which hash faster than text.
         var firstTie: [TieKey: Int] = [:]
+        var datedTies: [TieKey: [Int]] = [:]
         firstTie.reserveCapacity(relationships.count)
         var relationIndex: [String: Int] = [:]
         var lastRelation: (name: String, index: Int, directed: Bool)?
@@ -105,13 +106,20 @@ extension Area {
             let directed = relation.directed
             guard let source = sourceHandle, let target = targetHandle else { continue }
             let key = TieKey(relation: relation.index, source: source, target: target, directed: directed)
-            if let first = firstTie[key] {
+            // Dated rows of one tie whose since/until spans do not overlap are its history,
+            // not duplicates (Docs/FORMAT.md, "Waves").
+            if let first = firstTie[key],
+                let overlapping = Self.firstOverlapping(
+                    index, among: [first] + (datedTies[key] ?? []), { relationships[$0].attributes })
+            {
                 let arrow = directed ? "→" : "–"
                 found.append(
                     .warning(
                         at: origin.location(),
                         "duplicate tie \(quoted(tie.source)) \(arrow) \(quoted(tie.target)) (\(tie.relation)) "
-                            + "merged with \(origins.relationships[first].place): weights summed"))
+                            + "merged with \(origins.relationships[overlapping].place): weights summed"))
+            } else if firstTie[key] != nil {
+                datedTies[key, default: []].append(index)
             } else {
                 firstTie[key] = index
             }
@@ -185,6 +193,7 @@ extension Area {
                     "memberships need a partnerships table (partnerships.csv) naming each partnership"))
         }
         var seat: [SeatKey: Int] = [:]
+        var datedSeats: [SeatKey: [Int]] = [:]
         // Votes on each partnership; nil once they add up past Int.max.
         var votesOn: [String: Int?] = [:]
         for (index, membership) in memberships.enumerated() {
@@ -204,12 +213,17 @@ extension Area {
                     .error(at: origin.location("votes"), "votes must be 0 or more, got \(membership.votes)"))
             }
             let key = SeatKey(partnership: membership.partnership, organisation: membership.organisation)
-            if let first = seat[key] {
+            if let first = seat[key],
+                let overlapping = Self.firstOverlapping(
+                    index, among: [first] + (datedSeats[key] ?? []), { memberships[$0].attributes })
+            {
                 found.append(
                     .error(
                         at: origin.location("organisation"),
                         "\(quoted(membership.organisation)) is listed twice on partnership "
-                            + "\(quoted(membership.partnership)) (first at \(origins.memberships[first].place))"))
+                            + "\(quoted(membership.partnership)) (first at \(origins.memberships[overlapping].place))"))
+            } else if seat[key] != nil {
+                datedSeats[key, default: []].append(index)
             } else {
                 seat[key] = index
             }

@@ -7,11 +7,14 @@ public struct LoadedArea: Sendable {
     public let warnings: [Diagnostic]
     /// The path it was read from.
     public let path: String
+    /// Where each element was read from, when the reader records it (area folders do).
+    public let origins: AreaOrigins?
 
-    public init(area: Area, warnings: [Diagnostic], path: String) {
+    public init(area: Area, warnings: [Diagnostic], path: String, origins: AreaOrigins? = nil) {
         self.area = area
         self.warnings = warnings
         self.path = path
+        self.origins = origins
     }
 }
 
@@ -27,7 +30,7 @@ struct AreaAssembly {
         let found = WorkProgress.stage("checking the area") { area.diagnostics(origins: origins, unreadable: unreadable) }
         let all = Self.inReadingOrder(diagnostics + found)
         if all.hasErrors { throw .invalidInput(all) }
-        return LoadedArea(area: area, warnings: all.warnings, path: path)
+        return LoadedArea(area: area, warnings: all.warnings, path: path, origins: origins)
     }
 
     /// Sorted by file (in the order files were read), then line and column; stable, so

@@ -63,7 +63,12 @@ public struct WhatIfReport: Sendable {
 
     /// The headline values' names in order: `compare`'s columns, then the other headline
     /// values either analysis has, sorted.
-    public var headlineNames: [String] {
+    public var headlineNames: [String] { Self.headlineNames(before, after) }
+
+    /// The headline values' names of two analyses in order: `compare`'s columns, then the
+    /// other headline values either has, sorted; those neither has left out. What `whatif`
+    /// and `change` show before and after.
+    public static func headlineNames(_ before: AreaAnalysis, _ after: AreaAnalysis) -> [String] {
         let first = ComparisonRow.columns.map(\.name)
         let others = Set(before.headlineValues.keys).union(after.headlineValues.keys).subtracting(first).sorted()
         return (first + others).filter { before.headlineValues[$0] != nil || after.headlineValues[$0] != nil }
