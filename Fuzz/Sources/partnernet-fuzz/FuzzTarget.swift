@@ -97,7 +97,6 @@ enum FuzzTarget: String, CaseIterable {
                 write(parts.count > 1 ? Data(parts[1]) : Data(), to: nodes)
                 let directed = (data.first ?? 0) & 1 == 1
                 _ = try AreaInput.read(path, options: FormatReadOptions(directed: directed, nodesFile: nodes))
-            }
             case .survey:
                 let parts = data.dropFirst().split(
                     separator: Self.folderSeparator, maxSplits: 2, omittingEmptySubsequences: false)
