@@ -73,6 +73,13 @@ public struct Survey: Sendable, Hashable {
 
     /// The column `organisations.csv` gains: `yes` for a respondent, `no` otherwise.
     public static let respondedColumn = "responded"
+    /// Whether `organisation` answered, from its ``respondedColumn`` cell: `yes`, `y`, `true`
+    /// or `1` (any letter case) is yes, any other value no; `nil` when it has no such cell.
+    /// ``area(nonResponse:symmetrise:name:)`` writes `yes` and `no`.
+    public static func responded(_ organisation: Organisation) -> Bool? {
+        organisation.attributes[respondedColumn].map { ["yes", "y", "true", "1"].contains($0.lowercased()) }
+    }
+
     /// The column of `relationships.csv` that keeps each answer as given.
     public static let answerColumn = "answer"
 

@@ -74,9 +74,8 @@ public enum SurveyFile {
     /// non-respondent did not say.
     public static func responses(of area: Area, questions: [String]? = nil) -> String {
         let chosen = questions ?? area.relationNames
-        let responded = area.organisations.filter {
-            ($0.attributes[Survey.respondedColumn] ?? "yes").lowercased() != "no"
-        }.map(\.id)
+        let responded = area.organisations.filter { Survey.responded($0) ?? true }.map(\.id)
+        let answered = Set(responded)
         var rows: [[String]] = []
         var named = Set<String>()
         for question in chosen {
@@ -85,7 +84,7 @@ public enum SurveyFile {
             let bothWays = !area.metadata.isDirected(relation: question)
             for tie in area.relationships where tie.relation == question {
                 for (respondent, partner) in bothWays ? [(tie.source, tie.target), (tie.target, tie.source)] : [(tie.source, tie.target)]
-                where responded.contains(respondent) {
+                where answered.contains(respondent) {
                     rows.append([respondent, partner, question, formatNumber(tie.weight)])
                     named.insert(respondent)
                 }

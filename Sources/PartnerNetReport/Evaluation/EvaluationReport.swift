@@ -34,7 +34,7 @@ public struct EvaluationReport: Sendable {
     /// was asked for one (`report --scenario FILE`).
     public var scenario: ReportScenario?
     /// The "Survey" section, for an area imported from a partner survey.
-    public var survey: SurveySection? { SurveySection(area: analysis.area) }
+    public let survey: SurveySection?
     /// The survey's stability (`report --stability N`), shown in the Survey section.
     public var stability: SurveyStability?
 
@@ -99,6 +99,7 @@ public struct EvaluationReport: Sendable {
             throw problem
         }
         self.analysis = analysis
+        survey = SurveySection(area: analysis.area)
         if analysis.graph.nodeCount <= Self.inlineDiagramLimit {
             (diagramSVG, diagramNote) = WorkProgress.stage("diagram") { Self.diagram(of: analysis) }
             fullDiagram = nil

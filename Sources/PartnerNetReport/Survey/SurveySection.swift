@@ -24,15 +24,13 @@ public struct SurveySection: Sendable {
 
     /// The section of `area`, or `nil` when the area has no `responded` column.
     public init?(area: Area) {
-        guard area.organisations.contains(where: { $0.attributes[Survey.respondedColumn] != nil }) else { return nil }
+        guard area.organisations.contains(where: { Survey.responded($0) != nil }) else { return nil }
         self.area = area
         scores = SurveyScores(area: area)
     }
 
-    /// Whether `organisation` answered (`yes`, `true` or `1` in `responded`).
-    static func responded(_ organisation: Organisation) -> Bool {
-        ["yes", "true", "1", "y"].contains((organisation.attributes[Survey.respondedColumn] ?? "").lowercased())
-    }
+    /// Whether `organisation` answered (``Survey/responded(_:)``; no cell is no).
+    static func responded(_ organisation: Organisation) -> Bool { Survey.responded(organisation) == true }
 
     /// `sector,organisations,respondents,response_rate`, one row per sector in the order
     /// of the organisations, then `all`.
