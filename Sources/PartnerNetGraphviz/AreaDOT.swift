@@ -86,7 +86,7 @@ public enum AreaDOT {
                         + "(\(missingSector.prefix(3).map { "\"\($0)\"" }.joined(separator: ", "))"
                         + "\(missingSector.count > 3 ? ", …" : "")); their sector is \"none\""))
         }
-        var relationships: [Relationship] = []
+        var relationships = Relationships()
         for (index, edge) in graph.edges.enumerated() {
             var attributes = edge.attributes.mapValues(\.string)
             var weight = 1.0

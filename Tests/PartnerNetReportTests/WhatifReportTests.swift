@@ -64,7 +64,7 @@ import Testing
             Self.expectSameRows("\(name): \(table)", mine, theirs)
         }
         check("organisations", edited.organisations, hand.area.organisations)
-        check("relationships", edited.relationships, hand.area.relationships)
+        check("relationships", Array(edited.relationships), Array(hand.area.relationships))
         check("partnerships", edited.partnerships, hand.area.partnerships)
         check("memberships", edited.memberships, hand.area.memberships)
     }

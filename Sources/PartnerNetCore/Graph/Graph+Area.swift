@@ -170,10 +170,17 @@ extension Graph {
             arcs[index].weights.append(weight)
             if both { add(index, target, source, weight, both: false) }
         }
-        for tie in area.relationships {
-            guard let index = position[tie.relation] else { continue }
-            let (source, target) = (try handle(tie.source), try handle(tie.target))
-            add(index, source, target, tie.weight, both: directed && !area.metadata.isDirected(relation: tie.relation))
+        // Ends and relations through the relationships' columns: one lookup per distinct id.
+        let ends = area.relationships.endpointPositions(in: handles)
+        let relationOf = area.relationships.relationPositions(in: relations)
+        let bothWays = relations.map { directed && !area.metadata.isDirected(relation: $0) }
+        for tie in area.relationships.indices {
+            let index = Int(relationOf[tie])
+            guard index >= 0 else { continue }
+            let (source, target) = (ends.sources[tie], ends.targets[tie])
+            if source < 0 { _ = try handle(area.relationships.source(at: tie)) }
+            if target < 0 { _ = try handle(area.relationships.target(at: tie)) }
+            add(index, source, target, area.relationships.weight(at: tie), both: bothWays[index])
         }
         if let index = position[Area.coMembership] {
             var members: [String: [Int32]] = [:]

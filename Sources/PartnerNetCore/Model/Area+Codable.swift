@@ -273,7 +273,7 @@ extension Area: Codable {
         self.init(
             metadata: try AreaMetadata(from: decoder, reserving: Self.tableKeys),
             organisations: try container.decode([Organisation].self, forKey: AnyKey("organisations")),
-            relationships: try table("relationships"), partnerships: try table("partnerships"),
+            relationships: Relationships(try table("relationships") as [Relationship]), partnerships: try table("partnerships"),
             memberships: try table("memberships"), unknownTies: try table("unknown_ties"))
         if let listed = try container.decodeIfPresent(ExtraColumns.self, forKey: AnyKey("columns")) {
             func merge(_ listed: [String], _ derived: [String]) -> [String] {

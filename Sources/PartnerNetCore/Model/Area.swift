@@ -82,7 +82,8 @@ public struct Area: Hashable, Sendable {
 
     public var metadata: AreaMetadata
     public var organisations: [Organisation]
-    public var relationships: [Relationship]
+    /// Held as columns (see ``Relationships``); used as an array of ``Relationship``.
+    public var relationships: Relationships
     /// Rows of `relationships.csv` whose weight is `NA`: ties whose existence is unknown,
     /// kept apart from ``relationships`` so that no graph counts them (see ``UnknownTie``).
     public var unknownTies: [UnknownTie]
@@ -93,7 +94,7 @@ public struct Area: Hashable, Sendable {
 
     public init(
         metadata: AreaMetadata = AreaMetadata(), organisations: [Organisation] = [],
-        relationships: [Relationship] = [], partnerships: [Partnership] = [], memberships: [Membership] = [],
+        relationships: Relationships = [], partnerships: [Partnership] = [], memberships: [Membership] = [],
         unknownTies: [UnknownTie] = [], extraColumns: ExtraColumns? = nil
     ) {
         self.metadata = metadata
@@ -109,6 +110,17 @@ public struct Area: Hashable, Sendable {
                 relationships: Self.attributeKeys(relationships.map(\.attributes) + unknownTies.map(\.attributes)),
                 partnerships: Self.attributeKeys(partnerships.map(\.attributes)),
                 memberships: Self.attributeKeys(memberships.map(\.attributes)))
+    }
+
+    /// An area whose relationships are given as an array.
+    public init(
+        metadata: AreaMetadata = AreaMetadata(), organisations: [Organisation] = [],
+        relationships: [Relationship], partnerships: [Partnership] = [], memberships: [Membership] = [],
+        unknownTies: [UnknownTie] = [], extraColumns: ExtraColumns? = nil
+    ) {
+        self.init(
+            metadata: metadata, organisations: organisations, relationships: Relationships(relationships),
+            partnerships: partnerships, memberships: memberships, unknownTies: unknownTies, extraColumns: extraColumns)
     }
 
     /// Relation names in the order they first appear in the relationships. A relation that

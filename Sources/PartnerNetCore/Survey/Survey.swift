@@ -174,7 +174,7 @@ public struct Survey: Sendable, Hashable {
             }
         }
         var area = Area(
-            metadata: metadata, organisations: organisations, relationships: relationships, unknownTies: unknown)
+            metadata: metadata, organisations: organisations, relationships: Relationships(relationships), unknownTies: unknown)
         area.metadata.extra["survey"] = .object([
             "non_response": .string(nonResponse.rawValue),
             "symmetrise": symmetrise.map { .string($0.rawValue) } ?? .null,

@@ -191,7 +191,7 @@ public struct SyntheticAreaModel: Sendable {
             metadata: AreaMetadata(
                 name: "\(place) (synthetic)", directed: true, focalSector: "local-authority",
                 extra: ["synthetic": truth]),
-            organisations: organisations, relationships: relationships, partnerships: partnerships,
+            organisations: organisations, relationships: Relationships(relationships), partnerships: partnerships,
             memberships: memberships)
     }
 

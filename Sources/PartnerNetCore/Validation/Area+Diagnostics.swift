@@ -63,9 +63,9 @@ extension Area {
         firstTie.reserveCapacity(relationships.count)
         var relationIndex: [String: Int] = [:]
         var lastRelation: (name: String, index: Int, directed: Bool)?
-        // Looking up both ends of every tie is most of the work on a large area: it is done
-        // first, in blocks on all cores (the table is only read).
-        let ends = Self.positions(of: relationships, in: organisationLine)
+        // Looking up both ends of every tie by text is most of the work on a large area:
+        // each distinct id is looked up once instead (Relationships interns them).
+        let ends = relationships.endpointPositions(in: organisationLine)
         for (index, tie) in relationships.enumerated() {
             let origin = origins.relationships[index]
             let sourceHandle = ends.sources[index] < 0 ? nil : Int(ends.sources[index])
@@ -335,27 +335,6 @@ extension Area {
         ]
     }
 
-    /// The position of each relationship's source and target in `table` (−1 where absent),
-    /// looked up in blocks of 16,384 ties on all cores.
-    fileprivate static func positions(
-        of relationships: [Relationship], in table: [String: Int]
-    ) -> (sources: [Int32], targets: [Int32]) {
-        let block = 16_384
-        let blocks = (relationships.count + block - 1) / block
-        let parts = parallelMap(blocks) { part -> ([Int32], [Int32]) in
-            let range = (part * block)..<min(relationships.count, (part + 1) * block)
-            var sources: [Int32] = []
-            var targets: [Int32] = []
-            sources.reserveCapacity(range.count)
-            targets.reserveCapacity(range.count)
-            for index in range {
-                sources.append(Int32(table[relationships[index].source] ?? -1))
-                targets.append(Int32(table[relationships[index].target] ?? -1))
-            }
-            return (sources, targets)
-        }
-        return (parts.flatMap(\.0), parts.flatMap(\.1))
-    }
 }
 
 /// A tie's identity for finding duplicates: its relation and ends, unordered when the

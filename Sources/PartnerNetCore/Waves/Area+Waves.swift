@@ -169,6 +169,6 @@ extension Area {
     }
 }
 
-extension Array {
+extension RandomAccessCollection where Index == Int {
     fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

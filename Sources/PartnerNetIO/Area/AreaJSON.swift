@@ -37,7 +37,7 @@ public enum AreaJSON {
         }
         assembly.origins = AreaOrigins(
             organisations: rows("organisations", area.organisations.count),
-            relationships: rows("relationships", area.relationships.count),
+            relationships: RowOrigins(rows("relationships", area.relationships.count)),
             partnerships: rows("partnerships", area.partnerships.count),
             memberships: rows("memberships", area.memberships.count), membershipsFile: path,
             hasPartnershipsTable: !area.partnerships.isEmpty || area.memberships.isEmpty,

@@ -423,7 +423,7 @@ struct PajekReader {
                     source: ids[tie.source], target: ids[tie.target], weight: tie.weight,
                     relation: relations[tie.relation].name, attributes: tie.attributes))
         }
-        assembly.origins.relationships = tieOrigins
+        assembly.origins.relationships = RowOrigins(tieOrigins)
         var tieColumnNames = Set<String>()
         for tie in relationships where !tie.attributes.isEmpty { tieColumnNames.formUnion(tie.attributes.keys) }
         assembly.area.extraColumns.relationships = tieColumnNames.sorted()
@@ -432,7 +432,7 @@ struct PajekReader {
         assembly.origins.membershipsFile = file
 
         var metadata = AreaMetadata.directions(
-            Self.relationsInOrder(assembly.area.relationships).map { name in
+            assembly.area.relationNames.map { name in
                 (name, relations.first { $0.name == name }!.directed)
             })
         metadata.name = name
@@ -481,10 +481,5 @@ struct PajekReader {
 
     private func origin(_ index: Int) -> RowOrigin {
         (index < labelOrigins.count ? labelOrigins[index] : nil) ?? RowOrigin(file: file)
-    }
-
-    private static func relationsInOrder(_ relationships: [Relationship]) -> [String] {
-        var seen = Set<String>()
-        return relationships.compactMap { seen.insert($0.relation).inserted ? $0.relation : nil }
     }
 }

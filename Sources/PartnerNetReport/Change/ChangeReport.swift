@@ -386,8 +386,8 @@ struct DyadSwap: Sendable {
                 rowsB += afterRows[index]
             }
         }
-        a.relationships = rowsA
-        b.relationships = rowsB
+        a.relationships = Relationships(rowsA)
+        b.relationships = Relationships(rowsB)
         return (a, b)
     }
 
