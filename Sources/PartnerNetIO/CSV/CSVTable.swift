@@ -57,12 +57,9 @@ struct CSVTable {
                 continue
             }
             if row.fields.count != columns.count {
-                let count = row.fields.count
                 diagnostics.append(
-                    .error(
-                        at: SourceLocation(file: file, line: row.line),
-                        "row has \(count) field\(count == 1 ? "" : "s"), the header (line \(headerLine)) has \(columns.count)"
-                            + (count > columns.count ? ": quote any field that contains a comma" : "")))
+                    fieldCountError(
+                        file: file, line: row.line, count: row.fields.count, header: (columns.count, headerLine)))
                 continue
             }
             rows.append(row)
@@ -89,16 +86,40 @@ struct CSVTable {
         return rows
     }
 
+    /// The error for a row of `count` fields under a header of `header.count`.
+    static func fieldCountError(file: String, line: Int, count: Int, header: (count: Int, line: Int)) -> Diagnostic {
+        .error(
+            at: SourceLocation(file: file, line: line),
+            "row has \(count) field\(count == 1 ? "" : "s"), the header (line \(header.line)) has \(header.count)"
+                + (count > header.count ? ": quote any field that contains a comma" : ""))
+    }
+
     /// The records of a text without a single double quote, where RFC 4180 comes down to
     /// cutting lines at the delimiter: the same rows CSV.swift gives, several times faster.
     /// `nil` when the text has a quote (then CSV.swift reads it).
     private static func unquotedRecords(in text: String, firstLine: Int, delimiter: UInt8) -> [Row]? {
+        var rows: [Row] = []
+        let unquoted = forEachUnquotedRecord(in: text, firstLine: firstLine, delimiter: delimiter) { fields, line in
+            rows.append(Row(fields: fields, line: line))
+            return true
+        }
+        return unquoted ? rows : nil
+    }
+
+    /// Calls `body` with the fields and line of each record of a text without a double
+    /// quote, in order, blank lines skipped, until it returns false; nothing is held but
+    /// the current record, so a large file is read in little memory. False, without a call,
+    /// when the text has a quote.
+    ///
+    /// - Complexity: O(length of the text).
+    @discardableResult
+    static func forEachUnquotedRecord(
+        in text: String, firstLine: Int, delimiter: UInt8, _ body: ([String], Int) -> Bool
+    ) -> Bool {
         var text = text
-        return text.withUTF8 { bytes -> [Row]? in
+        return text.withUTF8 { bytes -> Bool in
             let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-            if bytes.contains(quote) { return nil }
-            var rows: [Row] = []
-            rows.reserveCapacity(bytes.count / 24 + 1)
+            if bytes.contains(quote) { return false }
             var fields: [String] = []
             var line = firstLine
             var fieldStart = 0
@@ -116,7 +137,7 @@ struct CSVTable {
                     let atEnd = index == count
                     if !(atEnd && fieldStart == count && fields.isEmpty) {
                         fields.append(field(index))
-                        if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(fields: fields, line: line)) }
+                        if !(fields.count == 1 && fields[0].isEmpty) && !body(fields, line) { return true }
                     }
                     fields.removeAll(keepingCapacity: true)
                     line += 1
@@ -125,7 +146,7 @@ struct CSVTable {
                 }
                 index += 1
             }
-            return rows
+            return true
         }
     }
 

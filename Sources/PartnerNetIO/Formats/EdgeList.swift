@@ -33,25 +33,39 @@ enum EdgeListFormat {
 
     static func parse(_ text: String, file: String, options: FormatReadOptions) throws(AreaIOError) -> ParsedArea {
         var diagnostics: [Diagnostic] = []
-        var rows: [Row] = []
         let lowered = file.lowercased()
         // The first line up to any networkx data dict, whose commas separate nothing.
         let firstLine = text.utf8.prefix { $0 != 0x0A && $0 != 0x0D && $0 != UInt8(ascii: "{") }
         let separator: UInt8? =
             lowered.hasSuffix(".tsv") || firstLine.contains(0x09)
             ? 0x09 : (lowered.hasSuffix(".csv") || firstLine.contains(0x2C) ? 0x2C : nil)
-        if let separator {
+
+        // The rows, read in one of three ways. A separated text without a double quote is
+        // cut record by record as it is read, its rows never held together: the way of
+        // large files. Quoted CSV goes through the CSV layer; white space through its scanner.
+        let rows: RowSource
+        if let separator, !text.utf8.contains(UInt8(ascii: "\"")) {
+            rows = .unquoted(text, separator)
+        } else if let separator {
             do {
                 let table = try CSVTable.parse(
                     text, file: file, delimiter: Unicode.Scalar(separator), into: &diagnostics)
-                rows.reserveCapacity(table.rows.count + 1)
-                rows.append(Row(fields: table.header, line: table.headerLine))
-                for row in table.rows { rows.append(Row(fields: row.fields, line: row.line)) }
+                rows = .rows([Row(fields: table.header, line: table.headerLine)] + table.rows.map {
+                    Row(fields: $0.fields, line: $0.line)
+                })
             } catch {
                 throw .invalidInput(diagnostics + [error.diagnostic])
             }
         } else {
-            rows = try whitespaceRows(text, file: file)
+            rows = .rows(try whitespaceRows(text, file: file))
+        }
+        guard let first = rows.first else {
+            if separator != nil {
+                throw .invalidInput([
+                    .error(at: SourceLocation(file: file, line: 1), "file is empty: expected a header row")
+                ])
+            }
+            return ParsedArea(assembly: Self.emptyAssembly(file: file, directed: options.directed ?? false))
         }
 
         // The header, if the first row names a source and a target.
@@ -62,34 +76,37 @@ enum EdgeListFormat {
         var directedColumn: Int?
         var typeColumn: Int?
         var extras: [(name: String, index: Int)] = []
-        var body = rows[...]
-        if let header = rows.first {
-            let names = header.fields.map { $0.trimmingWhitespace().lowercased() }
-            if let source = names.firstIndex(where: sourceNames.contains),
-                let target = names.firstIndex(where: targetNames.contains)
-            {
-                sourceColumn = source
-                targetColumn = target
-                weightColumn = names.firstIndex(where: weightNames.contains)
-                relationColumn = names.firstIndex(of: "relation")
-                directedColumn = names.firstIndex(of: "directed")
-                typeColumn = names.firstIndex(of: "type")
-                let known = Set([source, target, weightColumn, relationColumn, directedColumn].compactMap { $0 })
-                for (index, name) in header.fields.enumerated() where !known.contains(index) && !name.isEmpty {
-                    extras.append((name, index))
-                }
-                body = body.dropFirst()
-            } else {
-                var wide = 0
-                for row in rows where row.fields.count > wide { wide = row.fields.count }
-                if wide > 4 { extras = (4..<wide).map { ("column\($0 + 1)", $0) } }
+        var hasHeader = false
+        let names = first.fields.map { $0.trimmingWhitespace().lowercased() }
+        if let source = names.firstIndex(where: sourceNames.contains),
+            let target = names.firstIndex(where: targetNames.contains)
+        {
+            hasHeader = true
+            sourceColumn = source
+            targetColumn = target
+            weightColumn = names.firstIndex(where: weightNames.contains)
+            relationColumn = names.firstIndex(of: "relation")
+            directedColumn = names.firstIndex(of: "directed")
+            typeColumn = names.firstIndex(of: "type")
+            let known = Set([source, target, weightColumn, relationColumn, directedColumn].compactMap { $0 })
+            for (index, name) in first.fields.enumerated() where !known.contains(index) && !name.isEmpty {
+                extras.append((name, index))
             }
+        } else {
+            var wide = 0
+            rows.forEach(file: file) { row in wide = max(wide, row.fields.count) }
+            if wide > 4 { extras = (4..<wide).map { ("column\($0 + 1)", $0) } }
         }
 
         // Gephi's `type` column gives directions; any other `type` column is an extra.
         if let typeColumn {
-            let values = Set(
-                body.compactMap { $0.fields.indices.contains(typeColumn) ? $0.fields[typeColumn].lowercased() : nil })
+            var values = Set<String>()
+            var skip = hasHeader
+            rows.forEach(file: file) { row in
+                if skip { skip = false } else if row.fields.indices.contains(typeColumn) {
+                    values.insert(row.fields[typeColumn].lowercased())
+                }
+            }
             if values.isSubset(of: ["directed", "undirected", ""]) {
                 directedColumn = typeColumn
                 extras.removeAll { $0.index == typeColumn }
@@ -97,8 +114,6 @@ enum EdgeListFormat {
         }
 
         var assembly = AreaAssembly()
-        var organisationIndex: [String: Int] = [:]
-        var missing = Set<String>()
         var direction: [String: (directed: Bool, line: Int)] = [:]
         var relationOrder: [String] = []
         var lastRelation: (name: String, directed: Bool)?
@@ -106,30 +121,25 @@ enum EdgeListFormat {
         var columns = ["source": sourceColumn + 1, "target": targetColumn + 1]
         if let weightColumn { columns["weight"] = weightColumn + 1 }
         if let relationColumn { columns["relation"] = relationColumn + 1 }
-        assembly.area.relationships.reserveCapacity(body.count)
-        assembly.origins.relationships.reserveCapacity(body.count)
         let defaultDirected = options.directed ?? false
-
-        func organisation(_ id: String, line: Int, column: Int) {
-            guard organisationIndex[id] == nil else { return }
-            organisationIndex[id] = assembly.area.organisations.count
-            assembly.area.organisations.append(Organisation(id: id, sector: ParsedArea.unknownSector))
-            assembly.origins.organisations.append(RowOrigin(file: file, line: line, columns: ["id": column]))
-            missing.insert(id)
-        }
-
-        for row in body {
+        let expected = Self.expectedRows(text, rows: rows)
+        assembly.area.relationships.reserveCapacity(expected)
+        assembly.origins.relationships.reserveCapacity(expected)
+        var skip = hasHeader
+        let rowProblems = rows.forEach(file: file) { row in
+            if skip {
+                skip = false
+                return
+            }
             let fields = row.fields
             guard fields.count > max(sourceColumn, targetColumn) else {
                 diagnostics.append(
                     .error(
                         at: SourceLocation(file: file, line: row.line),
                         "expected a source and a target, got \(fields.count) field\(fields.count == 1 ? "" : "s")"))
-                continue
+                return
             }
             let origin = RowOrigin(file: file, line: row.line, columns: columns)
-            let source = fields[sourceColumn]
-            let target = fields[targetColumn]
             var weight = 1.0
             var attributes: [String: String] = [:]
             var relation = Relationship.defaultRelation
@@ -201,12 +211,27 @@ enum EdgeListFormat {
                 relationOrder.append(relation)
                 lastRelation = (relation, directed)
             }
-            organisation(source, line: row.line, column: sourceColumn + 1)
-            organisation(target, line: row.line, column: targetColumn + 1)
             assembly.area.relationships.append(
-                Relationship(source: source, target: target, weight: weight, relation: relation, attributes: attributes)
-            )
+                Relationship(
+                    source: fields[sourceColumn], target: fields[targetColumn], weight: weight, relation: relation,
+                    attributes: attributes))
             assembly.origins.relationships.append(origin)
+        }
+        diagnostics += rowProblems
+
+        // Organisations: the ends of the ties in order of first appearance, each located
+        // where it first appears.
+        let ties = assembly.area.relationships
+        let ids = ties.endpointIDs
+        assembly.area.organisations.reserveCapacity(ids.count)
+        assembly.origins.organisations.reserveCapacity(ids.count)
+        for (id, first) in zip(ids, ties.firstAppearances()) {
+            guard let first else { continue }
+            assembly.area.organisations.append(Organisation(id: id, sector: ParsedArea.unknownSector))
+            assembly.origins.organisations.append(
+                RowOrigin(
+                    file: file, line: assembly.origins.relationships[first.tie].line,
+                    columns: ["id": (first.asSource ? sourceColumn : targetColumn) + 1]))
         }
         assembly.area.extraColumns.relationships = extras.map(\.name) + dataKeys
         assembly.area.metadata = AreaMetadata.directions(
@@ -214,7 +239,75 @@ enum EdgeListFormat {
         assembly.origins.hasPartnershipsTable = false
         assembly.origins.membershipsFile = file
         assembly.diagnostics = diagnostics
-        return ParsedArea(assembly: assembly, missingSector: missing)
+        return ParsedArea(assembly: assembly, missingSector: Set(assembly.area.organisations.map(\.id)))
+    }
+
+    /// The assembly of a file without a row.
+    private static func emptyAssembly(file: String, directed: Bool) -> AreaAssembly {
+        var assembly = AreaAssembly()
+        assembly.area.metadata = AreaMetadata(directed: directed)
+        assembly.origins.hasPartnershipsTable = false
+        assembly.origins.membershipsFile = file
+        return assembly
+    }
+
+    /// About how many ties `rows` holds, for reserving room: the line count of a text read
+    /// record by record.
+    private static func expectedRows(_ text: String, rows: RowSource) -> Int {
+        switch rows {
+        case .rows(let rows): rows.count
+        case .unquoted: text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        }
+    }
+
+    /// Where the rows come from: held (quoted CSV, white space), or cut from an unquoted
+    /// separated text as they are read.
+    private enum RowSource {
+        case rows([Row])
+        case unquoted(String, UInt8)
+
+        var first: Row? {
+            switch self {
+            case .rows(let rows): return rows.first
+            case .unquoted(let text, let separator):
+                var first: Row?
+                CSVTable.forEachUnquotedRecord(in: text, firstLine: 1, delimiter: separator) { fields, line in
+                    first = Row(fields: fields, line: line)
+                    return false
+                }
+                return first
+            }
+        }
+
+        /// Calls `body` with every row in order. An unquoted text's rows of a different
+        /// length from its first row are skipped, as ``CSVTable`` does, and their errors
+        /// returned.
+        @discardableResult
+        func forEach(file: String, _ body: (Row) -> Void) -> [Diagnostic] {
+            switch self {
+            case .rows(let rows):
+                for row in rows { body(row) }
+                return []
+            case .unquoted(let text, let separator):
+                var header: (count: Int, line: Int)?
+                var found: [Diagnostic] = []
+                CSVTable.forEachUnquotedRecord(in: text, firstLine: 1, delimiter: separator) { fields, line in
+                    if let header {
+                        guard fields.count == header.count else {
+                            found.append(
+                                CSVTable.fieldCountError(
+                                    file: file, line: line, count: fields.count, header: header))
+                            return true
+                        }
+                    } else {
+                        header = (fields.count, line)
+                    }
+                    body(Row(fields: fields, line: line))
+                    return true
+                }
+                return found
+            }
+        }
     }
 
     /// Rows of a white-space-separated file; `#` lines and blank lines skipped.
