@@ -125,10 +125,7 @@ public struct Area: Hashable, Sendable {
 
     /// Relation names in the order they first appear in the relationships. A relation that
     /// only unknown ties name is not among them: it has no observed tie to measure.
-    public var relationNames: [String] {
-        var seen = Set<String>()
-        return relationships.compactMap { seen.insert($0.relation).inserted ? $0.relation : nil }
-    }
+    public var relationNames: [String] { relationships.relationNames }
 
     /// The number of unknown pairs of each relation that has any (``unknownPairCounts``),
     /// in the order of ``relationNames``, then relations only unknown ties name, in the

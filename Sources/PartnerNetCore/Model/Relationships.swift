@@ -77,6 +77,36 @@ public struct Relationships: Sendable {
     /// The weight of the tie at `position`.
     public func weight(at position: Int) -> Double { weights[position] }
 
+    /// Whether the tie at `position` joins an organisation to itself.
+    public func isSelfLoop(at position: Int) -> Bool { sources[position] == targets[position] }
+
+    /// Relation names in the order they first appear.
+    ///
+    /// - Complexity: O(R).
+    public var relationNames: [String] {
+        var seen = [Bool](repeating: false, count: relationTexts.count)
+        var names: [String] = []
+        for relation in relations where !seen[Int(relation)] {
+            seen[Int(relation)] = true
+            names.append(relationTexts[Int(relation)])
+            if names.count == relationTexts.count { break }
+        }
+        return names
+    }
+
+    /// The positions of the ties whose source, target or relation `isFlagged`, in order;
+    /// each distinct text is tested once.
+    ///
+    /// - Complexity: O(T + R) calls and reads, for T distinct texts and R ties.
+    public func positions(whereAnyText isFlagged: (String) -> Bool) -> [Int] {
+        let flaggedID = texts.map(isFlagged)
+        let flaggedRelation = relationTexts.map(isFlagged)
+        guard flaggedID.contains(true) || flaggedRelation.contains(true) else { return [] }
+        return indices.filter {
+            flaggedID[Int(sources[$0])] || flaggedID[Int(targets[$0])] || flaggedRelation[Int(relations[$0])]
+        }
+    }
+
     /// The extra columns of the tie at `position`; empty cells are absent.
     public func attributes(at position: Int) -> [String: String] {
         guard !attributeNames.isEmpty else { return [:] }

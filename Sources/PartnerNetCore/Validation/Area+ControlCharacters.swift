@@ -30,7 +30,12 @@ extension Area {
             check(organisation.subsector, "subsector", origin)
             checkAttributes(organisation.attributes, origin)
         }
-        for (tie, origin) in zip(relationships, origins.relationships) {
+        // Ties through their columns: each distinct id and relation name is tested once,
+        // and only the rows that hold a flagged one (or have extra columns) are visited.
+        let flagged = Set(relationships.positions { ControlCharacter.firstOffset(in: $0) != nil })
+        let hasAttributes = relationships.hasAttributes
+        for index in relationships.indices where hasAttributes || flagged.contains(index) {
+            let (tie, origin) = (relationships[index], origins.relationships[index])
             check(tie.source, "source", origin)
             check(tie.target, "target", origin)
             check(tie.relation, "relation", origin)

@@ -56,78 +56,105 @@ extension Area {
             found.append(.error(at: origin.location(field), message))
         }
 
-        // Relationships: references, weights, self-loops and duplicates.
-        // Ties are keyed by relation and organisation positions, which hash faster than text.
-        var firstTie: [TieKey: Int] = [:]
-        var datedTies: [TieKey: [Int]] = [:]
-        firstTie.reserveCapacity(relationships.count)
+        // Relationships: references, weights, self-loops and duplicates, read through the
+        // relationships' columns (each distinct id looked up once). Problems are gathered by
+        // row and put in row order, a row's duplicate warning after its other problems.
+        var tieFound: [(row: Int, diagnostic: Diagnostic)] = []
+        let relationOrder = relationships.relationNames
         var relationIndex: [String: Int] = [:]
-        var lastRelation: (name: String, index: Int, directed: Bool)?
-        // Looking up both ends of every tie by text is most of the work on a large area:
-        // each distinct id is looked up once instead (Relationships interns them).
+        for (index, name) in relationOrder.enumerated() { relationIndex[name] = index }
+        let relationOf = relationships.relationPositions(in: relationOrder)
+        let relationDirected = relationOrder.map { metadata.isDirected(relation: $0) }
         let ends = relationships.endpointPositions(in: organisationLine)
-        for (index, tie) in relationships.enumerated() {
-            let origin = origins.relationships[index]
+        var keyed: [TieKey] = []
+        keyed.reserveCapacity(relationships.count)
+        for index in relationships.indices {
+            let weight = relationships.weight(at: index)
             let sourceHandle = ends.sources[index] < 0 ? nil : Int(ends.sources[index])
             let targetHandle = ends.targets[index] < 0 ? nil : Int(ends.targets[index])
-            if sourceHandle == nil { checkOrganisation(tie.source, field: "source", origin: origin) }
-            if targetHandle == nil { checkOrganisation(tie.target, field: "target", origin: origin) }
-            if !(tie.weight.isFinite && tie.weight > 0) {
-                found.append(
-                    .error(
-                        at: origin.location("weight"),
-                        "weight must be a positive finite number, got \(formatNumber(tie.weight))"
-                    ))
-            } else if tie.weight > Relationship.maximumWeight {
-                found.append(
-                    .error(
-                        at: origin.location("weight"),
-                        "weight must be at most 1e15 (so that sums of weights stay finite), got \(tie.weight)"))
-            }
-            if tie.relation.isEmpty {
-                found.append(.error(at: origin.location("relation"), "relation is empty"))
-            }
-            if tie.isSelfLoop {
-                found.append(
-                    .warning(
-                        at: origin.location(),
-                        "self-loop \(quoted(tie.source)) (\(tie.relation)) dropped from every graph"))
-                continue
-            }
-            let relation: (name: String, index: Int, directed: Bool)
-            if let last = lastRelation, last.name == tie.relation {
-                relation = last
-            } else {
-                let index = relationIndex[tie.relation] ?? relationIndex.count
-                relationIndex[tie.relation] = index
-                relation = (tie.relation, index, metadata.isDirected(relation: tie.relation))
-                lastRelation = relation
-            }
-            let directed = relation.directed
-            guard let source = sourceHandle, let target = targetHandle else { continue }
-            let key = TieKey(relation: relation.index, source: source, target: target, directed: directed)
-            // Dated rows of one tie whose since/until spans do not overlap are its history,
-            // not duplicates (Docs/FORMAT.md, "Waves").
-            if let first = firstTie[key],
-                let overlapping = Self.firstOverlapping(
-                    index, among: [first] + (datedTies[key] ?? []), { relationships[$0].attributes })
+            let before = found.count
+            if sourceHandle == nil || targetHandle == nil || !(weight.isFinite && weight > 0)
+                || weight > Relationship.maximumWeight || relationships.isSelfLoop(at: index)
+                || relationships.relation(at: index).isEmpty
             {
-                let arrow = directed ? "→" : "–"
-                found.append(
-                    .warning(
-                        at: origin.location(),
-                        "duplicate tie \(quoted(tie.source)) \(arrow) \(quoted(tie.target)) (\(tie.relation)) "
-                            + "merged with \(origins.relationships[overlapping].place): weights summed"))
-            } else if firstTie[key] != nil {
-                datedTies[key, default: []].append(index)
-            } else {
-                firstTie[key] = index
+                let tie = relationships[index]
+                let origin = origins.relationships[index]
+                if sourceHandle == nil { checkOrganisation(tie.source, field: "source", origin: origin) }
+                if targetHandle == nil { checkOrganisation(tie.target, field: "target", origin: origin) }
+                if !(weight.isFinite && weight > 0) {
+                    found.append(
+                        .error(
+                            at: origin.location("weight"),
+                            "weight must be a positive finite number, got \(formatNumber(weight))"))
+                } else if weight > Relationship.maximumWeight {
+                    found.append(
+                        .error(
+                            at: origin.location("weight"),
+                            "weight must be at most 1e15 (so that sums of weights stay finite), got \(weight)"))
+                }
+                if tie.relation.isEmpty {
+                    found.append(.error(at: origin.location("relation"), "relation is empty"))
+                }
+                if tie.isSelfLoop {
+                    found.append(
+                        .warning(
+                            at: origin.location(),
+                            "self-loop \(quoted(tie.source)) (\(tie.relation)) dropped from every graph"))
+                }
+                tieFound += found[before...].map { (index, $0) }
+                found.removeSubrange(before...)
+                if tie.isSelfLoop { continue }
             }
+            guard let source = sourceHandle, let target = targetHandle else { continue }
+            let relation = Int(relationOf[index])
+            keyed.append(
+                TieKey(relation: relation, source: source, target: target, directed: relationDirected[relation], row: index))
+        }
+        // Duplicates: ties sorted by key, then row; each run of one key in row order. Dated
+        // rows of one tie whose since/until spans do not overlap are its history, not
+        // duplicates (Docs/FORMAT.md, "Waves").
+        keyed.sort()
+        var runStart = 0
+        while runStart < keyed.count {
+            var runEnd = runStart + 1
+            while runEnd < keyed.count && keyed[runEnd].sameTie(as: keyed[runStart]) { runEnd += 1 }
+            let first = Int(keyed[runStart].row)
+            var dated: [Int] = []
+            for later in keyed[(runStart + 1)..<runEnd].map({ Int($0.row) }) {
+                if let overlapping = Self.firstOverlapping(
+                    later, among: [first] + dated, { relationships.attributes(at: $0) })
+                {
+                    let tie = relationships[later]
+                    let arrow = relationDirected[Int(keyed[runStart].relation)] ? "→" : "–"
+                    tieFound.append(
+                        (
+                            later,
+                            .warning(
+                                at: origins.relationships[later].location(),
+                                "duplicate tie \(quoted(tie.source)) \(arrow) \(quoted(tie.target)) (\(tie.relation)) "
+                                    + "merged with \(origins.relationships[overlapping].place): weights summed")
+                        ))
+                } else {
+                    dated.append(later)
+                }
+            }
+            runStart = runEnd
+        }
+        found += tieFound.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }
+            .map(\.element.diagnostic)
+        /// The first row of each tie, for the unknown ties below.
+        func firstTie(_ key: TieKey) -> Int? {
+            var (low, high) = (0, keyed.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if keyed[middle].precedesTie(key) { low = middle + 1 } else { high = middle }
+            }
+            return low < keyed.count && keyed[low].sameTie(as: key) ? Int(keyed[low].row) : nil
         }
 
         // Unknown ties (weight NA): references, self-loops, repeats, and a tie recorded
         // both as unknown and as known, which is an error: the file contradicts itself.
-        var firstUnknown: [TieKey: Int] = [:]
+        var firstUnknown: [UnknownKey: Int] = [:]
         for (index, tie) in unknownTies.enumerated() {
             let origin = origins.unknownTies[index]
             let source = organisationLine[tie.source]
@@ -148,22 +175,22 @@ extension Area {
             let directed = metadata.isDirected(relation: tie.relation)
             let relation = relationIndex[tie.relation] ?? relationIndex.count
             relationIndex[tie.relation] = relation
-            let key = TieKey(relation: relation, source: source, target: target, directed: directed)
+            let key = TieKey(relation: relation, source: source, target: target, directed: directed, row: index)
             let arrow = directed ? "→" : "–"
             let name = "\(quoted(tie.source)) \(arrow) \(quoted(tie.target)) (\(tie.relation))"
-            if let known = firstTie[key] {
+            if let known = firstTie(key) {
                 found.append(
                     .error(
                         at: origin.location("weight"),
                         "tie \(name) is recorded as unknown (NA) here and as known at "
                             + "\(origins.relationships[known].place): keep one of the two rows"))
-            } else if let first = firstUnknown[key] {
+            } else if let first = firstUnknown[UnknownKey(key)] {
                 found.append(
                     .warning(
                         at: origin.location(),
                         "unknown tie \(name) repeats \(origins.unknownTies[first].place): counted once"))
             } else {
-                firstUnknown[key] = index
+                firstUnknown[UnknownKey(key)] = index
             }
         }
 
@@ -337,16 +364,46 @@ extension Area {
 
 }
 
-/// A tie's identity for finding duplicates: its relation and ends, unordered when the
-/// relation is undirected.
-private struct TieKey: Hashable {
-    let relation: Int
-    let first: Int
-    let second: Int
+/// A tie's identity for finding duplicates, its relation and ends (unordered when the
+/// relation is undirected), with the row it is on; ordered by tie, then row.
+///
+/// Positions are held in 32 bits (an area's tables are far smaller), so that the sorted
+/// keys of ten million ties take 160 MB, not 320.
+private struct TieKey: Comparable {
+    let relation: UInt32
+    let first: UInt32
+    let second: UInt32
+    let row: UInt32
 
-    init(relation: Int, source: Int, target: Int, directed: Bool) {
-        self.relation = relation
-        (first, second) = directed || source <= target ? (source, target) : (target, source)
+    init(relation: Int, source: Int, target: Int, directed: Bool, row: Int) {
+        self.relation = UInt32(truncatingIfNeeded: relation)
+        let (a, b) = directed || source <= target ? (source, target) : (target, source)
+        (first, second) = (UInt32(truncatingIfNeeded: a), UInt32(truncatingIfNeeded: b))
+        self.row = UInt32(truncatingIfNeeded: row)
+    }
+
+    func sameTie(as other: TieKey) -> Bool {
+        (relation, first, second) == (other.relation, other.first, other.second)
+    }
+
+    /// Whether this tie comes before `other`'s, rows aside.
+    func precedesTie(_ other: TieKey) -> Bool {
+        (relation, first, second) < (other.relation, other.first, other.second)
+    }
+
+    static func < (left: TieKey, right: TieKey) -> Bool {
+        (left.relation, left.first, left.second, left.row) < (right.relation, right.first, right.second, right.row)
+    }
+}
+
+/// An unknown tie's identity, its row left out.
+private struct UnknownKey: Hashable {
+    let relation: UInt32
+    let first: UInt32
+    let second: UInt32
+
+    init(_ key: TieKey) {
+        (relation, first, second) = (key.relation, key.first, key.second)
     }
 }
 
@@ -388,6 +445,10 @@ extension String {
     ///
     /// - Complexity: O(1) when neither end is white space (the usual cell), else O(length).
     public func trimmingWhitespace() -> String {
+        // Fast path: text that starts and ends with a printable ASCII character.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return self
+        }
         guard let first = unicodeScalars.first, let last = unicodeScalars.last,
             first.properties.isWhitespace || last.properties.isWhitespace
         else { return self }

@@ -96,8 +96,10 @@ extension Area {
         for (index, row) in organisations.enumerated() {
             check(row.attributes, origins.organisations[safe: index], "organisations", index)
         }
-        for (index, row) in relationships.enumerated() {
-            check(row.attributes, origins.relationships[safe: index], "relationships", index)
+        if relationships.hasAttributes {
+            for index in relationships.indices {
+                check(relationships.attributes(at: index), origins.relationships[safe: index], "relationships", index)
+            }
         }
         for (index, row) in partnerships.enumerated() {
             check(row.attributes, origins.partnerships[safe: index], "partnerships", index)
