@@ -211,6 +211,26 @@ extension Relationships: RandomAccessCollection, MutableCollection, RangeReplace
         }
     }
 
+    /// Appends `other`'s ties, their text re-interned once per distinct id and relation.
+    ///
+    /// - Complexity: O(T + R) for the T distinct texts and R ties of `other`.
+    public mutating func append(contentsOf other: Relationships) {
+        let ids = other.texts.map { intern($0) }
+        let names = other.relationTexts.map { internRelation($0) }
+        sources += other.sources.lazy.map { ids[Int($0)] }
+        targets += other.targets.lazy.map { ids[Int($0)] }
+        relations += other.relations.lazy.map { names[Int($0)] }
+        weights += other.weights
+        let before = count - other.count
+        for (name, cells) in zip(other.attributeNames, other.attributeCells) {
+            let column = attributeColumn(name)
+            attributeCells[column].replaceSubrange(before..<attributeCells[column].count, with: cells)
+        }
+        for column in attributeCells.indices where attributeCells[column].count < count {
+            attributeCells[column] += repeatElement(nil, count: count - attributeCells[column].count)
+        }
+    }
+
     public mutating func replaceSubrange<C: Collection<Relationship>>(_ subrange: Range<Int>, with ties: C) {
         var newSources: [UInt32] = []
         var newTargets: [UInt32] = []

@@ -66,8 +66,7 @@ extension Area {
         let relationOf = relationships.relationPositions(in: relationOrder)
         let relationDirected = relationOrder.map { metadata.isDirected(relation: $0) }
         let ends = relationships.endpointPositions(in: organisationLine)
-        var keyed: [TieKey] = []
-        keyed.reserveCapacity(relationships.count)
+        var indexed = [Bool](repeating: false, count: relationships.count)
         for index in relationships.indices {
             let weight = relationships.weight(at: index)
             let sourceHandle = ends.sources[index] < 0 ? nil : Int(ends.sources[index])
@@ -105,27 +104,22 @@ extension Area {
                 found.removeSubrange(before...)
                 if tie.isSelfLoop { continue }
             }
-            guard let source = sourceHandle, let target = targetHandle else { continue }
-            let relation = Int(relationOf[index])
-            keyed.append(
-                TieKey(relation: relation, source: source, target: target, directed: relationDirected[relation], row: index))
+            indexed[index] = sourceHandle != nil && targetHandle != nil
         }
-        // Duplicates: ties sorted by key, then row; each run of one key in row order. Dated
-        // rows of one tie whose since/until spans do not overlap are its history, not
-        // duplicates (Docs/FORMAT.md, "Waves").
-        keyed.sort()
-        var runStart = 0
-        while runStart < keyed.count {
-            var runEnd = runStart + 1
-            while runEnd < keyed.count && keyed[runEnd].sameTie(as: keyed[runStart]) { runEnd += 1 }
-            let first = Int(keyed[runStart].row)
+        // Duplicates: each tie's rows in row order. Dated rows of one tie whose since/until
+        // spans do not overlap are its history, not duplicates (Docs/FORMAT.md, "Waves").
+        let ties = TieIndex(
+            sources: ends.sources, targets: ends.targets, relations: relationOf, directed: relationDirected,
+            indexed: indexed, nodes: organisations.count)
+        ties.forEachRepeatedTie { rows in
+            let first = rows[0]
             var dated: [Int] = []
-            for later in keyed[(runStart + 1)..<runEnd].map({ Int($0.row) }) {
+            for later in rows.dropFirst() {
                 if let overlapping = Self.firstOverlapping(
                     later, among: [first] + dated, { relationships.attributes(at: $0) })
                 {
                     let tie = relationships[later]
-                    let arrow = relationDirected[Int(keyed[runStart].relation)] ? "→" : "–"
+                    let arrow = relationDirected[Int(relationOf[later])] ? "→" : "–"
                     tieFound.append(
                         (
                             later,
@@ -138,19 +132,9 @@ extension Area {
                     dated.append(later)
                 }
             }
-            runStart = runEnd
         }
         found += tieFound.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }
             .map(\.element.diagnostic)
-        /// The first row of each tie, for the unknown ties below.
-        func firstTie(_ key: TieKey) -> Int? {
-            var (low, high) = (0, keyed.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if keyed[middle].precedesTie(key) { low = middle + 1 } else { high = middle }
-            }
-            return low < keyed.count && keyed[low].sameTie(as: key) ? Int(keyed[low].row) : nil
-        }
 
         // Unknown ties (weight NA): references, self-loops, repeats, and a tie recorded
         // both as unknown and as known, which is an error: the file contradicts itself.
@@ -175,22 +159,22 @@ extension Area {
             let directed = metadata.isDirected(relation: tie.relation)
             let relation = relationIndex[tie.relation] ?? relationIndex.count
             relationIndex[tie.relation] = relation
-            let key = TieKey(relation: relation, source: source, target: target, directed: directed, row: index)
+            let key = UnknownKey(relation: relation, source: source, target: target, directed: directed)
             let arrow = directed ? "→" : "–"
             let name = "\(quoted(tie.source)) \(arrow) \(quoted(tie.target)) (\(tie.relation))"
-            if let known = firstTie(key) {
+            if let known = ties.firstRow(source: source, target: target, relation: relation, directed: directed) {
                 found.append(
                     .error(
                         at: origin.location("weight"),
                         "tie \(name) is recorded as unknown (NA) here and as known at "
                             + "\(origins.relationships[known].place): keep one of the two rows"))
-            } else if let first = firstUnknown[UnknownKey(key)] {
+            } else if let first = firstUnknown[key] {
                 found.append(
                     .warning(
                         at: origin.location(),
                         "unknown tie \(name) repeats \(origins.unknownTies[first].place): counted once"))
             } else {
-                firstUnknown[UnknownKey(key)] = index
+                firstUnknown[key] = index
             }
         }
 
@@ -364,46 +348,92 @@ extension Area {
 
 }
 
-/// A tie's identity for finding duplicates, its relation and ends (unordered when the
-/// relation is undirected), with the row it is on; ordered by tie, then row.
+/// The known ties of an area grouped by tie (relation and ends, unordered when the relation
+/// is undirected), for finding duplicates: rows put in buckets by their first end (a
+/// counting sort, so row order is kept), then each bucket of two or more sorted by second end
+/// and relation. Four bytes a row beside the ends the caller holds.
 ///
-/// Positions are held in 32 bits (an area's tables are far smaller), so that the sorted
-/// keys of ten million ties take 160 MB, not 320.
-private struct TieKey: Comparable {
-    let relation: UInt32
-    let first: UInt32
-    let second: UInt32
-    let row: UInt32
+/// - Complexity: O(R + n + Σ b log b) time for R rows, n organisations and buckets of b rows.
+private struct TieIndex {
+    private let sources: [Int32]
+    private let targets: [Int32]
+    private let relations: [Int32]
+    private let directed: [Bool]
+    private var offsets: [Int]
+    private var order: [UInt32]
 
-    init(relation: Int, source: Int, target: Int, directed: Bool, row: Int) {
-        self.relation = UInt32(truncatingIfNeeded: relation)
+    /// - Parameters: the organisation positions of every row's ends, its relation's
+    ///   position and whether each relation is directed; `indexed` says which rows to take.
+    init(sources: [Int32], targets: [Int32], relations: [Int32], directed: [Bool], indexed: [Bool], nodes: Int) {
+        (self.sources, self.targets, self.relations, self.directed) = (sources, targets, relations, directed)
+        func first(_ row: Int) -> Int {
+            let (s, t) = (sources[row], targets[row])
+            return Int(directed[Int(relations[row])] ? s : min(s, t))
+        }
+        var offsets = [Int](repeating: 0, count: nodes + 1)
+        for row in indexed.indices where indexed[row] { offsets[first(row) + 1] += 1 }
+        for node in 0..<nodes { offsets[node + 1] += offsets[node] }
+        var next = offsets
+        var order = [UInt32](repeating: 0, count: offsets[nodes])
+        for row in indexed.indices where indexed[row] {
+            order[next[first(row)]] = UInt32(row)
+            next[first(row)] += 1
+        }
+        self.offsets = offsets
+        self.order = order
+        for node in 0..<nodes where offsets[node + 1] - offsets[node] > 1 {
+            let bucket = offsets[node]..<offsets[node + 1]
+            let sorted = self.order[bucket].sorted { a, b in
+                let (x, y) = (key(Int(a)), key(Int(b)))
+                return (x.0, x.1, a) < (y.0, y.1, b)
+            }
+            self.order.replaceSubrange(bucket, with: sorted)
+        }
+    }
+
+    /// A row's second end and relation: its order inside its bucket.
+    private func key(_ row: Int) -> (Int32, Int32) {
+        let (s, t) = (sources[row], targets[row])
+        return (directed[Int(relations[row])] ? t : max(s, t), relations[row])
+    }
+
+    /// Calls `body` with the rows of each tie that has more than one, in row order.
+    func forEachRepeatedTie(_ body: ([Int]) -> Void) {
+        for node in 0..<(offsets.count - 1) where offsets[node + 1] - offsets[node] > 1 {
+            var start = offsets[node]
+            while start < offsets[node + 1] {
+                var end = start + 1
+                let tie = key(Int(order[start]))
+                while end < offsets[node + 1] && key(Int(order[end])) == tie { end += 1 }
+                if end - start > 1 { body(order[start..<end].map { Int($0) }) }
+                start = end
+            }
+        }
+    }
+
+    /// The first row of the tie between `source` and `target` in `relation`, if any.
+    func firstRow(source: Int, target: Int, relation: Int, directed: Bool) -> Int? {
         let (a, b) = directed || source <= target ? (source, target) : (target, source)
-        (first, second) = (UInt32(truncatingIfNeeded: a), UInt32(truncatingIfNeeded: b))
-        self.row = UInt32(truncatingIfNeeded: row)
-    }
-
-    func sameTie(as other: TieKey) -> Bool {
-        (relation, first, second) == (other.relation, other.first, other.second)
-    }
-
-    /// Whether this tie comes before `other`'s, rows aside.
-    func precedesTie(_ other: TieKey) -> Bool {
-        (relation, first, second) < (other.relation, other.first, other.second)
-    }
-
-    static func < (left: TieKey, right: TieKey) -> Bool {
-        (left.relation, left.first, left.second, left.row) < (right.relation, right.first, right.second, right.row)
+        guard a + 1 < offsets.count else { return nil }
+        let wanted = (Int32(b), Int32(relation))
+        var (low, high) = (offsets[a], offsets[a + 1])
+        while low < high {
+            let middle = (low + high) / 2
+            if key(Int(order[middle])) < wanted { low = middle + 1 } else { high = middle }
+        }
+        return low < offsets[a + 1] && key(Int(order[low])) == wanted ? Int(order[low]) : nil
     }
 }
 
-/// An unknown tie's identity, its row left out.
+/// An unknown tie's identity: its relation and ends, unordered when the relation is undirected.
 private struct UnknownKey: Hashable {
-    let relation: UInt32
-    let first: UInt32
-    let second: UInt32
+    let relation: Int
+    let first: Int
+    let second: Int
 
-    init(_ key: TieKey) {
-        (relation, first, second) = (key.relation, key.first, key.second)
+    init(relation: Int, source: Int, target: Int, directed: Bool) {
+        self.relation = relation
+        (first, second) = directed || source <= target ? (source, target) : (target, source)
     }
 }
 

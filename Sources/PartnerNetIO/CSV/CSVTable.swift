@@ -118,8 +118,30 @@ struct CSVTable {
     ) -> Bool {
         var text = text
         return text.withUTF8 { bytes -> Bool in
-            let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-            if bytes.contains(quote) { return false }
+            if bytes.contains(UInt8(ascii: "\"")) { return false }
+            forEachUnquotedRecord(in: bytes, firstLine: firstLine, delimiter: delimiter, body)
+            return true
+        }
+    }
+
+    /// The number of fields of the first record of unquoted `bytes`, and its line; `nil`
+    /// when there is none.
+    static func firstRecordLength(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> (count: Int, line: Int)? {
+        var first: (count: Int, line: Int)?
+        forEachUnquotedRecord(in: bytes, firstLine: 1, delimiter: delimiter) { fields, line in
+            first = (fields.count, line)
+            return false
+        }
+        return first
+    }
+
+    /// ``forEachUnquotedRecord(in:firstLine:delimiter:_:)`` over UTF-8 bytes known to hold
+    /// no double quote, e.g. one block of a larger text cut at a line feed.
+    static func forEachUnquotedRecord(
+        in bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, delimiter: UInt8, _ body: ([String], Int) -> Bool
+    ) {
+        do {
+            let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
             var fields: [String] = []
             var line = firstLine
             var fieldStart = 0
@@ -137,7 +159,7 @@ struct CSVTable {
                     let atEnd = index == count
                     if !(atEnd && fieldStart == count && fields.isEmpty) {
                         fields.append(field(index))
-                        if !(fields.count == 1 && fields[0].isEmpty) && !body(fields, line) { return true }
+                        if !(fields.count == 1 && fields[0].isEmpty) && !body(fields, line) { return }
                     }
                     fields.removeAll(keepingCapacity: true)
                     line += 1
@@ -146,7 +168,6 @@ struct CSVTable {
                 }
                 index += 1
             }
-            return true
         }
     }
 

@@ -50,9 +50,11 @@ enum EdgeListFormat {
             do {
                 let table = try CSVTable.parse(
                     text, file: file, delimiter: Unicode.Scalar(separator), into: &diagnostics)
-                rows = .rows([Row(fields: table.header, line: table.headerLine)] + table.rows.map {
-                    Row(fields: $0.fields, line: $0.line)
-                })
+                rows = .rows(
+                    [Row(fields: table.header, line: table.headerLine)]
+                        + table.rows.map {
+                            Row(fields: $0.fields, line: $0.line)
+                        })
             } catch {
                 throw .invalidInput(diagnostics + [error.diagnostic])
             }
@@ -94,7 +96,7 @@ enum EdgeListFormat {
             }
         } else {
             var wide = 0
-            rows.forEach(file: file) { row in wide = max(wide, row.fields.count) }
+            rows.forEach { row in wide = max(wide, row.fields.count) }
             if wide > 4 { extras = (4..<wide).map { ("column\($0 + 1)", $0) } }
         }
 
@@ -102,8 +104,10 @@ enum EdgeListFormat {
         if let typeColumn {
             var values = Set<String>()
             var skip = hasHeader
-            rows.forEach(file: file) { row in
-                if skip { skip = false } else if row.fields.indices.contains(typeColumn) {
+            rows.forEach { row in
+                if skip {
+                    skip = false
+                } else if row.fields.indices.contains(typeColumn) {
                     values.insert(row.fields[typeColumn].lowercased())
                 }
             }
@@ -113,111 +117,28 @@ enum EdgeListFormat {
             }
         }
 
-        var assembly = AreaAssembly()
-        var direction: [String: (directed: Bool, line: Int)] = [:]
-        var relationOrder: [String] = []
-        var lastRelation: (name: String, directed: Bool)?
-        var dataKeys: [String] = []
         var columns = ["source": sourceColumn + 1, "target": targetColumn + 1]
         if let weightColumn { columns["weight"] = weightColumn + 1 }
         if let relationColumn { columns["relation"] = relationColumn + 1 }
-        let defaultDirected = options.directed ?? false
-        let expected = Self.expectedRows(text, rows: rows)
-        assembly.area.relationships.reserveCapacity(expected)
-        assembly.origins.relationships.reserveCapacity(expected)
-        var skip = hasHeader
-        let rowProblems = rows.forEach(file: file) { row in
-            if skip {
-                skip = false
-                return
-            }
-            let fields = row.fields
-            guard fields.count > max(sourceColumn, targetColumn) else {
-                diagnostics.append(
-                    .error(
-                        at: SourceLocation(file: file, line: row.line),
-                        "expected a source and a target, got \(fields.count) field\(fields.count == 1 ? "" : "s")"))
-                return
-            }
-            let origin = RowOrigin(file: file, line: row.line, columns: columns)
-            var weight = 1.0
-            var attributes: [String: String] = [:]
-            var relation = Relationship.defaultRelation
-            func cell(_ column: Int?) -> String {
-                guard let column, column < fields.count else { return "" }
-                return fields[column]
-            }
-            let weightCell = cell(weightColumn).trimmingWhitespace()
-            if !weightCell.isEmpty {
-                if let value = DecimalText.number(weightCell) {
-                    weight = value
-                } else {
-                    diagnostics.append(
-                        .error(
-                            at: origin.location("weight"),
-                            "weight must be a positive finite number, got \(quoted(weightCell))"))
-                }
-            }
-            let relationCell = cell(relationColumn)
-            if !relationCell.isEmpty { relation = relationCell }
-            for (key, value) in row.data {
-                switch key {
-                case "weight":
-                    if let number = DecimalText.number(value.trimmingWhitespace()) {
-                        weight = number
-                    } else {
-                        diagnostics.append(
-                            .error(
-                                at: SourceLocation(file: file, line: row.line),
-                                "weight must be a positive finite number, got \(quoted(value))"))
-                    }
-                case "relation": relation = value
-                default:
-                    attributes[key] = value
-                    if !dataKeys.contains(key) { dataKeys.append(key) }
-                }
-            }
-            for extra in extras where extra.index < fields.count && !fields[extra.index].isEmpty {
-                attributes[extra.name] = fields[extra.index]
-            }
-            var directed = defaultDirected
-            if let directedColumn {
-                let text = cell(directedColumn).trimmingWhitespace().lowercased()
-                switch text {
-                case "": break
-                case "true", "yes", "1", "directed": directed = true
-                case "false", "no", "0", "undirected": directed = false
-                default:
-                    diagnostics.append(
-                        .error(
-                            at: SourceLocation(file: file, line: row.line, column: directedColumn + 1),
-                            "directed must be true or false, got \(quoted(text))"))
-                }
-            }
-            if let last = lastRelation, last.directed == directed, last.name == relation {
-                // The same relation and direction as the row before: nothing to check.
-            } else if let first = direction[relation] {
-                lastRelation = (relation, first.directed)
-                if first.directed != directed {
-                    diagnostics.append(
-                        .error(
-                            at: SourceLocation(file: file, line: row.line, column: directedColumn.map { $0 + 1 }),
-                            "relation \(quoted(relation)) is \(first.directed ? "directed" : "undirected") on line "
-                                + "\(first.line) but \(directed ? "directed" : "undirected") here: a relation has one direction"
-                        ))
-                }
-            } else {
-                direction[relation] = (directed, row.line)
-                relationOrder.append(relation)
-                lastRelation = (relation, directed)
-            }
-            assembly.area.relationships.append(
-                Relationship(
-                    source: fields[sourceColumn], target: fields[targetColumn], weight: weight, relation: relation,
-                    attributes: attributes))
-            assembly.origins.relationships.append(origin)
+        let layout = RowLayout(
+            file: file, source: sourceColumn, target: targetColumn, weight: weightColumn, relation: relationColumn,
+            directed: directedColumn, extras: extras, columns: columns, defaultDirected: options.directed ?? false)
+        var reader: RowReader
+        switch rows {
+        case .rows(let list):
+            reader = RowReader(layout)
+            reader.ties.reserveCapacity(list.count)
+            reader.origins.reserveCapacity(list.count)
+            for row in list.dropFirst(hasHeader ? 1 : 0) { reader.read(row) }
+        case .unquoted(let text, let separator):
+            reader = RowReader.read(text, separator: separator, layout: layout, skipFirst: hasHeader)
         }
-        diagnostics += rowProblems
+        var assembly = AreaAssembly()
+        assembly.area.relationships = reader.ties
+        assembly.origins.relationships = reader.origins
+        diagnostics += reader.diagnostics
+        let dataKeys = reader.dataKeys
+        let defaultDirected = layout.defaultDirected
 
         // Organisations: the ends of the ties in order of first appearance, each located
         // where it first appears.
@@ -235,7 +156,7 @@ enum EdgeListFormat {
         }
         assembly.area.extraColumns.relationships = extras.map(\.name) + dataKeys
         assembly.area.metadata = AreaMetadata.directions(
-            relationOrder.map { ($0, direction[$0]!.directed) }, otherwise: defaultDirected)
+            reader.relationOrder.map { ($0, reader.direction[$0]!.directed) }, otherwise: defaultDirected)
         assembly.origins.hasPartnershipsTable = false
         assembly.origins.membershipsFile = file
         assembly.diagnostics = diagnostics
@@ -249,15 +170,6 @@ enum EdgeListFormat {
         assembly.origins.hasPartnershipsTable = false
         assembly.origins.membershipsFile = file
         return assembly
-    }
-
-    /// About how many ties `rows` holds, for reserving room: the line count of a text read
-    /// record by record.
-    private static func expectedRows(_ text: String, rows: RowSource) -> Int {
-        switch rows {
-        case .rows(let rows): rows.count
-        case .unquoted: text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        }
     }
 
     /// Where the rows come from: held (quoted CSV, white space), or cut from an unquoted
@@ -279,34 +191,229 @@ enum EdgeListFormat {
             }
         }
 
-        /// Calls `body` with every row in order. An unquoted text's rows of a different
-        /// length from its first row are skipped, as ``CSVTable`` does, and their errors
-        /// returned.
-        @discardableResult
-        func forEach(file: String, _ body: (Row) -> Void) -> [Diagnostic] {
+        /// Calls `body` with every row in order, for a look over the whole file before it
+        /// is read (its width, its `type` values). An unquoted text's rows of a different
+        /// length from its first row are skipped, as ``CSVTable`` does.
+        func forEach(_ body: (Row) -> Void) {
             switch self {
             case .rows(let rows):
                 for row in rows { body(row) }
-                return []
             case .unquoted(let text, let separator):
-                var header: (count: Int, line: Int)?
-                var found: [Diagnostic] = []
+                var width: Int?
                 CSVTable.forEachUnquotedRecord(in: text, firstLine: 1, delimiter: separator) { fields, line in
-                    if let header {
-                        guard fields.count == header.count else {
-                            found.append(
-                                CSVTable.fieldCountError(
-                                    file: file, line: line, count: fields.count, header: header))
-                            return true
-                        }
-                    } else {
-                        header = (fields.count, line)
-                    }
-                    body(Row(fields: fields, line: line))
+                    if width == nil { width = fields.count }
+                    if fields.count == width { body(Row(fields: fields, line: line)) }
                     return true
                 }
-                return found
             }
+        }
+    }
+
+    /// Where an edge list's fields are, and what its rows default to.
+    private struct RowLayout: Sendable {
+        let file: String
+        let source: Int
+        let target: Int
+        let weight: Int?
+        let relation: Int?
+        let directed: Int?
+        let extras: [(name: String, index: Int)]
+        /// The 1-based columns of the known fields, for the locations of messages.
+        let columns: [String: Int]
+        let defaultDirected: Bool
+    }
+
+    /// Turns rows into relationships, their origins and the problems found, in order.
+    private struct RowReader: @unchecked Sendable {
+        let layout: RowLayout
+        var ties = Relationships()
+        var origins = RowOrigins()
+        var diagnostics: [Diagnostic] = []
+        /// Each relation's direction and the line that first gave it.
+        var direction: [String: (directed: Bool, line: Int)] = [:]
+        var relationOrder: [String] = []
+        var lastRelation: (name: String, directed: Bool)?
+        /// Keys of networkx data dicts other than weight and relation, in order.
+        var dataKeys: [String] = []
+        /// Whether a row contradicted the direction its relation was first given.
+        var directionConflict = false
+
+        init(_ layout: RowLayout) { self.layout = layout }
+
+        /// The rows of an unquoted separated text, read in one block per core when it is
+        /// large: each block into its own relationships, the blocks then joined in order.
+        /// The result is the one a single pass gives; when a relation's direction is
+        /// contradicted anywhere, the single pass is taken, so that each message names the
+        /// line that first gave the direction.
+        static func read(_ text: String, separator: UInt8, layout: RowLayout, skipFirst: Bool) -> RowReader {
+            var text = text
+            return text.withUTF8 { bytes in
+                let starts = blockStarts(
+                    bytes, blocks: bytes.count < 1 << 20 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+                let header = CSVTable.firstRecordLength(bytes, delimiter: separator)
+                nonisolated(unsafe) let all = bytes
+                @Sendable func block(_ index: Int, of starts: [(offset: Int, line: Int)]) -> RowReader {
+                    let end = index + 1 < starts.count ? starts[index + 1].offset : all.count
+                    var reader = RowReader(layout)
+                    let piece = UnsafeBufferPointer(rebasing: all[starts[index].offset..<end])
+                    let lines = piece.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                    reader.ties.reserveCapacity(lines + 1)
+                    reader.origins.reserveCapacity(lines + 1)
+                    var skip = skipFirst && index == 0
+                    CSVTable.forEachUnquotedRecord(in: piece, firstLine: starts[index].line, delimiter: separator) {
+                        fields, line in
+                        if skip {
+                            skip = false
+                        } else if let header, fields.count != header.count {
+                            reader.diagnostics.append(
+                                CSVTable.fieldCountError(
+                                    file: layout.file, line: line, count: fields.count, header: header))
+                        } else {
+                            reader.read(Row(fields: fields, line: line))
+                        }
+                        return true
+                    }
+                    return reader
+                }
+                let blocks = parallelMap(starts.count) { block($0, of: starts) }
+                guard var joined = blocks.first else { return RowReader(layout) }
+                for next in blocks.dropFirst() {
+                    guard joined.join(next) else { return block(0, of: [(0, 1)]) }
+                }
+                return joined
+            }
+        }
+
+        /// Where to cut `bytes` into about `blocks` pieces: after a line feed, with the line
+        /// each piece starts on. One piece when the text holds a carriage return (which also
+        /// ends a line).
+        private static func blockStarts(_ bytes: UnsafeBufferPointer<UInt8>, blocks: Int) -> [(offset: Int, line: Int)]
+        {
+            var starts: [(offset: Int, line: Int)] = [(0, 1)]
+            guard blocks > 1, !bytes.contains(0x0D) else { return starts }
+            let share = bytes.count / blocks
+            var line = 1
+            var offset = 0
+            while offset < bytes.count && starts.count < blocks {
+                if bytes[offset] == 0x0A {
+                    line += 1
+                    if offset + 1 >= starts.count * share && offset + 1 < bytes.count {
+                        starts.append((offset + 1, line))
+                    }
+                }
+                offset += 1
+            }
+            return starts
+        }
+
+        /// Adds the rows `next` read after these; false when the two disagree on a
+        /// relation's direction (then the text must be read in one pass).
+        mutating func join(_ next: RowReader) -> Bool {
+            guard !directionConflict, !next.directionConflict else { return false }
+            for relation in next.relationOrder {
+                let theirs = next.direction[relation]!
+                if let mine = direction[relation] {
+                    if mine.directed != theirs.directed { return false }
+                } else {
+                    direction[relation] = theirs
+                    relationOrder.append(relation)
+                }
+            }
+            ties.append(contentsOf: next.ties)
+            origins.append(contentsOf: next.origins)
+            diagnostics += next.diagnostics
+            for key in next.dataKeys where !dataKeys.contains(key) { dataKeys.append(key) }
+            return true
+        }
+
+        mutating func read(_ row: Row) {
+            let fields = row.fields
+            guard fields.count > max(layout.source, layout.target) else {
+                diagnostics.append(
+                    .error(
+                        at: SourceLocation(file: layout.file, line: row.line),
+                        "expected a source and a target, got \(fields.count) field\(fields.count == 1 ? "" : "s")"))
+                return
+            }
+            let origin = RowOrigin(file: layout.file, line: row.line, columns: layout.columns)
+            var weight = 1.0
+            var attributes: [String: String] = [:]
+            var relation = Relationship.defaultRelation
+            func cell(_ column: Int?) -> String {
+                guard let column, column < fields.count else { return "" }
+                return fields[column]
+            }
+            let weightCell = cell(layout.weight).trimmingWhitespace()
+            if !weightCell.isEmpty {
+                if let value = DecimalText.number(weightCell) {
+                    weight = value
+                } else {
+                    diagnostics.append(
+                        .error(
+                            at: origin.location("weight"),
+                            "weight must be a positive finite number, got \(quoted(weightCell))"))
+                }
+            }
+            let relationCell = cell(layout.relation)
+            if !relationCell.isEmpty { relation = relationCell }
+            for (key, value) in row.data {
+                switch key {
+                case "weight":
+                    if let number = DecimalText.number(value.trimmingWhitespace()) {
+                        weight = number
+                    } else {
+                        diagnostics.append(
+                            .error(
+                                at: SourceLocation(file: layout.file, line: row.line),
+                                "weight must be a positive finite number, got \(quoted(value))"))
+                    }
+                case "relation": relation = value
+                default:
+                    attributes[key] = value
+                    if !dataKeys.contains(key) { dataKeys.append(key) }
+                }
+            }
+            for extra in layout.extras where extra.index < fields.count && !fields[extra.index].isEmpty {
+                attributes[extra.name] = fields[extra.index]
+            }
+            var directed = layout.defaultDirected
+            if let directedColumn = layout.directed {
+                let text = cell(directedColumn).trimmingWhitespace().lowercased()
+                switch text {
+                case "": break
+                case "true", "yes", "1", "directed": directed = true
+                case "false", "no", "0", "undirected": directed = false
+                default:
+                    diagnostics.append(
+                        .error(
+                            at: SourceLocation(file: layout.file, line: row.line, column: directedColumn + 1),
+                            "directed must be true or false, got \(quoted(text))"))
+                }
+            }
+            if let last = lastRelation, last.directed == directed, last.name == relation {
+                // The same relation and direction as the row before: nothing to check.
+            } else if let first = direction[relation] {
+                lastRelation = (relation, first.directed)
+                if first.directed != directed {
+                    directionConflict = true
+                    diagnostics.append(
+                        .error(
+                            at: SourceLocation(
+                                file: layout.file, line: row.line, column: layout.directed.map { $0 + 1 }),
+                            "relation \(quoted(relation)) is \(first.directed ? "directed" : "undirected") on line "
+                                + "\(first.line) but \(directed ? "directed" : "undirected") here: a relation has one direction"
+                        ))
+                }
+            } else {
+                direction[relation] = (directed, row.line)
+                relationOrder.append(relation)
+                lastRelation = (relation, directed)
+            }
+            ties.append(
+                Relationship(
+                    source: fields[layout.source], target: fields[layout.target], weight: weight, relation: relation,
+                    attributes: attributes))
+            origins.append(origin)
         }
     }
 

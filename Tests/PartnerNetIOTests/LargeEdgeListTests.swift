@@ -1,0 +1,93 @@
+import Foundation
+import PartnerNetCore
+import TestSupport
+import Testing
+
+@testable import PartnerNetIO
+
+/// A large unquoted edge list is read in blocks, one per core, joined in order. The same
+/// file with one field quoted goes through the CSV layer in a single pass: the two readings
+/// must agree on everything, ties, organisations, origins and every message.
+@Suite struct LargeEdgeListTests {
+    /// A file of `rows` ties over 5,000 organisations with relations, directions, extra
+    /// columns, duplicates, self-loops, bad weights and rows of the wrong length spread
+    /// through it (so through every block). `quoteFirst` quotes the first source.
+    static func text(rows: Int, conflict: Bool, quoteFirst: Bool) -> String {
+        var generator = SplitMix64(seed: 11)
+        var lines = ["source,target,weight,relation,directed,note"]
+        let relations = ["information", "funding", "joint"]
+        for row in 0..<rows {
+            let source = Int(generator.next() % 5_000)
+            let target = row % 997 == 0 ? source : Int(generator.next() % 5_000)
+            let relation = relations[Int(generator.next() % 3)]
+            var directed = relation == "funding" ? "true" : "false"
+            if conflict && row == rows - 10 { directed = directed == "true" ? "false" : "true" }
+            let weight = row % 1_301 == 0 ? "heavy" : String(generator.next() % 9 + 1)
+            let note = row % 7 == 0 ? "note \(row)" : ""
+            var line = "o\(source),o\(target),\(weight),\(relation),\(directed),\(note)"
+            if row % 4_999 == 0 { line += ",extra" }
+            if row % 3_000 == 1 { line = "o\(source),o\(target),\(weight),\(relation),\(directed)" }
+            lines.append(line)
+        }
+        // Repeat some early ties near the end: duplicates across blocks.
+        lines += lines[1..<200].filter { !$0.contains(",heavy,") }
+        if quoteFirst, let comma = lines[1].firstIndex(of: ",") {
+            lines[1] = "\"" + lines[1][..<comma] + "\"" + lines[1][comma...]
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Reads `text` as `ties.csv` in `folder`: the two readings of a test use one folder,
+    /// so that their messages name the same file.
+    static func read(_ text: String, in folder: String) throws -> Result<LoadedArea, AreaIOError> {
+        let path = folder + "/ties.csv"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        do {
+            return .success(try AreaFormat.edgelist.read(at: path))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func blocksReadAsOnePass(conflict: Bool) throws {
+        let plain = Self.text(rows: 60_000, conflict: conflict, quoteFirst: false)
+        let quoted = Self.text(rows: 60_000, conflict: conflict, quoteFirst: true)
+        #expect(plain.utf8.count > 1 << 20)  // read in blocks
+        #expect(!plain.contains("\"") && quoted.hasPrefix("source,target,weight,relation,directed,note\n\"o"))
+        let folder = Paths.temporaryFolder()
+        let (blocks, onePass) = (try Self.read(plain, in: folder), try Self.read(quoted, in: folder))
+        switch (blocks, onePass) {
+        case (.failure(let a), .failure(let b)):
+            #expect(a.diagnostics.count > 20)
+            #expect(a.diagnostics == b.diagnostics)
+        default:
+            Issue.record("both readings must fail: the file has bad weights and short rows")
+        }
+    }
+
+    @Test func cleanBlocksGiveTheSameArea() throws {
+        // The same generator without the faults: both readings load, and agree.
+        let clean = { (text: String) in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter {
+                !$0.contains(",heavy,") && !$0.hasSuffix(",extra")
+                    && $0.split(separator: ",", omittingEmptySubsequences: false).count == 6
+            }.joined(separator: "\n") + "\n"
+        }
+        let plain = clean(Self.text(rows: 60_000, conflict: false, quoteFirst: false))
+        let quoted = clean(Self.text(rows: 60_000, conflict: false, quoteFirst: true))
+        let folder = Paths.temporaryFolder()
+        guard case .success(let a) = try Self.read(plain, in: folder),
+            case .success(let b) = try Self.read(quoted, in: folder)
+        else {
+            Issue.record("the clean file must load")
+            return
+        }
+        #expect(a.area.relationships.count > 60_000)
+        #expect(a.area == b.area)
+        #expect(a.origins == b.origins)
+        #expect(a.warnings == b.warnings)
+        #expect(a.warnings.contains { $0.message.hasPrefix("duplicate tie") })
+        #expect(a.area.organisations.map(\.id) == Array(a.area.relationships.endpointIDs))
+    }
+}
