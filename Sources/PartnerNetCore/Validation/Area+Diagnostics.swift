@@ -110,7 +110,7 @@ extension Area {
         // spans do not overlap are its history, not duplicates (Docs/FORMAT.md, "Waves").
         let ties = TieIndex(
             sources: ends.sources, targets: ends.targets, relations: relationOf, directed: relationDirected,
-            indexed: indexed, nodes: organisations.count)
+            indexed: indexed, nodes: organisations.count, sortAll: !unknownTies.isEmpty)
         ties.forEachRepeatedTie { rows in
             let first = rows[0]
             var dated: [Int] = []
@@ -361,10 +361,17 @@ private struct TieIndex {
     private let directed: [Bool]
     private var offsets: [Int]
     private var order: [UInt32]
+    private var sortedAll = false
 
     /// - Parameters: the organisation positions of every row's ends, its relation's
     ///   position and whether each relation is directed; `indexed` says which rows to take.
-    init(sources: [Int32], targets: [Int32], relations: [Int32], directed: [Bool], indexed: [Bool], nodes: Int) {
+    ///   `sortAll` sorts every bucket, for ``firstRow(source:target:relation:directed:)``;
+    ///   otherwise only buckets holding a repeated tie are, enough for
+    ///   ``forEachRepeatedTie(_:)``.
+    init(
+        sources: [Int32], targets: [Int32], relations: [Int32], directed: [Bool], indexed: [Bool], nodes: Int,
+        sortAll: Bool
+    ) {
         (self.sources, self.targets, self.relations, self.directed) = (sources, targets, relations, directed)
         func first(_ row: Int) -> Int {
             let (s, t) = (sources[row], targets[row])
@@ -381,14 +388,30 @@ private struct TieIndex {
         }
         self.offsets = offsets
         self.order = order
+        // A bucket needs sorting only when two of its rows share a second end (and for
+        // lookups by tie, when `sortAll`): found with one stamp an organisation.
+        var stamp = [Int32](repeating: -1, count: sortAll ? 0 : nodes)
         for node in 0..<nodes where offsets[node + 1] - offsets[node] > 1 {
             let bucket = offsets[node]..<offsets[node + 1]
-            let sorted = self.order[bucket].sorted { a, b in
-                let (x, y) = (key(Int(a)), key(Int(b)))
-                return (x.0, x.1, a) < (y.0, y.1, b)
+            if !sortAll {
+                var repeated = false
+                for position in bucket {
+                    let second = Int(key(Int(self.order[position])).0)
+                    if stamp[second] == Int32(node) {
+                        repeated = true
+                        break
+                    }
+                    stamp[second] = Int32(node)
+                }
+                if !repeated { continue }
             }
-            self.order.replaceSubrange(bucket, with: sorted)
+            let keyed = self.order[bucket].map { row -> (UInt64, UInt32) in
+                let (second, relation) = key(Int(row))
+                return (UInt64(UInt32(bitPattern: second)) << 32 | UInt64(UInt32(bitPattern: relation)), row)
+            }
+            self.order.replaceSubrange(bucket, with: keyed.sorted { $0 < $1 }.map(\.1))
         }
+        self.sortedAll = sortAll
     }
 
     /// A row's second end and relation: its order inside its bucket.
@@ -413,6 +436,7 @@ private struct TieIndex {
 
     /// The first row of the tie between `source` and `target` in `relation`, if any.
     func firstRow(source: Int, target: Int, relation: Int, directed: Bool) -> Int? {
+        precondition(sortedAll, "firstRow needs every bucket sorted")
         let (a, b) = directed || source <= target ? (source, target) : (target, source)
         guard a + 1 < offsets.count else { return nil }
         let wanted = (Int32(b), Int32(relation))

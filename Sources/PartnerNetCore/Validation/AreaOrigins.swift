@@ -73,7 +73,8 @@ public struct AreaOrigins: Hashable, Sendable {
 public struct RowOrigins: Hashable, Sendable {
     /// Distinct origins with their line left out.
     private var shapes: [RowOrigin] = []
-    /// Each row's position in `shapes`.
+    /// Each row's position in `shapes`; empty while every row has the first shape (as all
+    /// rows of a CSV file do), so that such a table costs 4 bytes a row.
     private var shapeOfRow: [UInt32] = []
     /// Each row's line; 0 for none (lines count from 1).
     private var lines: [UInt32] = []
@@ -100,25 +101,36 @@ extension RowOrigins: RandomAccessCollection, MutableCollection, RangeReplaceabl
 
     public subscript(position: Int) -> RowOrigin {
         get {
-            var origin = shapes[Int(shapeOfRow[position])]
+            var origin = shapes[shapeOfRow.isEmpty ? 0 : Int(shapeOfRow[position])]
             let line = lines[position]
             origin.line = line == 0 ? nil : Int(line)
             return origin
         }
         set {
-            shapeOfRow[position] = shape(of: newValue)
+            setShape(shape(of: newValue), at: position)
             lines[position] = Self.storedLine(newValue.line)
         }
     }
 
     public mutating func reserveCapacity(_ count: Int) {
-        shapeOfRow.reserveCapacity(count)
         lines.reserveCapacity(count)
     }
 
     public mutating func append(_ origin: RowOrigin) {
-        shapeOfRow.append(shape(of: origin))
+        let shape = shape(of: origin)
         lines.append(Self.storedLine(origin.line))
+        setShape(shape, at: lines.count - 1)
+    }
+
+    /// Records `shape` for the row at `position` (which exists in `lines`), spelling out
+    /// every row's shape once a second shape appears.
+    private mutating func setShape(_ shape: UInt32, at position: Int) {
+        if shapeOfRow.isEmpty {
+            if shape == 0 { return }
+            shapeOfRow = [UInt32](repeating: 0, count: lines.count)
+        }
+        while shapeOfRow.count < lines.count { shapeOfRow.append(0) }
+        shapeOfRow[position] = shape
     }
 
     public mutating func replaceSubrange<C: Collection<RowOrigin>>(_ subrange: Range<Int>, with origins: C) {
@@ -128,7 +140,10 @@ extension RowOrigins: RandomAccessCollection, MutableCollection, RangeReplaceabl
             newShapes.append(shape(of: origin))
             newLines.append(Self.storedLine(origin.line))
         }
-        shapeOfRow.replaceSubrange(subrange, with: newShapes)
+        if shapeOfRow.isEmpty && newShapes.contains(where: { $0 != 0 }) {
+            shapeOfRow = [UInt32](repeating: 0, count: lines.count)
+        }
+        if !shapeOfRow.isEmpty { shapeOfRow.replaceSubrange(subrange, with: newShapes) }
         lines.replaceSubrange(subrange, with: newLines)
     }
 

@@ -277,6 +277,9 @@ enum EdgeListFormat {
                 }
                 let blocks = parallelMap(starts.count) { block($0, of: starts) }
                 guard var joined = blocks.first else { return RowReader(layout) }
+                let total = blocks.reduce(0) { $0 + $1.ties.count }
+                joined.ties.reserveCapacity(total)
+                joined.origins.reserveCapacity(total)
                 for next in blocks.dropFirst() {
                     guard joined.join(next) else { return block(0, of: [(0, 1)]) }
                 }
