@@ -43,8 +43,10 @@ public enum TieFate: String, Sendable, Hashable, CaseIterable {
 /// **Ties.** A tie's fate is read from the presence tables ``ChangeReport`` counts
 /// (``ChangeReport/presence(of:in:ids:directed:)``): kept when present in both waves,
 /// gained when only in the later, lost when only in the earlier. In a directed relation
-/// each ordered pair is one arc (curved, so that the two arcs of a returned tie are both
-/// seen); in an undirected one each unordered pair is one line. So the diagram's dashed
+/// each ordered pair is one arc, so a returned tie is two arcs on one straight line with an
+/// arrowhead at each end (Graphviz 2.42's curved splines recurse without end on some
+/// pinned layouts, so lines are straight); in an undirected one each unordered pair is one
+/// line. So the diagram's dashed
 /// lines are `ties_lost[R]`, its thick ones `ties_gained[R]` and its thin ones
 /// `ties_kept[R]`, as `change` counts them.
 ///
@@ -226,7 +228,7 @@ public struct ChangeDiagram: Sendable {
                                 "<FONT POINT-SIZE=\"16\"><B>\(DOTWriter.htmlEscaped(title))</B></FONT><BR/>"
                                     + "<FONT POINT-SIZE=\"11\" COLOR=\"#444444\">\(DOTWriter.htmlEscaped(note))</FONT>"),
                             "labelloc": "t", "fontname": "Helvetica", "bgcolor": "white", "pad": "0.3",
-                            "notranslate": "true", "overlap": "true", "splines": directed ? "curved" : "false",
+                            "notranslate": "true", "overlap": "true", "splines": "false",
                             "outputorder": "edgesfirst",
                         ],
                         nodeDefaults: nodeDefaults, edgeDefaults: ["arrowsize": "0.7", "arrowhead": "vee"],
