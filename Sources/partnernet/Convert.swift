@@ -57,8 +57,8 @@ struct Convert: ParsableCommand {
               partnernet convert Datasets/northbridge -o northbridge.graphml
               partnernet convert Datasets/northbridge -o northbridge.gexf \\
                   --with-metrics betweenness,degree
-              partnernet convert Tests/Fixtures/waves/northbridge_dated -o northbridge.gexf \\
-                  --dynamic
+              partnernet convert Tests/Fixtures/waves/northbridge_dated \\
+                  -o northbridge.gexf --dynamic
               partnernet convert Datasets/padgett_florentine -o padgett.net
               partnernet convert edges.csv --nodes-file organisations.csv --directed \\
                   -o area/

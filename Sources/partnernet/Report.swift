@@ -35,8 +35,9 @@ struct Report: ParsableCommand {
             2023/ 2026/ -o out), or one AREA with dated rows and --waves DATE,DATE,… (partnernet \
             report area/ --waves 2024,2026 -o out). The flag is what tells waves from a \
             collection: without it a folder of area folders is a collection; with it, the \
-            paths after --waves are waves, in order, however they are laid out. The report \
-            is the report of the LAST wave, plus a "Change" section: what `partnernet \
+            paths after --waves are waves, in order, however they are laid out.
+
+            The report is the report of the LAST wave, plus a "Change" section: what `partnernet \
             change` says of the waves (the reading, ties kept, lost and gained per \
             relation, the headline measures with the dyad-swap test), a diagram of one \
             relation's ties on one layout shared by every wave (kept thin, gained thick, \
@@ -55,8 +56,8 @@ struct Report: ParsableCommand {
               partnernet report Datasets/synthetic -o synthetic-report --permutations 1000
               partnernet report Datasets/northbridge -o restructure \\
                   --scenario Datasets/northbridge/scenarios/restructure.json
-              partnernet report --waves Datasets/northbridge Datasets/northbridge_2026 \\
-                  -o northbridge-change
+              partnernet report -o northbridge-change \\
+                  --waves Datasets/northbridge Datasets/northbridge_2026
               partnernet report area/ --waves 2024,2026 -o area-change
             """)
 

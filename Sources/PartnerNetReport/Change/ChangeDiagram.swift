@@ -43,10 +43,9 @@ public enum TieFate: String, Sendable, Hashable, CaseIterable {
 /// **Ties.** A tie's fate is read from the presence tables ``ChangeReport`` counts
 /// (``ChangeReport/presence(of:in:ids:directed:)``): kept when present in both waves,
 /// gained when only in the later, lost when only in the earlier. In a directed relation
-/// each ordered pair is one arc, so a returned tie is two arcs on one straight line with an
-/// arrowhead at each end (Graphviz 2.42's curved splines recurse without end on some
-/// pinned layouts, so lines are straight); in an undirected one each unordered pair is one
-/// line. So the diagram's dashed
+/// each ordered pair is one straight arc, and Graphviz draws the two arcs of a returned tie
+/// side by side (curved splines are not used: Graphviz 2.42's recurse without end on some
+/// pinned layouts); in an undirected one each unordered pair is one line. So the diagram's dashed
 /// lines are `ties_lost[R]`, its thick ones `ties_gained[R]` and its thin ones
 /// `ties_kept[R]`, as `change` counts them.
 ///
