@@ -61,7 +61,7 @@ public struct ChangeChart: Sendable {
         for (index, entry) in series.enumerated() {
             let ox = 10 + Double(index % columns) * pw
             let oy = 50 + Double(index / columns) * ph
-            let (left, right, top, bottom) = (ox + 46, ox + pw - 14, oy + 26, oy + ph - 38)
+            let (left, right, top, bottom) = (ox + 46, ox + pw - 14, oy + 36, oy + ph - 38)
             let axis = ComparisonChart.axis(entry.values.compactMap { $0 })
             func px(_ k: Int) -> Double {
                 labels.count == 1 ? (left + right) / 2 : left + Double(k) / Double(labels.count - 1) * (right - left)

@@ -352,20 +352,20 @@ public enum HTMLPage {
                     + "waves \(change.settings.permutations) times (the dyad-swap test: small p, more change than "
                     + "reshuffling the same turnover gives).</p>"
             ]
-            for pair in change.pairs {
+            // Each pair: its reading, then its diagram.
+            for (index, pair) in change.pairs.enumerated() {
                 let heading =
                     (section.isOverall(pair) ? "Overall, " : "") + "\(pair.before.label) → \(pair.after.label)"
                 parts.append("<h3>\(e(heading))</h3>")
                 parts.append(
                     "<ul class=\"verdicts\">" + change.reading(pair).map { "<li>\(e($0))</li>" }.joined() + "</ul>")
-            }
-            if let diagram = section.diagram {
-                for (index, svg) in section.diagramSVGs.enumerated() {
+                if let diagram = section.diagram, index < section.diagramSVGs.count {
+                    let svg = section.diagramSVGs[index]
                     parts.append(
                         "<figure class=\"diagram\">\(svg)<figcaption>The \(e(diagram.relation)) ties, \(e(change.pairs[index].before.label)) → \(e(change.pairs[index].after.label)), "
                             + "on one layout shared by every wave: kept thin and solid (grey), gained thick (blue), lost "
                             + "dashed (vermilion); organisations that joined have a thick border, those that left a dashed one. "
-                            + "The other relations' counts are in the table below.</figcaption></figure>")
+                            + "The other relations' counts are in the tables below.</figcaption></figure>")
                 }
             }
             if let note = section.diagramNote { parts.append("<p class=\"note\">\(e(note))</p>") }
