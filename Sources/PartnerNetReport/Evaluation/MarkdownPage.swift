@@ -164,15 +164,15 @@ public enum MarkdownPage {
                 "This report is of the last wave, \(inline(change.waves.last!.label)); this section compares it with the "
                     + "earlier wave\(change.waves.count > 2 ? "s" : "") as `partnernet change` does.")
             out.append("")
-            for pair in change.pairs {
+            for (index, pair) in change.pairs.enumerated() {
                 out.append("### \(section.isOverall(pair) ? "Overall, " : "")\(inline(pair.before.label)) → \(inline(pair.after.label))")
                 out.append("")
                 out += change.reading(pair).map { "- \(inline($0))" }
                 out.append("")
-            }
-            for index in section.diagramSVGs.indices {
-                out.append("![Ties kept, gained and lost](\(section.diagramFile(index)))")
-                out.append("")
+                if index < section.diagramSVGs.count {
+                    out.append("![Ties kept (thin), gained (thick) and lost (dashed)](\(section.diagramFile(index)))")
+                    out.append("")
+                }
             }
             if !section.chart.series.isEmpty {
                 out.append("![Headline measures per wave](\(ReportChange.chartFile))")
