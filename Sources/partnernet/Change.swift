@@ -106,61 +106,19 @@ struct Change: ParsableCommand {
         if ChangeScope(rawValue: organisations) == nil {
             throw ValidationError("--organisations must be all or both, not '\(organisations)'")
         }
-        if dates != nil {
+        if let dates {
             if waves.count != 1 {
                 throw ValidationError(
                     "--waves cuts one area with dated rows: give exactly one area, not \(waves.count)")
             }
-            let list = commaSeparated(dates)
-            if list.count < 2 { throw ValidationError("--waves needs at least two dates, as DATE,DATE") }
-            let parsed = try list.map { text in
-                guard let date = WaveDate(text) else {
-                    throw ValidationError("--waves: '\(text)' is not \(WaveDate.expected)")
-                }
-                return date
-            }
-            for (a, b) in zip(parsed, parsed.dropFirst()) where !(a < b) {
-                throw ValidationError("--waves: the dates must be in increasing order, found \(a) then \(b)")
-            }
+            _ = try WaveInput.dates(dates)
         } else if waves.count < 2 {
             throw ValidationError("give at least two waves (areas), or one area with dated rows and --waves DATE,DATE")
         }
     }
 
-    /// Each wave's label: its folder's last component, or its path when two are the same.
-    static func labels(_ paths: [String]) -> [String] {
-        let names = paths.map { path in
-            let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-            return ((trimmed as NSString).lastPathComponent as NSString).deletingPathExtension
-        }
-        return Set(names).count == names.count ? names : paths
-    }
-
     func run() throws {
-        var waveList: [Wave]
-        if let dates {
-            let loaded = try loadArea(waves[0], format.choice)
-            if !quiet { Console.report(loaded.warnings) }
-            let problems = loaded.area.dateProblems(origins: loaded.origins)
-            if !problems.isEmpty {
-                Console.report(problems)
-                throw ExitCode(1)
-            }
-            if !loaded.area.isDated {
-                throw Console.failure(
-                    "\(waves[0]): no row has a since or until date, so every date gives the same wave "
-                        + "(give one area per wave instead, or date the rows: Docs/FORMAT.md, \"Waves\")")
-            }
-            waveList = loaded.area.waves(at: commaSeparated(dates).compactMap(WaveDate.init))
-        } else {
-            let labels = Self.labels(waves)
-            waveList = []
-            for (path, label) in zip(waves, labels) {
-                let loaded = try loadArea(path, format.choice)
-                if !quiet { Console.report(loaded.warnings) }
-                waveList.append(Wave(label: label, area: loaded.area))
-            }
-        }
+        let waveList = try WaveInput.load(waves, dates: dates, format.choice, quiet: quiet)
         if let focalSector {
             for wave in waveList {
                 if let problem = wave.area.focalSectorProblem(named: focalSector) {
@@ -168,18 +126,9 @@ struct Change: ParsableCommand {
                 }
             }
         }
-        var settings = ChangeSettings()
-        settings.permutations = permutations
-        settings.seed = seed
-        settings.scope = ChangeScope(rawValue: organisations) ?? .all
-        settings.analysis.relations = commaSeparated(relation)
-        settings.analysis.focalSector = focalSector
-        settings.analysis.permutations = shuffles
-        settings.analysis.randomSets = randomSets
-        settings.analysis.networkTestDraws = 0
-        settings.analysis.seed = seed
-        settings.analysis.communityMethod = nil
-        settings.analysis.corePeriphery = false
+        let settings = ChangeSettings(
+            permutations: permutations, seed: seed, scope: ChangeScope(rawValue: organisations) ?? .all,
+            relations: commaSeparated(relation), focalSector: focalSector, shuffles: shuffles, randomSets: randomSets)
         let report: ChangeReport
         do {
             report = try ChangeReport(waves: waveList, settings: settings)

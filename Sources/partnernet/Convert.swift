@@ -39,6 +39,16 @@ struct Convert: ParsableCommand {
             "none". An edge list's ties are undirected unless it has a directed column or \
             --directed is given.
 
+            --dynamic writes a dynamic GEXF 1.3 (mode="dynamic", timeformat="date") from an \
+            area whose rows carry since/until dates (Docs/FORMAT.md, "Waves"), so that \
+            Gephi's timeline plays the waves: every organisation, partnership, relationship \
+            and membership with a date gets one <spell>, start its since and end the day \
+            before its until (GEXF spells are closed, until is exclusive), dates in full \
+            (2024 is 2024-01-01); rows without dates hold throughout. The since and until \
+            columns are kept as attributes, and the GEXF reader reads a spell back as \
+            since/until, so the file converts back to the same dated area. For waves as \
+            separate folders, date their rows into one area first (Docs/FORMAT.md, "Waves").
+
             --with-metrics adds node measures (names as in `partnernet help centrality`) as \
             organisation columns, typed in GraphML and GEXF, for Gephi or R to draw and model.
 
@@ -47,6 +57,8 @@ struct Convert: ParsableCommand {
               partnernet convert Datasets/northbridge -o northbridge.graphml
               partnernet convert Datasets/northbridge -o northbridge.gexf \\
                   --with-metrics betweenness,degree
+              partnernet convert Tests/Fixtures/waves/northbridge_dated \\
+                  -o northbridge.gexf --dynamic
               partnernet convert Datasets/padgett_florentine -o padgett.net
               partnernet convert edges.csv --nodes-file organisations.csv --directed \\
                   -o area/
@@ -81,6 +93,11 @@ struct Convert: ParsableCommand {
         name: [.customLong("nodes-file"), .customLong("nodes")],
         help: ArgumentHelp("An organisations table completing an edge-list, DL or Pajek input.", valueName: "file"))
     var nodesFile: String?
+
+    @Flag(
+        name: .long,
+        help: "Write a dynamic GEXF: the since/until dates of an area's rows as spells (a .gexf output only).")
+    var dynamic = false
 
     @Flag(name: .long, help: "Read an edge list without a directed column as arcs (default: undirected ties).")
     var directed = false
@@ -176,13 +193,18 @@ struct Convert: ParsableCommand {
                 throw Console.failure(error.description)
             }
         }
+        if dynamic { try Self.checkDated(area, origins: loaded.origins, input: input) }
         let named = to?.lowercased()
         if output == "-" { return try writeToStandardOutput(area, format: named) }
         if named == "dot" || named == "gv" || (named == nil && DOTInput.isDOT(output)) {
+            if dynamic { throw Console.failure("--dynamic writes GEXF: give a .gexf output (or --to gexf), not \(output)") }
             try DOTInput.write(area, to: output)
             return
         }
         let format = named.flatMap(AreaFormat.init(name:)) ?? AreaFormat(path: output) ?? .folder
+        if dynamic && format != .gexf {
+            throw Console.failure("--dynamic writes GEXF: give a .gexf output (or --to gexf), not \(output)")
+        }
         if writeNodes != nil && format != .edgelist {
             throw Console.failure("--write-nodes goes with an edge-list output (.csv, .tsv, .txt)")
         }
@@ -198,12 +220,28 @@ struct Convert: ParsableCommand {
             if format == .folder {
                 try AreaFolder.write(area, to: output, replacing: force)
             } else {
-                let report = try format.write(area, to: output, sectorColours: colours, nodesFile: writeNodes)
+                let report = try format.write(
+                    area, to: output, sectorColours: colours, nodesFile: writeNodes, dynamic: dynamic)
                 if let warning = report.warning { Console.report([warning]) }
             }
         } catch {
             Console.report(error.diagnostics)
             throw ExitCode(1)
+        }
+    }
+
+    /// For `--dynamic`: the area's date problems printed (exit status 1), and an area
+    /// without any date refused.
+    static func checkDated(_ area: Area, origins: AreaOrigins?, input: String) throws {
+        let problems = area.dateProblems(origins: origins)
+        if !problems.isEmpty {
+            Console.report(problems)
+            throw ExitCode(1)
+        }
+        if !area.isDated {
+            throw Console.failure(
+                "\(input): no row has a since or until date, so a dynamic GEXF would have no spells "
+                    + "(date the rows: Docs/FORMAT.md, \"Waves\")")
         }
     }
 
@@ -220,16 +258,18 @@ struct Convert: ParsableCommand {
         }
         let file = folder + "/area"
         if named == "dot" || named == "gv" {
+            if dynamic { throw Console.failure("--dynamic writes GEXF: give --to gexf") }
             try DOTInput.write(area, to: file)
         } else {
             guard let format = AreaFormat(name: named), format != .folder else {
                 throw Console.failure("-o - cannot write a folder; choose a file format with --to")
             }
+            if dynamic && format != .gexf { throw Console.failure("--dynamic writes GEXF: give --to gexf") }
             let palette = Palette(categories: area.sectors)
             let colours = Dictionary(
                 palette.colours.map { ($0.category, $0.colour) }, uniquingKeysWith: { first, _ in first })
             do {
-                let report = try format.write(area, to: file, sectorColours: colours)
+                let report = try format.write(area, to: file, sectorColours: colours, dynamic: dynamic)
                 if let warning = report.warning {
                     Console.printError(warning.description.replacingOccurrences(of: file, with: "-"))
                 }

@@ -30,6 +30,23 @@ struct Report: ParsableCommand {
             settings and seed), voting power on the boards the edits change, and the \
             tables scenario and scenario_members.
 
+            With --waves, the report is over waves of one area (Docs/FORMAT.md, "Waves"): \
+            either several areas in time order after --waves (partnernet report --waves \
+            2023/ 2026/ -o out), or one AREA with dated rows and --waves DATE,DATE,… (partnernet \
+            report area/ --waves 2024,2026 -o out). The flag is what tells waves from a \
+            collection: without it a folder of area folders is a collection; with it, the \
+            paths after --waves are waves, in order, however they are laid out.
+
+            The report is the report of the LAST wave, plus a "Change" section: what `partnernet \
+            change` says of the waves (the reading, ties kept, lost and gained per \
+            relation, the headline measures with the dyad-swap test), a diagram of one \
+            relation's ties on one layout shared by every wave (kept thin, gained thick, \
+            lost dashed, and coloured), small multiples of the headline measures per wave, \
+            and the tables change (the rows of `change --format csv`) and change_members; \
+            the diagrams are also change-diagram.svg and change-chart.svg. \
+            --change-permutations sets the QAP relabellings and dyad swaps (change's \
+            --permutations).
+
             For a COLLECTION (a folder of area folders), writes the comparison of the areas \
             (table, summary, chart) as index.html, with a report for each area under areas/. \
             An area that cannot be read is named in the comparison and the exit status is 1.
@@ -39,10 +56,25 @@ struct Report: ParsableCommand {
               partnernet report Datasets/synthetic -o synthetic-report --permutations 1000
               partnernet report Datasets/northbridge -o restructure \\
                   --scenario Datasets/northbridge/scenarios/restructure.json
+              partnernet report -o northbridge-change \\
+                  --waves Datasets/northbridge Datasets/northbridge_2026
+              partnernet report area/ --waves 2024,2026 -o area-change
             """)
 
-    @Argument(help: "An area, or a collection of areas.")
-    var area: String
+    @Argument(help: "An area, or a collection of areas (with --waves DATE,…: the area with dated rows).")
+    var area: String?
+
+    @Option(
+        name: .customLong("waves"), parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "The waves in time order (areas), or after an AREA with dated rows the dates to cut it at.",
+            valueName: "wave … | date,date,…"))
+    var waves: [String] = []
+
+    @Option(
+        name: .customLong("change-permutations"),
+        help: "With --waves: relabellings of the QAP test and draws of the dyad-swap test (as change --permutations).")
+    var changePermutations = ChangeSettings().permutations
 
     @Option(name: .shortAndLong, help: "The folder to write the report into (created if needed).")
     var output: String
@@ -111,6 +143,20 @@ struct Report: ParsableCommand {
         if randomSets < 0 { throw ValidationError("--random-sets must be 0 or more") }
         if networkTests < 0 { throw ValidationError("--network-tests must be 0 or more") }
         if stability < 0 { throw ValidationError("--stability must be 0 or more") }
+        if changePermutations < 0 { throw ValidationError("--change-permutations must be 0 or more") }
+        if waves.isEmpty {
+            if area == nil { throw ValidationError("give an area or a collection of areas, or --waves") }
+        } else if area != nil {
+            if waves.count != 1 {
+                throw ValidationError(
+                    "after an AREA, --waves gives the dates to cut it at, as one DATE,DATE,… (found \(waves.count) values); "
+                        + "for one area per wave, give the areas after --waves and no AREA before it")
+            }
+            _ = try WaveInput.dates(waves[0])
+        } else if waves.count < 2 {
+            throw ValidationError(
+                "--waves needs at least two waves (areas), or an AREA with dated rows before --waves DATE,DATE")
+        }
     }
 
     var settings: EvaluationSettings {
@@ -127,6 +173,8 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
+        if !waves.isEmpty { return try runOverWaves() }
+        guard let area else { throw ExitCode(1) }
         let paths = AreaSource.expand(area)
         if paths.count == 1 && paths[0] == area {
             let loaded = try loadArea(area, format.choice)
@@ -176,6 +224,49 @@ struct Report: ParsableCommand {
         Console.printError(
             "wrote \((output as NSString).appendingPathComponent("index.html")) (\(comparison.rows.count) areas)")
         if !comparison.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// `report --waves …`: the report of the last wave, with the "Change" section.
+    func runOverWaves() throws {
+        if stability > 0 { throw Console.failure("--stability applies to one area, not to waves") }
+        let paths = area.map { [$0] } ?? waves
+        let dates = area == nil ? nil : waves[0]
+        let waveList = try WaveInput.load(paths, dates: dates, format.choice, quiet: quiet)
+        if let focalSector {
+            for wave in waveList {
+                if let problem = wave.area.focalSectorProblem(named: focalSector) {
+                    throw Console.failure("wave \(wave.label): \(problem.description)")
+                }
+            }
+        }
+        let last = waveList[waveList.count - 1]
+        let lastPath = area.map { "\($0) at \(last.label)" } ?? paths[paths.count - 1]
+        let file = try scenario.map(Self.readScenario)
+        var report: EvaluationReport
+        do {
+            report = try EvaluationReport(area: last.area, path: lastPath, settings: settings)
+        } catch {
+            throw Console.failure("wave \(last.label): \(error.description)")
+        }
+        if let scenario, let file { report.scenario = try Self.scenario(file, named: scenario, on: report.analysis) }
+        let changeSettings = ChangeSettings(
+            permutations: changePermutations, seed: seed, relations: commaSeparated(relation), focalSector: focalSector)
+        let change: ChangeReport
+        do {
+            change = try WorkProgress.stage("change between waves") { () throws(ChangeError) -> ChangeReport in
+                try ChangeReport(waves: waveList, settings: changeSettings)
+            }
+        } catch {
+            throw Console.failure(error.description)
+        }
+        report.change = ReportChange(
+            change: change, waveArguments: area.map { [$0, "--waves", waves[0]] } ?? ["--waves"] + waves)
+        do {
+            try ReportWriter.write(report, to: output)
+        } catch {
+            throw Console.failure("cannot write the report to \(output): \(error.localizedDescription)")
+        }
+        Console.printError("wrote \((output as NSString).appendingPathComponent("index.html"))")
     }
 
     /// The scenario file at `path`, or its problems printed and exit status 1.

@@ -57,6 +57,27 @@ public struct WaveDate: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     public var description: String { text }
 
+    /// The date in full, `YYYY-MM-DD` (XML Schema's `xs:date`, as GEXF writes dates).
+    public var fullText: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    /// The day before, written in full; `nil` before 0001-01-02.
+    public var dayBefore: WaveDate? {
+        if day > 1 { return WaveDate(String(format: "%04d-%02d-%02d", year, month, day - 1)) }
+        if month > 1 {
+            return WaveDate(String(format: "%04d-%02d-%02d", year, month - 1, Self.days(inMonth: month - 1, year: year)))
+        }
+        return year > 1 ? WaveDate(String(format: "%04d-12-31", year - 1)) : nil
+    }
+
+    /// The day after, written in full; `nil` after 9999-12-31.
+    public var dayAfter: WaveDate? {
+        if day < Self.days(inMonth: month, year: year) {
+            return WaveDate(String(format: "%04d-%02d-%02d", year, month, day + 1))
+        }
+        if month < 12 { return WaveDate(String(format: "%04d-%02d-01", year, month + 1)) }
+        return year < 9999 ? WaveDate(String(format: "%04d-01-01", year + 1)) : nil
+    }
+
     /// What a date must look like, for error messages.
     public static let expected = "a date written YYYY, YYYY-MM or YYYY-MM-DD"
 }

@@ -171,11 +171,13 @@ extension AreaFormat {
     /// - Parameters:
     ///   - sectorColours: for GEXF, the `#RRGGBB` colour of each sector (`viz:color`).
     ///   - nodesFile: for an edge list, where to write the organisations table as well.
+    ///   - dynamic: for GEXF, a dynamic graph: each dated row's `since`/`until` as a spell.
     /// - Returns: what the format could not carry, as one warning.
     /// - Throws: ``AreaIOError/cannotWrite(path:reason:)``.
     @discardableResult
     public func write(
-        _ area: Area, to path: String, sectorColours: [String: String] = [:], nodesFile: String? = nil
+        _ area: Area, to path: String, sectorColours: [String: String] = [:], nodesFile: String? = nil,
+        dynamic: Bool = false
     ) throws(AreaIOError) -> WriteReport {
         switch self {
         case .folder:
@@ -188,7 +190,7 @@ extension AreaFormat {
         }
         var (text, lost): (String, [String])
         switch self {
-        case .gexf: (text, lost) = GEXFFormat.encode(area, colours: sectorColours)
+        case .gexf: (text, lost) = GEXFFormat.encode(area, colours: sectorColours, dynamic: dynamic)
         case .edgelist:
             let separator = path.lowercased().hasSuffix(".tsv") ? "\t" : ","
             (text, lost) = EdgeListFormat.encode(area, separator: separator, withNodes: nodesFile != nil)

@@ -13,9 +13,20 @@ import PartnerNetCore
 /// area's name is the description. GEXF has no place for `focal_sector` or other
 /// `area.json` keys; the warning says so.
 ///
+/// **Dynamic GEXF** (`dynamic: true`, `convert --dynamic`): the graph is `mode="dynamic"`
+/// with `timeformat="date"`, and every node and edge whose row carries `since` or `until`
+/// (Docs/FORMAT.md, "Waves") gets one `<spell>`: `start` its `since`, `end` the day before
+/// its `until` — GEXF's spells are closed intervals, `until` is exclusive — each written in
+/// full (`2024` is `2024-01-01`), an open end left out. Rows without dates hold throughout
+/// and get no spell. The `since` and `until` columns stay as attributes too, so the file
+/// reads back into the same dated rows, and Gephi's timeline plays the waves.
+///
 /// Read: the same, and GEXF 1.1–1.3 files from Gephi: `label` as the name, `attvalue`s
 /// by `for` (or 1.0's `id`), attribute `<default>`s, `defaultedgetype`, each edge's
-/// `type` and `weight`; drawing data (`viz:*`) and time spells are skipped.
+/// `type` and `weight`. Time: a node or edge without `since`/`until` attributes whose one
+/// spell (or `start`/`end` attributes) is a date becomes a dated row, `since` its start and
+/// `until` the day after its end; several spells, and times that are not dates
+/// (`timeformat` integer or double, or a dateTime), are skipped, as is drawing data (`viz:*`).
 enum GEXFFormat {
     static let namespace = "http://gexf.net/1.3"
     /// Partnership nodes' colour.
@@ -40,6 +51,7 @@ enum GEXFFormat {
         default:
             throw fail(graphElement, "defaultedgetype must be directed, undirected or mutual, got \(quoted(edgeType))")
         }
+        let timeIsDate = (graphElement.attributes["timeformat"]?.lowercased() ?? "date") == "date"
         if let description = root.child("meta")?.child("description")?.text, !description.isEmpty {
             graph.graphAttributes["name"] = description
         }
@@ -82,6 +94,7 @@ enum GEXFFormat {
             seen[id] = element.line
             var attributes = try values(of: element, kind: "node")
             if let label = element.attributes["label"], attributes["label"] == nil { attributes["label"] = label }
+            if timeIsDate { Self.date(&attributes, from: element) }
             graph.nodes.append(
                 AttributedGraph.Node(
                     id: id, attributes: attributes,
@@ -93,6 +106,7 @@ enum GEXFFormat {
             }
             var attributes = try values(of: element, kind: "edge")
             if let weight = element.attributes["weight"] { attributes["weight"] = weight }
+            if timeIsDate { Self.date(&attributes, from: element) }
             if let label = element.attributes["label"], attributes["label"] == nil { attributes["label"] = label }
             var directed: Bool?
             if let type = element.attributes["type"]?.lowercased() {
@@ -113,10 +127,33 @@ enum GEXFFormat {
         return graph.area(file: file)
     }
 
+    /// `since` and `until` from an element's one spell (or its `start` and `end`), when it
+    /// has neither column and the times are dates: `until` is the day after the spell's
+    /// (closed) end.
+    static func date(_ attributes: inout [String: String], from element: XMLElementNode) {
+        let columns = attributes.keys.map { $0.lowercased() }
+        guard !columns.contains(Area.sinceColumn), !columns.contains(Area.untilColumn) else { return }
+        let spells = element.child("spells")?.children("spell") ?? []
+        let source: [String: String]
+        if spells.count == 1 {
+            source = spells[0].attributes
+        } else if spells.isEmpty {
+            source = element.attributes
+        } else {
+            return
+        }
+        let start = source["start"].flatMap(WaveDate.init)
+        let end = source["end"].flatMap(WaveDate.init)
+        if (source["start"] != nil && start == nil) || (source["end"] != nil && end == nil) { return }
+        if let start { attributes[Area.sinceColumn] = start.text }
+        if let end, let after = end.dayAfter { attributes[Area.untilColumn] = after.text }
+    }
+
     // MARK: Writing
 
-    /// The area as GEXF 1.3, nodes coloured by `colours` (sector → `#RRGGBB`).
-    static func encode(_ area: Area, colours: [String: String]) -> (text: String, lost: [String]) {
+    /// The area as GEXF 1.3, nodes coloured by `colours` (sector → `#RRGGBB`); with
+    /// `dynamic`, a dynamic graph whose dated rows have spells.
+    static func encode(_ area: Area, colours: [String: String], dynamic: Bool = false) -> (text: String, lost: [String]) {
         var graph = AttributedGraph(area: area)
         graph.graphAttributes = [:]
         var replaced = 0
@@ -134,7 +171,9 @@ enum GEXFFormat {
             out += "    <description>\(XMLText.content(name, &replaced))</description>\n"
         }
         out += "  </meta>\n"
-        out += "  <graph defaultedgetype=\"\(graph.directedByDefault ? "directed" : "undirected")\" mode=\"static\">\n"
+        out +=
+            "  <graph defaultedgetype=\"\(graph.directedByDefault ? "directed" : "undirected")\" "
+            + (dynamic ? "mode=\"dynamic\" timeformat=\"date\">\n" : "mode=\"static\">\n")
         let nodeTypes = AttributedGraph.types(graph.nodeKeys, graph.nodes.map(\.attributes))
         let edgeKeys = graph.edgeKeys.filter { $0 != "weight" }
         let edgeTypes = AttributedGraph.types(edgeKeys, graph.edges.map(\.attributes))
@@ -156,6 +195,7 @@ enum GEXFFormat {
             let label = node.attributes["name"] ?? organisationNames[node.id] ?? node.id
             out += "      <node id=\"\(attr(node.id))\" label=\"\(attr(label))\">\n"
             out += values(node.attributes, keys: graph.nodeKeys, attr)
+            if dynamic { out += spells(node.attributes) }
             let colour = isPartnership ? partnershipColour : colours[node.attributes["sector"] ?? ""]
             if let colour, let rgb = UInt32(colour.dropFirst().prefix(6), radix: 16) {
                 out += "        <viz:color r=\"\(rgb >> 16 & 0xFF)\" g=\"\(rgb >> 8 & 0xFF)\" b=\"\(rgb & 0xFF)\"/>\n"
@@ -167,7 +207,9 @@ enum GEXFFormat {
             out += "      <edge id=\"\(index)\" source=\"\(attr(edge.source))\" target=\"\(attr(edge.target))\""
             if let weight = edge.attributes["weight"] { out += " weight=\"\(weight)\"" }
             if let directed = edge.directed { out += " type=\"\(directed ? "directed" : "undirected")\"" }
-            out += ">\n" + values(edge.attributes, keys: edgeKeys, attr) + "      </edge>\n"
+            out += ">\n" + values(edge.attributes, keys: edgeKeys, attr)
+            if dynamic { out += spells(edge.attributes) }
+            out += "      </edge>\n"
         }
         out += "    </edges>\n  </graph>\n</gexf>\n"
         var lost: [String] = []
@@ -178,6 +220,17 @@ enum GEXFFormat {
         if let units = area.metadata.lostUnits { lost.append(units) }
         if replaced > 0 { lost.append("\(replaced) control characters XML cannot hold (written as U+FFFD)") }
         return (out, lost)
+    }
+
+    /// The `<spells>` of a row with `since` or `until`: one spell from `since` to the day
+    /// before `until`, dates in full; empty for a row without dates.
+    static func spells(_ attributes: [String: String]) -> String {
+        let span = Area.span(of: attributes)
+        guard span.since != nil || span.until != nil else { return "" }
+        var spell = "<spell"
+        if let since = span.since { spell += " start=\"\(since.fullText)\"" }
+        if let end = span.until?.dayBefore { spell += " end=\"\(end.fullText)\"" }
+        return "        <spells>\n          \(spell)/>\n        </spells>\n"
     }
 
     private static func values(_ attributes: [String: String], keys: [String], _ attr: (String) -> String) -> String {

@@ -53,6 +53,27 @@ public struct ChangeSettings: Sendable, Hashable {
     public var scope = ChangeScope.all
 
     public init() {}
+
+    /// The settings of `partnernet change` (and of a report's "Change" section): each wave
+    /// analysed over `relations` (all when empty) with its `shuffles` for the E-I p-values and
+    /// `randomSets` for the share tests, without the CUG tests, communities or core and
+    /// periphery, which the headline measures do not need.
+    public init(
+        permutations: Int, seed: UInt64, scope: ChangeScope = .all, relations: [String] = [],
+        focalSector: String? = nil, shuffles: Int = 0, randomSets: Int = 0
+    ) {
+        self.permutations = permutations
+        self.seed = seed
+        self.scope = scope
+        analysis.relations = relations
+        analysis.focalSector = focalSector
+        analysis.permutations = shuffles
+        analysis.randomSets = randomSets
+        analysis.networkTestDraws = 0
+        analysis.seed = seed
+        analysis.communityMethod = nil
+        analysis.corePeriphery = false
+    }
 }
 
 /// One relation's change between two waves.

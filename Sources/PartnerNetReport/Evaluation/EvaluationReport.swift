@@ -37,6 +37,9 @@ public struct EvaluationReport: Sendable {
     public let survey: SurveySection?
     /// The survey's stability (`report --stability N`), shown in the Survey section.
     public var stability: SurveyStability?
+    /// The "Change" section: how the waves before this report's area led to it, when the
+    /// report was asked over waves (`report --waves …`).
+    public var change: ReportChange?
 
     public var area: Area { analysis.area }
     public var path: String { analysis.path }
@@ -63,7 +66,7 @@ public struct EvaluationReport: Sendable {
         if let stability {
             out += [("survey_stability_findings", stability.findingTable), ("survey_stability_ranks", stability.rankTable)]
         }
-        return out + (scenario?.tables ?? [])
+        return out + (scenario?.tables ?? []) + (change?.tables ?? [])
     }
     public var mixingTable: ResultTable { analysis.mixingTable }
 

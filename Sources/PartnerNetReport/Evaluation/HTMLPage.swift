@@ -44,6 +44,8 @@ public enum HTMLPage {
                 return parts
             })
 
+        if let change = report.change { body.append(changeSection(change)) }
+
         body.append(
             section("diagram", "The partnership") {
                 var parts: [String] = []
@@ -326,7 +328,7 @@ public enum HTMLPage {
                 parts.append("</tbody></table>")
                 parts.append(
                     "<p>Every table is also in <code>tables/</code> beside this page, as CSV and JSON. Reproduce with "
-                        + "<code>partnernet report \(e(report.path)) --seed \(report.settings.seed) --permutations \(report.settings.permutations)"
+                        + "<code>partnernet report \(e(report.change.map { $0.waveArguments.map(ReportScenario.word).joined(separator: " ") } ?? report.path)) --seed \(report.settings.seed) --permutations \(report.settings.permutations)"
                         + (report.settings.relations.isEmpty
                             ? "" : " --relation \(e(report.settings.relations.joined(separator: ",")))")
                         + "</code>.</p>")
@@ -337,11 +339,76 @@ public enum HTMLPage {
 
     // MARK: Pieces
 
+    /// The "Change" section: the reading of each pair of waves, the diagram of ties kept,
+    /// gained and lost on one layout, the headline measures per wave, and the tables.
+    static func changeSection(_ section: ReportChange) -> String {
+        let change = section.change
+        return Self.section("change", "Change: \(section.wavesText)") {
+            var parts = [
+                "<p>This report is of the last wave, \(e(change.waves.last!.label)). This section compares it with the "
+                    + "earlier wave\(change.waves.count > 2 ? "s" : "") (\(e(section.wavesText))): organisations are matched "
+                    + "by id, ties counted over the pairs of organisations present in either wave (ordered pairs in a "
+                    + "directed relation), and each headline measure's change tested by swapping pairs' ties between the "
+                    + "waves \(change.settings.permutations) times (the dyad-swap test: small p, more change than "
+                    + "reshuffling the same turnover gives).</p>"
+            ]
+            // Each pair: its reading, then its diagram.
+            for (index, pair) in change.pairs.enumerated() {
+                let heading =
+                    (section.isOverall(pair) ? "Overall, " : "") + "\(pair.before.label) → \(pair.after.label)"
+                parts.append("<h3>\(e(heading))</h3>")
+                parts.append(
+                    "<ul class=\"verdicts\">" + change.reading(pair).map { "<li>\(e($0))</li>" }.joined() + "</ul>")
+                if let diagram = section.diagram, index < section.diagramSVGs.count {
+                    let svg = section.diagramSVGs[index]
+                    parts.append(
+                        "<figure class=\"diagram\">\(svg)<figcaption>The \(e(diagram.relation)) ties, \(e(change.pairs[index].before.label)) → \(e(change.pairs[index].after.label)), "
+                            + "on one layout shared by every wave: kept thin and solid (grey), gained thick (blue), lost "
+                            + "dashed (vermilion); organisations that joined have a thick border, those that left a dashed one. "
+                            + "The other relations' counts are in the tables below.</figcaption></figure>")
+                }
+            }
+            if let note = section.diagramNote { parts.append("<p class=\"note\">\(e(note))</p>") }
+            if !section.chart.series.isEmpty {
+                let chart = section.chartSVG
+                parts.append(
+                    "<figure class=\"diagram\">\(chart[chart.range(of: "<svg")!.lowerBound...])<figcaption>Each headline "
+                        + "measure in each wave (one panel each, its own scale).</figcaption></figure>")
+            }
+            for pair in change.pairs {
+                parts.append(
+                    table(
+                        change.tieTable(pair), id: "change-ties-\(slug(pair.label))",
+                        caption: "Ties \(pair.before.label) → \(pair.after.label) (pairs: ordered in a directed relation, "
+                            + "unordered in an undirected one; QAP p: upper tail)"))
+                parts.append(
+                    table(
+                        change.headlineTable(pair), id: "change-headline-\(slug(pair.label))",
+                        caption: "Headline measures \(pair.before.label) → \(pair.after.label) (p: dyad-swap test of "
+                            + "\(pair.swaps) draws over the \(pair.swappablePairs) pairs tied in either wave; –: not tested)"))
+            }
+            if !section.membersTable.rows.isEmpty {
+                parts.append(
+                    table(
+                        section.membersTable, id: "change-members",
+                        caption: "Who and what joined and left, and the chairs that changed hands"))
+            }
+            parts.append(
+                "<p>Every value is in <code>tables/change.csv</code> (named as <code>partnernet change --format csv</code> "
+                    + "names them). The same from the command line: <code>\(e(section.command))</code></p>")
+            return parts
+        }
+    }
+
+    /// An id-safe form of a pair's label.
+    static func slug(_ text: String) -> String {
+        String(text.map { $0.isLetter || $0.isNumber ? $0 : "-" })
+    }
+
     static func sections(of report: EvaluationReport) -> [(id: String, title: String)] {
-        var list = [
-            ("summary", "Summary"), ("diagram", "The partnership"), ("centrality", "Who is central"),
-            ("silos", "Silos"),
-        ]
+        var list = [("summary", "Summary")]
+        if report.change != nil { list.append(("change", "Change")) }
+        list += [("diagram", "The partnership"), ("centrality", "Who is central"), ("silos", "Silos")]
         if report.dominance != nil { list.append(("dominance", "Dominance")) }
         list.append(("sectors", "Every sector"))
         if !report.analysis.relationAnalyses.isEmpty { list.append(("relations", "By relation")) }

@@ -156,6 +156,36 @@ public enum MarkdownPage {
             out.append("The same from the command line: `\(scenario.command(path: report.path, settings: report.settings))`")
             out.append("")
         }
+        if let section = report.change {
+            let change = section.change
+            out.append("## Change: \(inline(section.wavesText))")
+            out.append("")
+            out.append(
+                "This report is of the last wave, \(inline(change.waves.last!.label)); this section compares it with the "
+                    + "earlier wave\(change.waves.count > 2 ? "s" : "") as `partnernet change` does.")
+            out.append("")
+            for (index, pair) in change.pairs.enumerated() {
+                out.append("### \(section.isOverall(pair) ? "Overall, " : "")\(inline(pair.before.label)) → \(inline(pair.after.label))")
+                out.append("")
+                out += change.reading(pair).map { "- \(inline($0))" }
+                out.append("")
+                if index < section.diagramSVGs.count {
+                    out.append("![Ties kept (thin), gained (thick) and lost (dashed)](\(section.diagramFile(index)))")
+                    out.append("")
+                }
+            }
+            if !section.chart.series.isEmpty {
+                out.append("![Headline measures per wave](\(ReportChange.chartFile))")
+                out.append("")
+            }
+            for pair in change.pairs {
+                out.append(change.tieTable(pair).markdown())
+                out.append(change.headlineTable(pair).markdown())
+            }
+            if !section.membersTable.rows.isEmpty { out.append(section.membersTable.markdown()) }
+            out.append("The same from the command line: `\(section.command)`")
+            out.append("")
+        }
         out.append("## Methods")
         out.append("")
         for (name, definition) in report.definitions { out.append("- `\(name)`: \(inline(definition))") }

@@ -5,7 +5,9 @@ import PartnerNetIO
 /// Writes report folders: the page, its Markdown twin, the diagram and the tables.
 public enum ReportWriter {
     /// Writes `report` into `folder`: `index.html`, `report.md`, `findings.json` and
-    /// `findings.csv`, `diagram.svg` (when the diagram could be drawn) and
+    /// `findings.csv`, `diagram.svg` (when the diagram could be drawn), for a report over
+    /// waves `change-diagram.svg` (`change-diagram-N.svg` for each pair with more than two
+    /// waves) and `change-chart.svg`, and
     /// `tables/NAME.csv` and `.json` for every table. Tables an earlier report left in
     /// `tables/` that this one does not write are removed, so the folder never mixes two
     /// reports.
@@ -36,8 +38,16 @@ public enum ReportWriter {
             try SafeFileWriter.write(full.data, to: path)
             written.append(full.file)
         }
+        if let change = report.change {
+            for (index, svg) in change.diagramSVGs.enumerated() {
+                try put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg, change.diagramFile(index))
+            }
+            if !change.chart.series.isEmpty { try put(change.chartSVG, ReportChange.chartFile) }
+        }
         // A diagram file an earlier report left that this one does not write.
-        for stale in ["diagram.svg", "diagram.dot", "diagram-sectors.svg"] where !written.contains(stale) {
+        let earlier = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let changeFiles = earlier.filter { $0.hasPrefix("change-") && $0.hasSuffix(".svg") }
+        for stale in ["diagram.svg", "diagram.dot", "diagram-sectors.svg"] + changeFiles where !written.contains(stale) {
             try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(stale))
         }
         try put(
