@@ -11,7 +11,7 @@
 Each task runs in its own process, repeated; the median time and the process's peak
 resident memory are reported. Usage, from the repository root:
 
-    python3 Scripts/bench/foundation.py [--repeat 5] [--write Benchmarks/RESULTS.md]
+    python3 Scripts/bench/foundation.py [--repeat 5] [--write Benchmarks/RESULTS-foundation.md]
 
 It creates .venv-bench (igraph and networkx from PyPI) and builds Benchmarks/ in release
 mode on first use.
