@@ -132,6 +132,27 @@ struct TiePredictorsTests {
         }
     }
 
+    /// Above the report's budget (pairs × relabellings over 10⁹) the estimates are given
+    /// untested, said so, and the command that tests them keeps the relabellings asked for.
+    @Test func aTestBeyondTheBudgetIsLeftToTheCommand() throws {
+        let permutations = 5_000_000
+        let untested = try Self.analysis("Datasets/northbridge") { $0.permutations = permutations }
+        let tested = try Self.analysis("Datasets/northbridge")
+        let predictors = try #require(untested.tiePredictors)
+        let model = try #require(predictors.models.first)
+        let n = untested.area.organisations.count
+        #expect(n * (n - 1) > TiePredictors.testBudget / permutations)
+        #expect(n * (n - 1) <= TiePredictors.testBudget / 4_000)
+        #expect(model.regression.permutations == 0)
+        #expect(model.regression.coefficients.allSatisfy { $0.pValues == nil })
+        let reference = try #require(tested.tiePredictors?.models.first)
+        #expect(model.regression.coefficients.map(\.estimate) == reference.regression.coefficients.map(\.estimate))
+        #expect(reference.regression.coefficients.allSatisfy { $0.pValues != nil })
+        #expect(predictors.notes.contains { $0.hasPrefix("the estimates are not tested here") })
+        #expect(predictors.command(path: "area", seed: 1)?.contains("--permutations \(permutations) ") == true)
+        #expect(untested.findings.filter { $0.topic == .predictors }.allSatisfy { $0.pValue == nil })
+    }
+
     @Test func theRelationExplainedCanBeChosen() throws {
         let analysis = try Self.analysis("Datasets/northbridge") {
             $0.predictedRelation = "funding"

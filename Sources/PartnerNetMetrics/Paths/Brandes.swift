@@ -23,6 +23,17 @@ final class DependencyAccumulator {
     private let predecessorHead: UnsafeMutableBufferPointer<Int32>
     private let predecessor: UnsafeMutableBufferPointer<Int32>
     private let predecessorNext: UnsafeMutableBufferPointer<Int32>
+    /// Breadth-first searches: each node's distance in arcs (−1 where not reached), path
+    /// count and coefficient, together.
+    private let unweighted: UnsafeMutableBufferPointer<UnweightedNode>
+    /// The nodes the last breadth-first search reached (the first entries of `search.order`).
+    private var reachedUnweighted = 0
+
+    struct UnweightedNode {
+        var sigma: Double = 0
+        var coefficient: Double = 0
+        var hops: Int32 = -1
+    }
 
     init(nodeCount: Int, arcCount: Int, weighted: Bool) {
         search = PathSearch(nodeCount: nodeCount, weighted: weighted)
@@ -33,6 +44,8 @@ final class DependencyAccumulator {
         predecessorHead = .allocate(capacity: weighted ? nodeCount : 0)
         predecessor = .allocate(capacity: weighted ? arcCount : 0)
         predecessorNext = .allocate(capacity: weighted ? arcCount : 0)
+        unweighted = .allocate(capacity: weighted ? 0 : nodeCount)
+        unweighted.initialize(repeating: UnweightedNode())
     }
 
     deinit {
@@ -41,52 +54,58 @@ final class DependencyAccumulator {
         predecessorHead.deallocate()
         predecessor.deallocate()
         predecessorNext.deallocate()
+        unweighted.deallocate()
     }
 
     /// Adds δₛ(v) to `total[v]` for every node v ≠ s, counting arcs as steps (breadth-first search).
+    ///
+    /// A node's distance, path count and coefficient sit together in ``nodes`` (24 bytes),
+    /// so that looking at a neighbour, which both passes do for every arc, reads one place
+    /// in memory rather than two or three.
     func addUnweighted(from source: Int, out: Adjacency, into total: UnsafeMutableBufferPointer<Double>) {
-        search.clear()
+        let nodes = unweighted
+        let order = search.order
+        for index in 0..<reachedUnweighted { nodes[Int(order[index])].hops = -1 }
         let offsets = out.offsets
         let targets = out.targets
-        let hops = search.hops
-        let order = search.order
-        hops[source] = 0
-        sigma[source] = 1
+        nodes[source].hops = 0
+        nodes[source].sigma = 1
         order[0] = Int32(source)
         var head = 0
         var tail = 1
         while head < tail {
             let node = Int(order[head])
             head += 1
-            let next = hops[node] + 1
-            let paths = sigma[node]
+            let next = nodes[node].hops + 1
+            let paths = nodes[node].sigma
             for arc in offsets[node]..<offsets[node + 1] {
                 let target = Int(targets[arc])
-                let known = hops[target]
+                let known = nodes[target].hops
                 if known < 0 {
-                    hops[target] = next
-                    sigma[target] = paths
+                    nodes[target].hops = next
+                    nodes[target].sigma = paths
                     order[tail] = Int32(target)
                     tail += 1
                 } else if known == next {
-                    sigma[target] += paths
+                    nodes[target].sigma += paths
                 }
             }
         }
-        search.reached = tail
+        reachedUnweighted = tail
         var index = tail - 1
         while index >= 0 {
             let node = Int(order[index])
-            let next = hops[node] + 1
+            let next = nodes[node].hops + 1
             var sum = 0.0
             // Branch-free: which successors lie one step further is hard to predict, and
             // every coefficient is finite (σ ≥ 1), so read it whatever the answer.
             for arc in offsets[node]..<offsets[node + 1] {
                 let target = Int(targets[arc])
-                sum += hops[target] == next ? coefficient[target] : 0
+                sum += nodes[target].hops == next ? nodes[target].coefficient : 0
             }
-            let dependency = sigma[node] * sum
-            coefficient[node] = (1 + dependency) / sigma[node]
+            let sigma = nodes[node].sigma
+            let dependency = sigma * sum
+            nodes[node].coefficient = (1 + dependency) / sigma
             if index > 0 { total[node] += dependency }
             index -= 1
         }

@@ -22,6 +22,11 @@ import PartnerNetMetrics
 /// A predictor that is the same for every pair (no memberships among the organisations,
 /// one group only) is left out of its model, and said so.
 ///
+/// The test costs a pass over every pair for each relabelling, so on a large area it is
+/// left out of the report when pairs × relabellings exceed ``testBudget`` (10⁹: about 450
+/// organisations at 5,000 relabellings, 1,000 at 1,000), and said so: the estimates are
+/// given untested, and the `partnernet qap` command that tests them is named.
+///
 /// ## References
 /// Krackhardt, D. (1988) Predicting with networks: nonparametric multiple regression
 /// analysis of dyadic data. Social Networks 10(4):359–381 (doi:10.1016/0378-8733(88)90004-4);
@@ -47,6 +52,12 @@ public struct TiePredictors: Sendable {
     public let extraTerms: [String]
     /// Whether the relation explained was asked for (``AnalysisSettings/predictedRelation``).
     public let chosen: Bool
+    /// The relabellings asked for (the analysis's permutations), whether or not the size
+    /// of the area let the report run them.
+    public let requestedPermutations: Int
+
+    /// The most pairs × relabellings the report spends on the test.
+    public static let testBudget = 1_000_000_000
 
     /// The models of `analysis`'s relations; `nil` unless the area has two relations with
     /// ties, or one and memberships: with one variable there is nothing to predict it by.
@@ -87,9 +98,18 @@ public struct TiePredictors: Sendable {
         let others = presence.enumerated().filter { $0.offset != chosen }.map {
             DyadPredictor(DyadTerm.tie($0.element.name).description, $0.element.matrix)
         }
+        let requested = analysis.settings.permutations
+        let pairs = outcome.matrix.order * (outcome.matrix.order - 1)
+        let affordable = requested == 0 || pairs <= Self.testBudget / requested
+        if !affordable {
+            notes.append(
+                "the estimates are not tested here: \(requested) relabellings of \(pairs) pairs of organisations "
+                    + "would take far longer than the rest of the report; the command below runs the test")
+        }
+        self.requestedPermutations = requested
         do {
             let regression = try outcome.matrix.linearQAPRegression(
-                on: others + extra, null: .qap, permutations: analysis.settings.permutations,
+                on: others + extra, null: .qap, permutations: affordable ? requested : 0,
                 seed: analysis.settings.seed)
             models.append(Model(outcome: outcome.name, regression: regression, tieShare: outcome.matrix.offDiagonalMean))
         } catch {
@@ -110,7 +130,10 @@ public struct TiePredictors: Sendable {
             + "\(ReportText.list(terms)): a linear regression over pairs of "
             + "organisations (MRQAP) of whether the pair is tied, so each estimate is a change in the chance of a tie, "
             + "the other terms held fixed. Pairs are not independent, so each estimate is tested against "
-            + "\(permutations) relabellings of the organisations (Dekker's semi-partialling), two-sided. "
+            + (permutations > 0
+                ? "\(permutations) relabellings of the organisations (Dekker's semi-partialling), two-sided. "
+                : "relabellings of the organisations (Dekker's semi-partialling), which at this size are left to "
+                    + "`partnernet qap` (below). ")
             + "An association, not a cause: a tie in one relation may follow from the other, or both from a third."
     }
 
@@ -119,7 +142,7 @@ public struct TiePredictors: Sendable {
         guard let model = models.first else { return nil }
         let terms = model.regression.coefficients.map(\.term).filter { $0 != "intercept" }
         return "partnernet qap \(path) --y tie:\(model.outcome) --x \(terms.joined(separator: ",")) "
-            + "--permutations \(model.regression.permutations) --seed \(seed)"
+            + "--permutations \(requestedPermutations) --seed \(seed)"
     }
 
     /// The section's sentences: each coefficient's finding, then the fit of each model and
