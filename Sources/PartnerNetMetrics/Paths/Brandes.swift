@@ -23,17 +23,6 @@ final class DependencyAccumulator {
     private let predecessorHead: UnsafeMutableBufferPointer<Int32>
     private let predecessor: UnsafeMutableBufferPointer<Int32>
     private let predecessorNext: UnsafeMutableBufferPointer<Int32>
-    /// Breadth-first searches: each node's distance in arcs (−1 where not reached), path
-    /// count and coefficient, together.
-    private let unweighted: UnsafeMutableBufferPointer<UnweightedNode>
-    /// The nodes the last breadth-first search reached (the first entries of `search.order`).
-    private var reachedUnweighted = 0
-
-    struct UnweightedNode {
-        var sigma: Double = 0
-        var coefficient: Double = 0
-        var hops: Int32 = -1
-    }
 
     init(nodeCount: Int, arcCount: Int, weighted: Bool) {
         search = PathSearch(nodeCount: nodeCount, weighted: weighted)
@@ -44,8 +33,6 @@ final class DependencyAccumulator {
         predecessorHead = .allocate(capacity: weighted ? nodeCount : 0)
         predecessor = .allocate(capacity: weighted ? arcCount : 0)
         predecessorNext = .allocate(capacity: weighted ? arcCount : 0)
-        unweighted = .allocate(capacity: weighted ? 0 : nodeCount)
-        unweighted.initialize(repeating: UnweightedNode())
     }
 
     deinit {
@@ -54,58 +41,52 @@ final class DependencyAccumulator {
         predecessorHead.deallocate()
         predecessor.deallocate()
         predecessorNext.deallocate()
-        unweighted.deallocate()
     }
 
     /// Adds δₛ(v) to `total[v]` for every node v ≠ s, counting arcs as steps (breadth-first search).
-    ///
-    /// A node's distance, path count and coefficient sit together in ``nodes`` (24 bytes),
-    /// so that looking at a neighbour, which both passes do for every arc, reads one place
-    /// in memory rather than two or three.
     func addUnweighted(from source: Int, out: Adjacency, into total: UnsafeMutableBufferPointer<Double>) {
-        let nodes = unweighted
-        let order = search.order
-        for index in 0..<reachedUnweighted { nodes[Int(order[index])].hops = -1 }
+        search.clear()
         let offsets = out.offsets
         let targets = out.targets
-        nodes[source].hops = 0
-        nodes[source].sigma = 1
+        let hops = search.hops
+        let order = search.order
+        hops[source] = 0
+        sigma[source] = 1
         order[0] = Int32(source)
         var head = 0
         var tail = 1
         while head < tail {
             let node = Int(order[head])
             head += 1
-            let next = nodes[node].hops + 1
-            let paths = nodes[node].sigma
+            let next = hops[node] + 1
+            let paths = sigma[node]
             for arc in offsets[node]..<offsets[node + 1] {
                 let target = Int(targets[arc])
-                let known = nodes[target].hops
+                let known = hops[target]
                 if known < 0 {
-                    nodes[target].hops = next
-                    nodes[target].sigma = paths
+                    hops[target] = next
+                    sigma[target] = paths
                     order[tail] = Int32(target)
                     tail += 1
                 } else if known == next {
-                    nodes[target].sigma += paths
+                    sigma[target] += paths
                 }
             }
         }
-        reachedUnweighted = tail
+        search.reached = tail
         var index = tail - 1
         while index >= 0 {
             let node = Int(order[index])
-            let next = nodes[node].hops + 1
+            let next = hops[node] + 1
             var sum = 0.0
             // Branch-free: which successors lie one step further is hard to predict, and
             // every coefficient is finite (σ ≥ 1), so read it whatever the answer.
             for arc in offsets[node]..<offsets[node + 1] {
                 let target = Int(targets[arc])
-                sum += nodes[target].hops == next ? nodes[target].coefficient : 0
+                sum += hops[target] == next ? coefficient[target] : 0
             }
-            let sigma = nodes[node].sigma
-            let dependency = sigma * sum
-            nodes[node].coefficient = (1 + dependency) / sigma
+            let dependency = sigma[node] * sum
+            coefficient[node] = (1 + dependency) / sigma[node]
             if index > 0 { total[node] += dependency }
             index -= 1
         }
