@@ -2,6 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 /// `partnernet report --waves`: the report of the last wave with a "Change" section whose
 /// table is `change --format csv` itself, waves as folders or as one area with dated rows,
 /// and one-line errors for waves given wrongly.
@@ -33,6 +37,23 @@ import Testing
         let members = try String(contentsOfFile: folder + "/tables/change_members.csv", encoding: .utf8)
         #expect(members.hasPrefix("pair,change,id,name,detail\n"))
         #expect(members.contains("northbridge..northbridge_2026,joined,hospice,"))
+    }
+
+    /// The diagram and chart files are well-formed XML on their own (a browser opening
+    /// them parses them as XML, unlike the page, which inlines them): with enough draws a
+    /// step's label reads "p < 0.001", whose `<` must be escaped.
+    @Test func svgFilesAreWellFormedXML() throws {
+        let folder = Paths.temporaryFolder()
+        let report = try PartnerNetCommand.run(
+            ["report", "--waves"] + Self.northbridge + ["-o", folder, "--change-permutations", "2000", "--seed", "4"]
+                + Self.quick)
+        #expect(report.status == 0, "\(report.stderr)")
+        let chart = try String(contentsOfFile: folder + "/change-chart.svg", encoding: .utf8)
+        #expect(chart.contains("p &lt; 0.001"))
+        for file in ["change-diagram.svg", "change-chart.svg"] {
+            let parser = XMLParser(data: try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file)))
+            #expect(parser.parse(), "\(file): \(String(describing: parser.parserError))")
+        }
     }
 
     /// One area with dated rows cut at two dates gives the folders' change table.

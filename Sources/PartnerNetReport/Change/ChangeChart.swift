@@ -100,7 +100,7 @@ public struct ChangeChart: Sendable {
                 )
                 let text = p.map { $0 < 0.001 ? "p < 0.001" : String(format: "p = %.3f", $0) } ?? "not tested"
                 svg.append(
-                    "<text x=\"\(f((px(k) + px(k + 1)) / 2))\" y=\"\(f(bottom + 28))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">\(text)</text>"
+                    "<text x=\"\(f((px(k) + px(k + 1)) / 2))\" y=\"\(f(bottom + 28))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">\(markupEscaped(text))</text>"
                 )
             }
             for (k, value) in entry.values.enumerated() {
