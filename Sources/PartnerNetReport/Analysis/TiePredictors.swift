@@ -103,8 +103,9 @@ public struct TiePredictors: Sendable {
         let affordable = requested == 0 || pairs <= Self.testBudget / requested
         if !affordable {
             notes.append(
-                "the estimates are not tested here: \(requested) relabellings of \(pairs) pairs of organisations "
-                    + "would take far longer than the rest of the report; the command below runs the test")
+                "the estimates are not tested here: \(requested) relabellings of the pairs of "
+                    + "\(outcome.matrix.order) organisations would take far longer than the rest of the report; "
+                    + "the command below runs the test")
         }
         self.requestedPermutations = requested
         do {
