@@ -16,69 +16,29 @@ struct LeastSquaresFit {
     ///   norm, a linear combination of the columns before it.
     /// - Complexity: O(N p²) time and O(N p) space for N rows and p columns.
     static func fit(_ columns: [[Double]], _ y: [Double], weights: [Double]? = nil) -> Result<LeastSquaresFit, Collinear> {
-        let p = columns.count
-        let rows = y.count
         var a = columns
         var b = y
         if let weights {
-            for k in 0..<p { for r in 0..<rows { a[k][r] *= weights[r] } }
-            for r in 0..<rows { b[r] *= weights[r] }
+            for k in a.indices { for r in b.indices { a[k][r] *= weights[r] } }
+            for r in b.indices { b[r] *= weights[r] }
         }
-        let originalNorms = a.map { column in column.reduce(0) { $0 + $1 * $1 }.squareRoot() }
-        var r = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
-        for k in 0..<p {
-            guard k < rows else { return .failure(Collinear(column: k)) }
-            var norm = 0.0
-            for i in k..<rows { norm += a[k][i] * a[k][i] }
-            norm = norm.squareRoot()
-            if originalNorms[k] == 0 || norm <= 1e-7 * originalNorms[k] { return .failure(Collinear(column: k)) }
-            let alpha = a[k][k] > 0 ? -norm : norm
-            a[k][k] -= alpha
-            // vᵀv for v = x − αe₁: ‖x‖² − 2αx₁ + α² = 2(α² − αx₁).
-            let vv = 2 * (norm * norm - alpha * (a[k][k] + alpha))
-            let v = a[k]
-            func reflect(_ target: inout [Double]) {
-                var s = 0.0
-                for i in k..<rows { s += v[i] * target[i] }
-                let f = 2 * s / vv
-                for i in k..<rows { target[i] -= f * v[i] }
-            }
-            for j in (k + 1)..<max(p, k + 1) { reflect(&a[j]) }
-            reflect(&b)
-            r[k][k] = alpha
-            for j in (k + 1)..<max(p, k + 1) { r[k][j] = a[j][k] }
+        let qr: HouseholderQR
+        switch HouseholderQR.factor(a) {
+        case .success(let factor): qr = factor
+        case .failure(let failure): return .failure(failure)
         }
-        // Back-substitution R β = (Qᵀy)₁..ₚ.
-        var coefficients = [Double](repeating: 0, count: p)
-        for k in stride(from: p - 1, through: 0, by: -1) {
-            var s = b[k]
-            for j in (k + 1)..<max(p, k + 1) { s -= r[k][j] * coefficients[j] }
-            coefficients[k] = s / r[k][k]
-        }
+        qr.applyQTranspose(to: &b)
+        let p = columns.count
         var rss = 0.0
-        for i in p..<rows { rss += b[i] * b[i] }
+        for i in p..<b.count { rss += b[i] * b[i] }
+        let inverse = qr.inverseR()
         return .success(
             LeastSquaresFit(
-                coefficients: coefficients, inverseGramDiagonal: inverseDiagonal(ofUpperTriangular: r),
+                coefficients: qr.solve(b), inverseGramDiagonal: inverse.map { row in row.reduce(0) { $0 + $1 * $1 } },
                 residualSumOfSquares: rss))
     }
 
     struct Collinear: Error { var column: Int }
-
-    /// diag((RᵀR)⁻¹) = the squared row norms of R⁻¹.
-    static func inverseDiagonal(ofUpperTriangular r: [[Double]]) -> [Double] {
-        let p = r.count
-        var inverse = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
-        for column in 0..<p {
-            // Solve R x = e_column.
-            for k in stride(from: column, through: 0, by: -1) {
-                var s = k == column ? 1.0 : 0.0
-                for j in (k + 1)..<(column + 1) { s -= r[k][j] * inverse[j][column] }
-                inverse[k][column] = s / r[k][k]
-            }
-        }
-        return (0..<p).map { k in inverse[k].reduce(0) { $0 + $1 * $1 } }
-    }
 
     /// t-values βₖ / √((XᵀX)⁻¹ₖₖ · RSS/(N − p)) from the Gram matrix G = XᵀX, c = Xᵀy and
     /// yᵀy, by Cholesky: the permutation loops' fast path (O(p³) after the dot products).
@@ -183,4 +143,85 @@ private func betaContinuedFraction(_ x: Double, _ a: Double, _ b: Double) -> Dou
         if abs(step - 1) < 1e-16 { break }
     }
     return h
+}
+
+/// Householder QR of a design matrix X (n × p, by columns) without pivoting, as R's `qr`
+/// (LINPACK `dqrdc2`) computes it when no column is dropped: X = QR, Q kept as its p
+/// reflections. Shared by the least-squares fits of QAP and of the robust regression.
+struct HouseholderQR {
+    /// Upper-triangular R (p × p).
+    let r: [[Double]]
+    /// The Householder vectors (meaningful from row k on) and their vᵀv.
+    let reflectors: [(v: [Double], vv: Double)]
+
+    /// Factors `columns`, failing as R's `qr` (tolerance 1e-7 relative to a column's norm)
+    /// would pivot: with the first column that is a linear combination of those before it.
+    ///
+    /// - Complexity: O(n p²) time, O(n p) space.
+    static func factor(_ columns: [[Double]]) -> Result<HouseholderQR, LeastSquaresFit.Collinear> {
+        let p = columns.count
+        let n = columns.first?.count ?? 0
+        var a = columns
+        var r = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
+        var reflectors: [(v: [Double], vv: Double)] = []
+        let norms = a.map { column in column.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        for k in 0..<p {
+            guard k < n else { return .failure(.init(column: k)) }
+            var norm = 0.0
+            for i in k..<n { norm += a[k][i] * a[k][i] }
+            norm = norm.squareRoot()
+            if norms[k] == 0 || norm <= 1e-7 * norms[k] { return .failure(.init(column: k)) }
+            let alpha = a[k][k] > 0 ? -norm : norm
+            a[k][k] -= alpha
+            // vᵀv for v = x − αe₁: ‖x‖² − 2αx₁ + α² = 2(α² − αx₁).
+            let vv = 2 * (norm * norm - alpha * (a[k][k] + alpha))
+            let v = a[k]
+            reflectors.append((v, vv))
+            for j in (k + 1)..<max(p, k + 1) {
+                Self.reflect(&a[j], v, vv, from: k)
+                r[k][j] = a[j][k]
+            }
+            r[k][k] = alpha
+        }
+        return .success(HouseholderQR(r: r, reflectors: reflectors))
+    }
+
+    private static func reflect(_ target: inout [Double], _ v: [Double], _ vv: Double, from k: Int) {
+        var s = 0.0
+        for i in k..<target.count { s += v[i] * target[i] }
+        let f = 2 * s / vv
+        for i in k..<target.count { target[i] -= f * v[i] }
+    }
+
+    /// Qᵀy, in place.
+    func applyQTranspose(to y: inout [Double]) {
+        for (k, reflector) in reflectors.enumerated() { Self.reflect(&y, reflector.v, reflector.vv, from: k) }
+    }
+
+    /// β solving R β = (Qᵀy)₁..ₚ by back-substitution, `qty` being Qᵀy.
+    func solve(_ qty: [Double]) -> [Double] {
+        let p = r.count
+        var beta = [Double](repeating: 0, count: p)
+        for k in stride(from: p - 1, through: 0, by: -1) {
+            var s = qty[k]
+            for j in (k + 1)..<max(p, k + 1) { s -= r[k][j] * beta[j] }
+            beta[k] = s / r[k][k]
+        }
+        return beta
+    }
+
+    /// R⁻¹ (upper triangular), column by column by back-substitution; the squared norms of
+    /// its rows are the diagonal of (XᵀX)⁻¹.
+    func inverseR() -> [[Double]] {
+        let p = r.count
+        var inverse = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
+        for column in 0..<p {
+            for k in stride(from: column, through: 0, by: -1) {
+                var s = k == column ? 1.0 : 0.0
+                for j in (k + 1)..<(column + 1) { s -= r[k][j] * inverse[j][column] }
+                inverse[k][column] = s / r[k][k]
+            }
+        }
+        return inverse
+    }
 }

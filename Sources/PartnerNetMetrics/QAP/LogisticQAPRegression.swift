@@ -127,11 +127,7 @@ extension DyadMatrix {
                 }
                 return tails
             }
-            var total = [TailCounts](repeating: TailCounts(), count: p)
-            for block in blocks {
-                for k in 0..<p { total[k].add(block[k]) }
-            }
-            pValues = total.map { PermutationPValues($0, permutations: permutations) }
+            pValues = TailCounts.summed(blocks, statistics: p).map { PermutationPValues($0, permutations: permutations) }
         }
         let coefficients = (0..<p).map { k in
             QAPCoefficient(

@@ -202,11 +202,7 @@ struct QAPDesign {
             }
             return tails
         }
-        var total = [TailCounts](repeating: TailCounts(), count: p)
-        for block in blocks {
-            for k in 0..<p { total[k].add(block[k]) }
-        }
-        return total
+        return TailCounts.summed(blocks, statistics: p)
     }
 
     /// The collinearity error for a failed fit of every column.

@@ -156,6 +156,15 @@ struct TailCounts: Sendable {
         atLeast += other.atLeast
         absoluteAtLeast += other.absoluteAtLeast
     }
+
+    /// Each statistic's counts over the blocks of relabellings, in block order.
+    static func summed(_ blocks: [[TailCounts]], statistics p: Int) -> [TailCounts] {
+        var total = [TailCounts](repeating: TailCounts(), count: p)
+        for block in blocks {
+            for k in 0..<p { total[k].add(block[k]) }
+        }
+        return total
+    }
 }
 
 /// Permutation p-values: each tail (k + 1)/(N + 1) over N relabellings, the observed

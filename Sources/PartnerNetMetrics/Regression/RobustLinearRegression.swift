@@ -152,58 +152,28 @@ public struct RobustLinearRegression: Sendable {
     }
 }
 
-/// A design matrix X (n × p, by columns) prepared for repeated fits: its QR factor R, the
+/// A design matrix X (n × p, by columns) prepared for repeated fits: its QR factors, the
 /// projector A = (XᵀX)⁻¹Xᵀ, and the leverages.
 struct OLSDesign {
     let columns: [[Double]]
-    /// Upper-triangular R of X = QR (p × p).
-    let r: [[Double]]
     /// A = R⁻¹R⁻ᵀXᵀ (p × n): β = A y.
     let projector: [[Double]]
     /// hᵢ = ‖xᵢR⁻¹‖².
     let leverage: [Double]
-    /// The Householder vectors (from row k on) and their vᵀv, to apply Qᵀ to an outcome.
-    let reflectors: [(v: [Double], vv: Double)]
+    /// The QR factors of X, to compute β as R's `qr.coef` does.
+    let qr: HouseholderQR
 
-    struct Collinear: Error { let column: Int }
-
-    /// Householder QR without pivoting, failing as R's `qr` (tolerance 1e-7) would pivot.
-    static func make(_ columns: [[Double]]) -> Result<OLSDesign, Collinear> {
+    /// Householder QR without pivoting (``HouseholderQR``), failing as R's `qr`
+    /// (tolerance 1e-7) would pivot.
+    static func make(_ columns: [[Double]]) -> Result<OLSDesign, LeastSquaresFit.Collinear> {
         let p = columns.count
         let n = columns.first?.count ?? 0
-        var a = columns
-        var r = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
-        var reflectors: [(v: [Double], vv: Double)] = []
-        let norms = a.map { $0.reduce(0) { $0 + $1 * $1 }.squareRoot() }
-        for k in 0..<p {
-            guard k < n else { return .failure(Collinear(column: k)) }
-            var norm = 0.0
-            for i in k..<n { norm += a[k][i] * a[k][i] }
-            norm = norm.squareRoot()
-            if norms[k] == 0 || norm <= 1e-7 * norms[k] { return .failure(Collinear(column: k)) }
-            let alpha = a[k][k] > 0 ? -norm : norm
-            a[k][k] -= alpha
-            let vv = 2 * (norm * norm - alpha * (a[k][k] + alpha))
-            let v = a[k]
-            reflectors.append((v, vv))
-            for j in (k + 1)..<max(p, k + 1) {
-                var s = 0.0
-                for i in k..<n { s += v[i] * a[j][i] }
-                let f = 2 * s / vv
-                for i in k..<n { a[j][i] -= f * v[i] }
-                r[k][j] = a[j][k]
-            }
-            r[k][k] = alpha
+        let qr: HouseholderQR
+        switch HouseholderQR.factor(columns) {
+        case .success(let factor): qr = factor
+        case .failure(let failure): return .failure(failure)
         }
-        // R⁻¹ by back-substitution, column by column.
-        var inverse = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
-        for column in 0..<p {
-            for k in stride(from: column, through: 0, by: -1) {
-                var s = k == column ? 1.0 : 0.0
-                for j in (k + 1)..<(column + 1) { s -= r[k][j] * inverse[j][column] }
-                inverse[k][column] = s / r[k][k]
-            }
-        }
+        let inverse = qr.inverseR()
         // Q₁ = X R⁻¹ (n × p); A = R⁻¹ Q₁ᵀ; hᵢ = ‖row i of Q₁‖².
         var q = [[Double]](repeating: [Double](repeating: 0, count: p), count: n)
         for i in 0..<n {
@@ -222,28 +192,15 @@ struct OLSDesign {
             }
         }
         let leverage = q.map { row in row.reduce(0) { $0 + $1 * $1 } }
-        return .success(
-            OLSDesign(columns: columns, r: r, projector: projector, leverage: leverage, reflectors: reflectors))
+        return .success(OLSDesign(columns: columns, projector: projector, leverage: leverage, qr: qr))
     }
 
     /// β by the QR factors, as R's `qr.coef`: Qᵀy by the reflections, then R β = (Qᵀy)₁..ₚ
     /// by back-substitution.
     func coefficients(_ y: [Double]) -> [Double] {
         var b = y
-        for (k, reflector) in reflectors.enumerated() {
-            var s = 0.0
-            for i in k..<b.count { s += reflector.v[i] * b[i] }
-            let f = 2 * s / reflector.vv
-            for i in k..<b.count { b[i] -= f * reflector.v[i] }
-        }
-        let p = r.count
-        var beta = [Double](repeating: 0, count: p)
-        for k in stride(from: p - 1, through: 0, by: -1) {
-            var s = b[k]
-            for j in (k + 1)..<max(p, k + 1) { s -= r[k][j] * beta[j] }
-            beta[k] = s / r[k][k]
-        }
-        return beta
+        qr.applyQTranspose(to: &b)
+        return qr.solve(b)
     }
 
     /// A y.
