@@ -188,16 +188,7 @@ public struct BalanceReport: Sendable {
     /// Sums of `values` (one per member of `board`) by group, in order of first appearance
     /// on the board: (group, seats, sum).
     public func groupSums(_ board: BoardPower, _ values: [Double]) -> [(group: String, seats: Int, sum: Double)] {
-        var order: [String] = []
-        var seats: [String: Int] = [:]
-        var sums: [String: Double] = [:]
-        for (member, value) in zip(board.members, values) {
-            let group = group(of: member)
-            if sums[group] == nil { order.append(group) }
-            seats[group, default: 0] += 1
-            sums[group, default: 0] += value
-        }
-        return order.map { ($0, seats[$0]!, sums[$0]!) }
+        board.groupSums(values, groupOf: group(of:))
     }
 
     // MARK: Verdicts
@@ -324,19 +315,7 @@ public struct BalanceReport: Sendable {
         }
         add("sector_evenness[\(m)]", evenness)
         for board in boards {
-            add("votes[\(board.id)]", Double(board.totalVotes), count: true)
-            add("quota[\(board.id)]", Double(board.quota), count: true)
-            let votes = groupSums(board, board.votes.map(Double.init))
-            let banzhaf = board.banzhaf.map { groupSums(board, $0) }
-            let shapley = board.shapleyShubik.map { groupSums(board, $0) }
-            for (index, entry) in votes.enumerated() {
-                let key = "\(board.id),\(entry.group)"
-                add("seats[\(key)]", Double(entry.seats), count: true)
-                add("votes[\(key)]", entry.sum, count: true)
-                add("vote_share[\(key)]", board.totalVotes > 0 ? entry.sum / Double(board.totalVotes) : nil)
-                add("banzhaf[\(key)]", banzhaf?[index].sum)
-                add("shapley_shubik[\(key)]", shapley?[index].sum)
-            }
+            for row in board.valueRows(groupOf: group(of:)) { add(row.name, row.value, count: row.isCount) }
         }
         return ResultTable(columns: ["metric", "value"], rows: rows)
     }
@@ -506,5 +485,60 @@ public struct BalanceReport: Sendable {
                 "organisations": .array(organisations), "groups": .array(groupEntries), "boards": .array(boardEntries),
                 "verdicts": .array(verdicts.map(JSONValue.string)),
             ]))
+    }
+}
+
+extension BoardPower {
+    /// `values` (one a member) summed by the members' groups, groups in the order of their
+    /// first seat.
+    func groupSums(_ values: [Double], groupOf: (String) -> String) -> [(group: String, seats: Int, sum: Double)] {
+        var order: [String] = []
+        var seats: [String: Int] = [:]
+        var sums: [String: Double] = [:]
+        for (member, value) in zip(members, values) {
+            let group = groupOf(member)
+            if sums[group] == nil { order.append(group) }
+            seats[group, default: 0] += 1
+            sums[group, default: 0] += value
+        }
+        return order.map { ($0, seats[$0]!, sums[$0]!) }
+    }
+
+    /// The board's values under the names of Docs/METRICS.md: `votes[P]`, `quota[P]`, then
+    /// for each group S, in the order of its first seat, `seats[P,S]`, `votes[P,S]`,
+    /// `vote_share[P,S]`, `banzhaf[P,S]`, `shapley_shubik[P,S]` (the powers `nil` when the
+    /// game was not solved). The one place these names are spelled, for `balance` and
+    /// `whatif` alike.
+    func valueRows(groupOf: (String) -> String) -> [(name: String, value: Double?, isCount: Bool)] {
+        var rows: [(name: String, value: Double?, isCount: Bool)] = [
+            (BoardValue.votes.name(board: id), Double(totalVotes), true),
+            (BoardValue.quota.name(board: id), Double(quota), true),
+        ]
+        let votes = groupSums(self.votes.map(Double.init), groupOf: groupOf)
+        let banzhaf = self.banzhaf.map { groupSums($0, groupOf: groupOf) }
+        let shapley = shapleyShubik.map { groupSums($0, groupOf: groupOf) }
+        for (index, entry) in votes.enumerated() {
+            func name(_ value: BoardValue) -> String { value.name(board: id, group: entry.group) }
+            rows.append((name(.seats), Double(entry.seats), true))
+            rows.append((name(.votes), entry.sum, true))
+            rows.append((name(.voteShare), totalVotes > 0 ? entry.sum / Double(totalVotes) : nil, false))
+            rows.append((name(.banzhaf), banzhaf?[index].sum, false))
+            rows.append((name(.shapleyShubik), shapley?[index].sum, false))
+        }
+        return rows
+    }
+}
+
+/// The values of a board, as Docs/METRICS.md names them: `votes[P]`, `quota[P]`, and for a
+/// group S on board P `seats[P,S]`, `votes[P,S]`, `vote_share[P,S]`, `banzhaf[P,S]`,
+/// `shapley_shubik[P,S]`.
+enum BoardValue: String {
+    case votes, quota, seats, banzhaf
+    case voteShare = "vote_share"
+    case shapleyShubik = "shapley_shubik"
+
+    /// `value[P]`, or `value[P,S]` for a group.
+    func name(board: String, group: String? = nil) -> String {
+        "\(rawValue)[\(board)\(group.map { ",\($0)" } ?? "")]"
     }
 }

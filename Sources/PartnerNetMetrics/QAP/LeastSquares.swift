@@ -15,7 +15,9 @@ struct LeastSquaresFit {
     /// - Returns: `.failure(k)` when column k is, within R's tolerance 1e-7 relative to its
     ///   norm, a linear combination of the columns before it.
     /// - Complexity: O(N p²) time and O(N p) space for N rows and p columns.
-    static func fit(_ columns: [[Double]], _ y: [Double], weights: [Double]? = nil) -> Result<LeastSquaresFit, Collinear> {
+    static func fit(
+        _ columns: [[Double]], _ y: [Double], weights: [Double]? = nil
+    ) -> Result<LeastSquaresFit, Collinear> {
         var a = columns
         var b = y
         if let weights {

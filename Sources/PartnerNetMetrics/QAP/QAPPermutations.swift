@@ -101,7 +101,8 @@ struct DotTarget: Sendable {
 
     /// Σⱼ A[π(i), π(j)] · B[i, j], `base` = π(i)·n.
     @inline(__always)
-    func rowDot(_ i: Int, n: Int, a: UnsafeBufferPointer<Double>, base: Int, order: UnsafeBufferPointer<Int>) -> Double {
+    func rowDot(_ i: Int, n: Int, a: UnsafeBufferPointer<Double>, base: Int, order: UnsafeBufferPointer<Int>) -> Double
+    {
         if isDense {
             return dense.withUnsafeBufferPointer { b in
                 let offset = i * n

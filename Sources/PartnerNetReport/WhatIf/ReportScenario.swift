@@ -54,27 +54,31 @@ public struct ReportScenario: Sendable {
         for id in whatIf.affectedBoards {
             let old = Dictionary(whatIf.boardValues(id, in: whatIf.before).map { ($0.name, $0.value) }) { a, _ in a }
             let new = Dictionary(whatIf.boardValues(id, in: whatIf.after).map { ($0.name, $0.value) }) { a, _ in a }
-            let name = (whatIf.before.area.partnerships + whatIf.after.area.partnerships).first { $0.id == id }?.name ?? id
+            let name =
+                (whatIf.before.area.partnerships + whatIf.after.area.partnerships).first { $0.id == id }?.name ?? id
             if new.isEmpty {
                 out.append("\(name) would no longer exist.")
                 continue
             }
-            let labels = [("the votes", "vote_share"), ("Banzhaf power", "banzhaf"), ("Shapley–Shubik power", "shapley_shubik")]
-            func share(_ values: [String: Double?], _ measure: String) -> String {
-                ReportText.percent(values["\(measure)[\(id),\(focal)]"].flatMap { $0 } ?? 0)
+            let labels: [(String, BoardValue)] = [
+                ("the votes", .voteShare), ("Banzhaf power", .banzhaf), ("Shapley–Shubik power", .shapleyShubik),
+            ]
+            func share(_ values: [String: Double?], _ measure: BoardValue) -> String {
+                ReportText.percent(values[measure.name(board: id, group: focal)].flatMap { $0 } ?? 0)
             }
             if old.isEmpty {
                 let held = labels.map { "\(share(new, $0.1)) of \($0.0)" }
                 out.append("\(name) would be a new board, on which \(focal) would hold \(ReportText.list(held)).")
                 continue
             }
+            let (seats, votes) = (BoardValue.seats.name(board: id, group: focal), BoardValue.votes.name(board: id))
             let moves = labels.enumerated().map { index, label in
                 (index == 0 ? "" : "of \(label.0) ") + "from \(share(old, label.1)) to \(share(new, label.1))"
             }
             out.append(
                 "On \(name), \(focal)'s share of the votes would go \(ReportText.list(moves)) "
-                    + "(its seats \(Self.count(old["seats[\(id),\(focal)]"])) → \(Self.count(new["seats[\(id),\(focal)]"])); "
-                    + "votes on the board \(Self.count(old["votes[\(id)]"])) → \(Self.count(new["votes[\(id)]"])))."
+                    + "(its seats \(Self.count(old[seats])) → \(Self.count(new[seats])); "
+                    + "votes on the board \(Self.count(old[votes])) → \(Self.count(new[votes])))."
             )
         }
         return out
@@ -96,7 +100,9 @@ public struct ReportScenario: Sendable {
     /// with the report's relations, focal sector, seed, shuffles and random sets.
     public func command(path: String, settings: AnalysisSettings) -> String {
         var parts = ["partnernet", "whatif", Self.word(path), "--scenario", Self.word(file)]
-        if !settings.relations.isEmpty { parts += ["--relation", Self.word(settings.relations.joined(separator: ","))] }
+        if !settings.relations.isEmpty {
+            parts += ["--relation", Self.word(settings.relations.joined(separator: ","))]
+        }
         if let focal = settings.focalSector { parts += ["--focal-sector", Self.word(focal)] }
         parts += ["--seed", String(settings.seed), "--permutations", String(settings.permutations)]
         parts += ["--random-sets", String(settings.randomSets)]
@@ -106,9 +112,12 @@ public struct ReportScenario: Sendable {
     /// `text` as one shell word: as it is when it holds only letters, digits and `_ . / - , :`,
     /// else in single quotes (a quote inside written `'\''`).
     static func word(_ text: String) -> String {
-        let plain = !text.isEmpty && text.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "_./-,:".unicodeScalars.contains($0)
-        }
+        let plain =
+            !text.isEmpty
+            && text.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || "_./-,:".unicodeScalars.contains($0)
+            }
         return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

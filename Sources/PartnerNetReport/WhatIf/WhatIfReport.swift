@@ -111,31 +111,7 @@ public struct WhatIfReport: Sendable {
     public func boardValues(_ id: String, in analysis: AreaAnalysis) -> [(name: String, value: Double?)] {
         guard let partnership = analysis.area.partnerships.first(where: { $0.id == id }) else { return [] }
         let board = BoardPower(partnership: partnership, area: analysis.area)
-        var out: [(String, Double?)] = [
-            ("votes[\(id)]", Double(board.totalVotes)), ("quota[\(id)]", Double(board.quota)),
-        ]
-        var order: [String] = []
-        var seats: [String: Int] = [:]
-        var votes: [String: Double] = [:]
-        var banzhaf: [String: Double] = [:]
-        var shapley: [String: Double] = [:]
-        for (index, member) in board.members.enumerated() {
-            let group = group(of: member, in: analysis)
-            if seats[group] == nil { order.append(group) }
-            seats[group, default: 0] += 1
-            votes[group, default: 0] += Double(board.votes[index])
-            banzhaf[group, default: 0] += board.banzhaf?[index] ?? 0
-            shapley[group, default: 0] += board.shapleyShubik?[index] ?? 0
-        }
-        for group in order {
-            let key = "\(id),\(group)"
-            out.append(("seats[\(key)]", Double(seats[group]!)))
-            out.append(("votes[\(key)]", votes[group]!))
-            out.append(("vote_share[\(key)]", board.totalVotes > 0 ? votes[group]! / Double(board.totalVotes) : nil))
-            out.append(("banzhaf[\(key)]", board.banzhaf == nil ? nil : banzhaf[group]!))
-            out.append(("shapley_shubik[\(key)]", board.shapleyShubik == nil ? nil : shapley[group]!))
-        }
-        return out
+        return board.valueRows { group(of: $0, in: analysis) }.map { ($0.name, $0.value) }
     }
 
     private func group(of id: String, in analysis: AreaAnalysis) -> String {
