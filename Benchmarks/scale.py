@@ -22,7 +22,9 @@ Tasks and the targets they are held to (Benchmarks/RESULTS.md):
   betweenness `partnernet centrality ba10k.csv --metrics betweenness`, 2 cores and 1 core
               (taskset -c 0), vs igraph's betweenness (one core): ≥ 3× igraph on two cores
   silos       `partnernet silos silos100k` (its defaults: permutation test, Leiden) vs
-              igraph Louvain (community_multilevel) + modularity: under 60 s, modularity ≥ igraph's
+              igraph Louvain (community_multilevel, best of 4 runs) + modularity on the same
+              simple graph (igraph's simplify() merges repeated ties as PartnerNet does):
+              under 60 s, modularity ≥ igraph's
   report      `partnernet report report5k`: under 20 s, page under 10 MB
   load10m     `partnernet validate e10m.csv`: under 10 s and 1 GB
 
@@ -102,8 +104,17 @@ LOAD = """
             b = g.betweenness()
             print(sum(b), max(b))
         elif task == "louvain":
-            c = g.community_multilevel()
-            print(g.modularity(c.membership), len(c))
+            # The graph PartnerNet analyses: repeated ties merged into one, unweighted (silos'
+            # default), and the best of as many runs as PartnerNet's default makes on it (4).
+            import random
+            g.simplify()
+            best = None
+            for run in range(4):
+                random.seed(run)
+                c = g.community_multilevel()
+                q = g.modularity(c.membership)
+                if best is None or q > best[0]: best = (q, len(c))
+            print(*best)
         else:
             print(g.vcount(), g.ecount())
     else:
@@ -250,9 +261,11 @@ def main():
         values = json.loads(ours[2])
         mine = values["communities"]["modularity"]
         igraph_modularity = float(theirs[2].split()[0])
-        row("`silos` defaults on 100k / 1M (igraph: Louvain only)", ours, theirs, None, "under 60 s")
-        checks.append(f"silos: modularity of PartnerNet's communities ({values['communities']['method']}) {mine:.5f} against igraph Louvain's "
-                      f"{igraph_modularity:.5f} (target: at least igraph's)")
+        row("`silos` defaults on 100k / 1M (igraph: Louvain only, best of 4 runs)", ours, theirs, None, "under 60 s")
+        checks.append(f"silos: modularity of PartnerNet's communities ({values['communities']['method']}, best of its "
+                      f"default runs) {mine:.6f} against igraph Louvain's best of 4 runs {igraph_modularity:.6f}, both on "
+                      "the simple graph PartnerNet analyses (repeated ties merged, unweighted) "
+                      f"(target: at least igraph's: {'met' if mine >= igraph_modularity else 'NOT met'})")
     if "report" in tasks:
         out = tempfile.mkdtemp()
         ours = best([PN, "report", "-q", data("report5k"), "-o", out], 1, quiet)

@@ -74,6 +74,8 @@ public enum DOTWriter {
     /// Text that a quoted string cannot hold — a backslash before a quote, a line break or
     /// the end — is written as an HTML string `<…>`, taken as it is when it holds no `<` or `>`.
     public static func id(_ text: String) throws(GraphvizError) -> String {
+        // Most ids hold no backslash: quoted as they are, without a second look.
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return quotedString(text) }
         let scalars = Array(text.unicodeScalars)
         let awkward = scalars.indices.contains { index in
             scalars[index] == "\\" && (index + 1 == scalars.count || ["\"", "\n", "\r"].contains(scalars[index + 1]))
@@ -115,7 +117,13 @@ public enum DOTWriter {
     /// `"text"` with every `"` escaped; a backslash before a line break is kept by breaking
     /// nothing: line breaks are written as they are, which DOT allows inside quotes.
     private static func quotedString(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        guard text.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + text + "\"" }
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted += "\\" }
+            quoted.unicodeScalars.append(scalar)
+        }
+        return quoted + "\""
     }
 
     /// Text for inside an HTML-like label: `&`, `<`, `>`, `"` as entities, line breaks as `<BR/>`.

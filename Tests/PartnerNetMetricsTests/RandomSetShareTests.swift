@@ -154,6 +154,36 @@ import Testing
         }
     }
 
+    /// Four organisations seated on one board among 60 in two sectors of 30: fewer
+    /// holders than the size of a set, so each draw places the four seated organisations
+    /// only (RandomSetShare's sparse draws). The seats a random set of 30 holds follow the
+    /// hypergeometric law (60 organisations, 4 seated, 30 drawn); the sector holding three
+    /// seats: pHigh = P(X ≥ 3) = 0.3060, pLow = P(X ≤ 3) = 0.9438; the one holding one
+    /// seat, the mirror image. C(60, 30) subsets cannot be enumerated, so the 20,000 draws
+    /// must agree with the law within Monte-Carlo error (standard error ≤ 0.0033;
+    /// tolerance 0.02), and their mean share must be 1/2.
+    @Test func sparseDrawsOfSeatsFollowTheHypergeometricLaw() throws {
+        let organisations = (0..<60).map { Organisation(id: "o\($0)", sector: $0 < 30 ? "big" : "small") }
+        let seated = ["o0", "o1", "o2", "o30"]
+        let area = Area(
+            organisations: organisations, partnerships: [Partnership(id: "b")],
+            memberships: seated.map { Membership(partnership: "b", organisation: $0) })
+        let board = try #require(area.boardShareTests(samples: 20_000, seed: 5).first)
+        func logChoose(_ n: Int, _ k: Int) -> Double {
+            lgamma(Double(n + 1)) - lgamma(Double(k + 1)) - lgamma(Double(n - k + 1))
+        }
+        func probability(_ x: Int) -> Double { exp(logChoose(4, x) + logChoose(56, 30 - x) - logChoose(60, 30)) }
+        for (group, seats) in [("big", 3), ("small", 1)] {
+            let test = try #require(board.seats.first { $0.group == group })
+            #expect(!test.isExact && test.draws == 20_000 && test.setSize == 30 && test.eligibleCount == 60)
+            let pHigh = (seats...4).map(probability).reduce(0, +)
+            let pLow = (0...seats).map(probability).reduce(0, +)
+            #expect(abs(try #require(test.pHigh) - pHigh) < 0.02, "\(group): pHigh \(test.pHigh!), law \(pHigh)")
+            #expect(abs(try #require(test.pLow) - pLow) < 0.02, "\(group): pLow \(test.pLow!), law \(pLow)")
+            #expect(abs(try #require(test.randomMean) - 0.5) < 0.01, "\(group): mean \(test.randomMean!)")
+        }
+    }
+
     static let area = Area(
         organisations: [
             Organisation(id: "la1", sector: "la"), Organisation(id: "la2", sector: "la"),

@@ -27,6 +27,9 @@ public struct Graph: Sendable {
     @usableFromInline let inOffsets: [Int]
     @usableFromInline let inNeighbours: [Int32]
     @usableFromInline let inWeights: [Double]
+    /// Results derived from the graph (betweenness, distance summaries), computed once
+    /// and shared by its copies: a graph never changes once built.
+    package let memo = Memo()
 
     /// Number of nodes, isolates included.
     @inlinable public var nodeCount: Int { labels.count }

@@ -361,6 +361,12 @@ private struct TieIndex {
     private let directed: [Bool]
     private var offsets: [Int]
     private var order: [UInt32]
+    /// Each row's second end, in the order of `order`: the loops over buckets read it in
+    /// sequence instead of looking every row up at random.
+    private var seconds: [Int32]
+    /// The buckets sorted because two of their rows share a second end (every bucket of
+    /// more than one row when `sortAll`).
+    private var sortedBuckets: [Int] = []
     private var sortedAll = false
 
     /// - Parameters: the organisation positions of every row's ends, its relation's
@@ -373,30 +379,33 @@ private struct TieIndex {
         sortAll: Bool
     ) {
         (self.sources, self.targets, self.relations, self.directed) = (sources, targets, relations, directed)
-        func first(_ row: Int) -> Int {
-            let (s, t) = (sources[row], targets[row])
-            return Int(directed[Int(relations[row])] ? s : min(s, t))
-        }
         var offsets = [Int](repeating: 0, count: nodes + 1)
-        for row in indexed.indices where indexed[row] { offsets[first(row) + 1] += 1 }
+        for row in indexed.indices where indexed[row] {
+            let (s, t) = (sources[row], targets[row])
+            offsets[Int(directed[Int(relations[row])] ? s : min(s, t)) + 1] += 1
+        }
         for node in 0..<nodes { offsets[node + 1] += offsets[node] }
         var next = offsets
         var order = [UInt32](repeating: 0, count: offsets[nodes])
+        var seconds = [Int32](repeating: 0, count: offsets[nodes])
         for row in indexed.indices where indexed[row] {
-            order[next[first(row)]] = UInt32(row)
-            next[first(row)] += 1
+            let (s, t) = (sources[row], targets[row])
+            let isDirected = directed[Int(relations[row])]
+            let first = Int(isDirected ? s : min(s, t))
+            order[next[first]] = UInt32(row)
+            seconds[next[first]] = isDirected ? t : max(s, t)
+            next[first] += 1
         }
-        self.offsets = offsets
-        self.order = order
         // A bucket needs sorting only when two of its rows share a second end (and for
         // lookups by tie, when `sortAll`): found with one stamp an organisation.
         var stamp = [Int32](repeating: -1, count: sortAll ? 0 : nodes)
+        var sortedBuckets: [Int] = []
         for node in 0..<nodes where offsets[node + 1] - offsets[node] > 1 {
             let bucket = offsets[node]..<offsets[node + 1]
             if !sortAll {
                 var repeated = false
                 for position in bucket {
-                    let second = Int(key(Int(self.order[position])).0)
+                    let second = Int(seconds[position])
                     if stamp[second] == Int32(node) {
                         repeated = true
                         break
@@ -405,12 +414,21 @@ private struct TieIndex {
                 }
                 if !repeated { continue }
             }
-            let keyed = self.order[bucket].map { row -> (UInt64, UInt32) in
-                let (second, relation) = key(Int(row))
-                return (UInt64(UInt32(bitPattern: second)) << 32 | UInt64(UInt32(bitPattern: relation)), row)
+            sortedBuckets.append(node)
+            let keyed = bucket.map { position -> (UInt64, UInt32) in
+                let row = order[position]
+                let key = UInt64(UInt32(bitPattern: seconds[position])) << 32
+                return (key | UInt64(UInt32(bitPattern: relations[Int(row)])), row)
+            }.sorted { $0 < $1 }
+            for (place, entry) in zip(bucket, keyed) {
+                order[place] = entry.1
+                seconds[place] = Int32(bitPattern: UInt32(entry.0 >> 32))
             }
-            self.order.replaceSubrange(bucket, with: keyed.sorted { $0 < $1 }.map(\.1))
         }
+        self.offsets = offsets
+        self.order = order
+        self.seconds = seconds
+        self.sortedBuckets = sortedBuckets
         self.sortedAll = sortAll
     }
 
@@ -422,12 +440,17 @@ private struct TieIndex {
 
     /// Calls `body` with the rows of each tie that has more than one, in row order.
     func forEachRepeatedTie(_ body: ([Int]) -> Void) {
-        for node in 0..<(offsets.count - 1) where offsets[node + 1] - offsets[node] > 1 {
+        // Only a sorted bucket can hold a repeated tie.
+        for node in sortedBuckets {
             var start = offsets[node]
             while start < offsets[node + 1] {
                 var end = start + 1
-                let tie = key(Int(order[start]))
-                while end < offsets[node + 1] && key(Int(order[end])) == tie { end += 1 }
+                let row = Int(order[start])
+                while end < offsets[node + 1] && seconds[end] == seconds[start]
+                    && relations[Int(order[end])] == relations[row]
+                {
+                    end += 1
+                }
                 if end - start > 1 { body(order[start..<end].map { Int($0) }) }
                 start = end
             }

@@ -144,35 +144,56 @@ final class CorePeripherySearch {
     let skeleton: Adjacency
     let objective: CorePeripheryObjective
     let n: Int
-    private(set) var inCore: [Bool]
-    private var peripheryNeighbours: [Int]
+    // The search's state lives in buffers owned by the search, not in arrays: the moves
+    // read and write them millions of times, and an array property of a class pays an
+    // exclusivity check and a uniqueness check on every write.
+    private let core: UnsafeMutableBufferPointer<Bool>
+    private let peripheryNeighbours: UnsafeMutableBufferPointer<Int>
     private var peripherySize = 0
     private var peripheryTies = 0
     private let maxDegree: Int
     // Bucket lists: bucket index = side · (maxDegree + 1) + count; side 0 periphery, 1 core.
-    private var bucketHead: [Int]
-    private var next: [Int]
-    private var previous: [Int]
-    private var free: [Bool]
+    private let bucketHead: UnsafeMutableBufferPointer<Int>
+    private let next: UnsafeMutableBufferPointer<Int>
+    private let previous: UnsafeMutableBufferPointer<Int>
+    private let free: UnsafeMutableBufferPointer<Bool>
 
     init(skeleton: Adjacency, objective: CorePeripheryObjective) {
         self.skeleton = skeleton
         self.objective = objective
         n = skeleton.nodeCount
-        inCore = [Bool](repeating: false, count: n)
-        peripheryNeighbours = [Int](repeating: 0, count: n)
         maxDegree = (0..<n).map { skeleton.degree(of: $0) }.max() ?? 0
-        bucketHead = [Int](repeating: -1, count: 2 * (maxDegree + 1))
-        next = [Int](repeating: -1, count: n)
-        previous = [Int](repeating: -1, count: n)
-        free = [Bool](repeating: false, count: n)
+        core = .allocate(capacity: n)
+        core.initialize(repeating: false)
+        peripheryNeighbours = .allocate(capacity: n)
+        peripheryNeighbours.initialize(repeating: 0)
+        bucketHead = .allocate(capacity: 2 * (maxDegree + 1))
+        bucketHead.initialize(repeating: -1)
+        next = .allocate(capacity: n)
+        next.initialize(repeating: -1)
+        previous = .allocate(capacity: n)
+        previous.initialize(repeating: -1)
+        free = .allocate(capacity: n)
+        free.initialize(repeating: false)
     }
+
+    deinit {
+        core.deallocate()
+        peripheryNeighbours.deallocate()
+        bucketHead.deallocate()
+        next.deallocate()
+        previous.deallocate()
+        free.deallocate()
+    }
+
+    /// Whether each node is in the core.
+    var inCore: [Bool] { Array(core) }
 
     var fit: Double { objective.correlation(periphery: peripherySize, peripheryTies: peripheryTies) }
 
     /// Sets the partition and recomputes the counts.
-    func reset(to core: [Bool]) {
-        inCore = core
+    func reset(to partition: [Bool]) {
+        _ = core.update(fromContentsOf: partition)
         peripherySize = 0
         var ends = 0
         for node in 0..<n {
@@ -207,9 +228,9 @@ final class CorePeripherySearch {
                 bestCount = index + 1
             }
         }
-        var core = [Bool](repeating: false, count: n)
-        for node in order.prefix(bestCount) { core[node] = true }
-        return core
+        var prefix = [Bool](repeating: false, count: n)
+        for node in order.prefix(bestCount) { prefix[node] = true }
+        return prefix
     }
 
     /// Kernighan–Lin passes until one does not improve the fit.
@@ -269,7 +290,7 @@ final class CorePeripherySearch {
     /// core count a free neighbour reached.
     @discardableResult
     private func move(_ node: Int, tracking: Bool) -> (up: Int, down: Int) {
-        let joiningCore = !inCore[node]
+        let joiningCore = !core[node]
         if joiningCore {
             peripherySize -= 1
             peripheryTies -= peripheryNeighbours[node]
@@ -277,7 +298,7 @@ final class CorePeripherySearch {
             peripherySize += 1
             peripheryTies += peripheryNeighbours[node]
         }
-        inCore[node] = joiningCore
+        core[node] = joiningCore
         let change = joiningCore ? -1 : 1
         var up = -1
         var down = Int.max
@@ -287,7 +308,7 @@ final class CorePeripherySearch {
                 remove(neighbour)
                 peripheryNeighbours[neighbour] += change
                 insert(neighbour)
-                if inCore[neighbour] {
+                if core[neighbour] {
                     down = min(down, peripheryNeighbours[neighbour])
                 } else {
                     up = max(up, peripheryNeighbours[neighbour])
@@ -300,7 +321,7 @@ final class CorePeripherySearch {
     }
 
     private func bucket(of node: Int) -> Int {
-        (inCore[node] ? maxDegree + 1 : 0) + peripheryNeighbours[node]
+        (core[node] ? maxDegree + 1 : 0) + peripheryNeighbours[node]
     }
 
     private func insert(_ node: Int) {

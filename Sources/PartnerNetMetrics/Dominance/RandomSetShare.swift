@@ -145,6 +145,12 @@ struct RandomSetShare {
     /// k places of a partial Fisher–Yates shuffle of `0..<m` with Lemire's unbiased bounded
     /// draws; so the result depends on the seed only, not on the number of cores. With
     /// `exact` and C(m, k) ≤ samples every k-subset is enumerated instead.
+    ///
+    /// When fewer than k positions hold any credit (the h organisations seated on one board
+    /// among thousands), a draw places the holders only: the first h places of the same
+    /// partial shuffle are the places of the h holders in a uniformly shuffled line of the
+    /// m positions, and the set is the first k places of the line. The sets have the same
+    /// distribution, at O(h) a draw instead of O(k).
     static func test(
         eligible m: Int, ledgers: [Ledger], groups: [[Int]], samples: Int, seed: UInt64, exact: Bool
     ) -> [[Outcome]] {
@@ -238,6 +244,9 @@ struct RandomSetShare {
         let blockCount = 64
         var streams = SplitMix64(seed: seed)
         let blockSeeds = (0..<blockCount).map { _ in streams.next() }
+        // The positions holding any credit of any ledger, ascending.
+        let holders = (0..<m).filter { u in indexes.contains { $0.offsets[u + 1] > $0.offsets[u] } }
+        let sparse = holders.count < k
         let blocks = parallelMap(blockCount) { block -> Tally in
             let start = block * samples / blockCount
             let end = (block + 1) * samples / blockCount
@@ -245,14 +254,28 @@ struct RandomSetShare {
             var order = Array(0..<m)
             var stamps = counts.map { [Int](repeating: 0, count: $0) }
             var tally = Tally(groups: shares.count, measures: indexes.count)
+            var chosen: [Int] = []
+            chosen.reserveCapacity(holders.count)
             for draw in start..<end {
                 // The first k places of a Fisher–Yates shuffle: a uniform k-subset,
                 // whatever order the previous draw left behind.
-                for place in 0..<k {
+                guard sparse else {
+                    for place in 0..<k {
+                        let other = place + Int(random.bounded(UInt64(m - place)))
+                        order.swapAt(place, other)
+                    }
+                    tally.count(order, k, indexes, shares, &stamps, mark: draw + 1)
+                    continue
+                }
+                // Holder i stands at place order[i] of the shuffled line; the set holds
+                // those standing among the first k.
+                chosen.removeAll(keepingCapacity: true)
+                for place in 0..<holders.count {
                     let other = place + Int(random.bounded(UInt64(m - place)))
                     order.swapAt(place, other)
+                    if order[place] < k { chosen.append(holders[place]) }
                 }
-                tally.count(order, k, indexes, shares, &stamps, mark: draw + 1)
+                tally.count(chosen, chosen.count, indexes, shares, &stamps, mark: draw + 1)
             }
             return tally
         }

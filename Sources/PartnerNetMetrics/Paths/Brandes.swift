@@ -10,14 +10,22 @@ import PartnerNetCore
 ///
 /// Unweighted, the backward pass pulls from each node's successors rather than pushing to
 /// stored predecessor lists: with c(w) = (1 + δₛ(w))/σ(w) kept per node,
-/// δₛ(v) = σ(v) Σ c(w) over the successors w one step further, so no list is built and
-/// each arc costs one comparison and one addition. Weighted, deciding that u precedes w
+/// δₛ(v) = σ(v) Σ c(w) over the successors w one step further, so no list is built. The
+/// pass runs level by level, farthest first, and while level d is summed only the nodes of
+/// level d + 1 hold a coefficient (every other entry is 0): each arc then costs one read and
+/// one addition, with no test of the neighbour's distance, and the sums are bit for bit
+/// those of adding c(w) over the successors alone. Weighted, deciding that u precedes w
 /// takes a tolerant comparison of lengths, so the search keeps the predecessors it finds
 /// and the backward pass pushes along them.
 final class DependencyAccumulator {
     private let search: PathSearch
     private let sigma: UnsafeMutableBufferPointer<Double>
     private let coefficient: UnsafeMutableBufferPointer<Double>
+    /// Unweighted searches: where each level begins in the search's order (level d is
+    /// `order[levelStart[d]..<levelStart[d + 1]]`), and the coefficients of one level by
+    /// place in that order until the level is done.
+    private let levelStart: UnsafeMutableBufferPointer<Int>
+    private let staged: UnsafeMutableBufferPointer<Double>
     /// Weighted searches: each node's predecessors as a list through a shared pool,
     /// `predecessor[e]` the node and `predecessorNext[e]` the next entry (−1 ends a list).
     private let predecessorHead: UnsafeMutableBufferPointer<Int32>
@@ -30,6 +38,10 @@ final class DependencyAccumulator {
         sigma.initialize(repeating: 0)
         coefficient = .allocate(capacity: nodeCount)
         coefficient.initialize(repeating: 0)
+        levelStart = .allocate(capacity: weighted ? 0 : nodeCount + 2)
+        levelStart.initialize(repeating: 0)
+        staged = .allocate(capacity: weighted ? 0 : nodeCount)
+        staged.initialize(repeating: 0)
         predecessorHead = .allocate(capacity: weighted ? nodeCount : 0)
         predecessor = .allocate(capacity: weighted ? arcCount : 0)
         predecessorNext = .allocate(capacity: weighted ? arcCount : 0)
@@ -38,6 +50,8 @@ final class DependencyAccumulator {
     deinit {
         sigma.deallocate()
         coefficient.deallocate()
+        levelStart.deallocate()
+        staged.deallocate()
         predecessorHead.deallocate()
         predecessor.deallocate()
         predecessorNext.deallocate()
@@ -53,6 +67,8 @@ final class DependencyAccumulator {
         hops[source] = 0
         sigma[source] = 1
         order[0] = Int32(source)
+        levelStart[0] = 0
+        var levels = 1
         var head = 0
         var tail = 1
         while head < tail {
@@ -64,6 +80,10 @@ final class DependencyAccumulator {
                 let target = Int(targets[arc])
                 let known = hops[target]
                 if known < 0 {
+                    if Int(next) == levels {
+                        levelStart[levels] = tail
+                        levels += 1
+                    }
                     hops[target] = next
                     sigma[target] = paths
                     order[tail] = Int32(target)
@@ -73,22 +93,33 @@ final class DependencyAccumulator {
                 }
             }
         }
+        levelStart[levels] = tail
         search.reached = tail
-        var index = tail - 1
-        while index >= 0 {
-            let node = Int(order[index])
-            let next = hops[node] + 1
-            var sum = 0.0
-            // Branch-free: which successors lie one step further is hard to predict, and
-            // every coefficient is finite (σ ≥ 1), so read it whatever the answer.
-            for arc in offsets[node]..<offsets[node + 1] {
-                let target = Int(targets[arc])
-                sum += hops[target] == next ? coefficient[target] : 0
+        // Backward, farthest level first. On entry to level d, `coefficient` is 0 except at
+        // the nodes of level d + 1, so the sum over all neighbours is the sum over the
+        // successors (adding +0.0 leaves a sum unchanged).
+        var level = levels - 1
+        while level >= 0 {
+            let first = levelStart[level]
+            let end = levelStart[level + 1]
+            for index in first..<end {
+                let node = Int(order[index])
+                var sum = 0.0
+                for arc in offsets[node]..<offsets[node + 1] {
+                    sum += coefficient[Int(targets[arc])]
+                }
+                let dependency = sigma[node] * sum
+                staged[index] = (1 + dependency) / sigma[node]
+                if index > 0 { total[node] += dependency }
             }
-            let dependency = sigma[node] * sum
-            coefficient[node] = (1 + dependency) / sigma[node]
-            if index > 0 { total[node] += dependency }
-            index -= 1
+            // Level d + 1 has served; level d takes its place (the source's is never read).
+            if level + 1 < levels {
+                for index in end..<levelStart[level + 2] { coefficient[Int(order[index])] = 0 }
+            }
+            if level > 0 {
+                for index in first..<end { coefficient[Int(order[index])] = staged[index] }
+            }
+            level -= 1
         }
     }
 
@@ -173,10 +204,21 @@ extension Graph {
     /// sources in ascending order into its own vector, and the block vectors are added in
     /// block order, so the result is bit for bit the same whatever the number of threads.
     ///
-    /// - Parameter threads: `1` for one thread; `nil` for all cores.
+    /// - Parameter threads: `1` for one thread; `nil` for all cores (and the result kept
+    ///   in the graph's memo for the next call).
     /// - Complexity: O(nm) time unweighted, O(nm log n) weighted; O(n) space per block
     ///   (O(n + m) weighted, for the predecessor lists) plus one vector of n per block.
     func pairDependencies(weighted: Bool, threads: Int? = nil) -> [Double] {
+        // Computed once per graph (betweenness, its centralisation, the balance of power
+        // and the report's diagram all read it); a thread count asked for is a test of
+        // that count, so it is computed afresh.
+        guard threads == nil else { return computePairDependencies(weighted: weighted, threads: threads) }
+        return memo.value("pairDependencies(weighted: \(weighted))") {
+            computePairDependencies(weighted: weighted, threads: nil)
+        }
+    }
+
+    private func computePairDependencies(weighted: Bool, threads: Int?) -> [Double] {
         let n = nodeCount
         guard n > 2 else { return [Double](repeating: 0, count: n) }
         let out = Adjacency(self, values: weighted ? .lengths : .none)

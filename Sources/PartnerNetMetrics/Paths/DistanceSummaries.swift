@@ -22,11 +22,22 @@ extension Graph {
     /// counted (breadth-first search) or, with `weighted`, lengths 1/weight (Dijkstra).
     ///
     /// Each node's summary is computed alone, on all cores, so the result does not depend
-    /// on the number of threads. Sums run over nodes in the order they are reached.
+    /// on the number of threads. Sums run over nodes in the order they are reached. With
+    /// `threads` `nil` the summaries are kept in the graph's memo for the next call.
     ///
     /// - Complexity: O(nm) time unweighted, O(nm log n) weighted; O(n) extra space
     ///   per block of sources.
     func distanceSummaries(_ direction: PathDirection, weighted: Bool, threads: Int? = nil) -> [DistanceSummary] {
+        // Closeness, harmonic centrality, the path lengths and distance fragmentation all
+        // read the same summaries: computed once per graph unless a thread count is tested.
+        guard threads == nil else { return computeDistanceSummaries(direction, weighted: weighted, threads: threads) }
+        let key = isDirected ? direction : .outgoing
+        return memo.value("distanceSummaries(\(key), weighted: \(weighted))") {
+            computeDistanceSummaries(direction, weighted: weighted, threads: nil)
+        }
+    }
+
+    private func computeDistanceSummaries(_ direction: PathDirection, weighted: Bool, threads: Int?) -> [DistanceSummary] {
         let n = nodeCount
         let rows = Adjacency(self, incoming: direction == .incoming && isDirected, values: weighted ? .lengths : .none)
         return NodeBlocks(nodeCount: n).values(threads: threads, work: n * (arcCount + n)) { sources in

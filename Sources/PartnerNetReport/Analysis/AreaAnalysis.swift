@@ -93,8 +93,8 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
 /// and `compare`.
 ///
 /// A value: copies share their computed results, and an analysis may be read from several
-/// threads at once (a result asked for by two threads at the same time may be computed
-/// twice, and one copy kept).
+/// threads at once (a result asked for by two threads at the same time is computed by the
+/// first, and the second waits for it).
 public struct AreaAnalysis: Sendable {
     public let area: Area
     /// Where the area was read from, for titles and methods.
@@ -403,22 +403,12 @@ public struct AreaAnalysis: Sendable {
 
     // MARK: Memo
 
-    /// Results computed once, by key.
-    final class Memo: Sendable {
-        private let values = Mutex<[String: any Sendable]>([:])
+    /// Results computed once, by key; each is a stage of the progress a terminal shows.
+    struct Memo: Sendable {
+        private let values = PartnerNetCore.Memo()
 
         func value<T: Sendable>(_ key: String, _ make: () -> T) -> T {
-            // Unwrap the lookup before the cast: a missing key cast to an optional T would
-            // succeed as `nil`.
-            if let stored = values.withLock({ $0[key] }), let value = stored as? T { return value }
-            // Computed outside the lock: a result may ask for others. Each is a stage of
-            // the progress a terminal shows.
-            let value = WorkProgress.stage(key, make)
-            return values.withLock { stored in
-                if let earlier = stored[key], let value = earlier as? T { return value }
-                stored[key] = value
-                return value
-            }
+            values.value(key) { WorkProgress.stage(key, make) }
         }
     }
 }

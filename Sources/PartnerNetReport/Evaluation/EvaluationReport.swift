@@ -103,12 +103,41 @@ public struct EvaluationReport: Sendable {
         }
         self.analysis = analysis
         survey = SurveySection(area: analysis.area)
-        if analysis.graph.nodeCount <= Self.inlineDiagramLimit {
-            (diagramSVG, diagramNote) = WorkProgress.stage("diagram") { Self.diagram(of: analysis) }
-            fullDiagram = nil
-        } else {
-            (diagramSVG, diagramNote, fullDiagram) = WorkProgress.stage("diagram") { Self.largeDiagrams(of: analysis) }
+        // The measures most sections read first, each on all cores (a computation started
+        // inside another's parallel loop runs on one core only).
+        _ = analysis.betweenness
+        _ = analysis.centrality
+        // Then the diagram and the analyses the sections read, which are independent:
+        // computed side by side, so that the serial part of one (a Graphviz layout, a
+        // regression, a core/periphery search) leaves no core idle. Every result is the one
+        // computed alone; each is computed once (the analysis's memo).
+        let analyses: [@Sendable () -> Void] = [
+            { _ = analysis.dominanceResult }, { _ = analysis.brokerage }, { _ = analysis.tiePredictors },
+            { _ = analysis.silos }, { _ = analysis.networkTests }, { _ = analysis.network },
+            { _ = analysis.balanceResult }, { _ = analysis.architecture }, { _ = analysis.sectorShares },
+            { _ = analysis.relationAnalyses }, { _ = analysis.findings },
+        ]
+        let diagrams = parallelMap(1 + analyses.count) { index -> Diagrams? in
+            guard index == 0 else {
+                analyses[index - 1]()
+                return nil
+            }
+            if analysis.graph.nodeCount <= Self.inlineDiagramLimit {
+                let (svg, note) = WorkProgress.stage("diagram") { Self.diagram(of: analysis) }
+                return Diagrams(svg: svg, note: note, full: nil)
+            }
+            let (svg, note, full) = WorkProgress.stage("diagram") { Self.largeDiagrams(of: analysis) }
+            return Diagrams(svg: svg, note: note, full: full)
         }
+        (diagramSVG, diagramNote, fullDiagram) = (diagrams[0]!.svg, diagrams[0]!.note, diagrams[0]!.full)
+    }
+
+    /// The diagrams a report shows: the page's SVG, a note about it and, for a large
+    /// area, the full diagram in its own file.
+    private struct Diagrams: Sendable {
+        var svg: String?
+        var note: String?
+        var full: (file: String, data: Data)?
     }
 
     /// The sector diagram for the page and the full diagram for its own file (or its DOT).
@@ -135,6 +164,7 @@ public struct EvaluationReport: Sendable {
         do {
             var options = DiagramOptions()
             options.sizeBy = .betweenness
+            options.measureOptions = analysis.settings.options
             let diagram = try PartnershipDiagram(area: analysis.area, graph: analysis.graph, options: options)
             if n <= fullDiagramLimit {
                 full = ("diagram.svg", try diagram.rendered(as: .svg))
@@ -157,6 +187,7 @@ public struct EvaluationReport: Sendable {
         do {
             var options = DiagramOptions()
             options.sizeBy = .betweenness
+            options.measureOptions = analysis.settings.options
             options.clusters = analysis.area.partnerships.isEmpty ? nil : .partnership
             let diagram = try PartnershipDiagram(area: analysis.area, graph: analysis.graph, options: options)
             let svg = String(decoding: try diagram.rendered(as: .svg), as: UTF8.self)

@@ -27,7 +27,24 @@ public enum ReportWriter {
             try SafeFileWriter.write(text, to: path)
             written.append(name)
         }
-        try put(HTMLPage.render(report), "index.html")
+        // The page, its Markdown twin and every table in both formats are rendered side by
+        // side, then written in order (the same files, byte for byte, as one by one).
+        let tables = report.tables
+        let diagramFile = report.diagramSVG == nil ? nil : report.fullDiagram == nil ? "diagram.svg" : "diagram-sectors.svg"
+        var renderers: [(name: String, render: @Sendable () -> String)] = [
+            ("index.html", { HTMLPage.render(report) }),
+            ("report.md", { MarkdownPage.render(report, diagram: diagramFile) }),
+            ("findings.json", { report.findings.json }),
+            ("findings.csv", { report.findings.table.rendered(as: .csv) }),
+        ]
+        for (name, table) in tables {
+            renderers.append(("tables/\(name).csv", { table.rendered(as: .csv) }))
+            renderers.append(("tables/\(name).json", { table.rendered(as: .json) }))
+        }
+        let texts = WorkProgress.stage("rendering") {
+            parallelMap(renderers.count) { [renderers] index in renderers[index].render() }
+        }
+        try put(texts[0], "index.html")
         if let svg = report.diagramSVG {
             try put(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg,
@@ -50,17 +67,7 @@ public enum ReportWriter {
         for stale in ["diagram.svg", "diagram.dot", "diagram-sectors.svg"] + changeFiles where !written.contains(stale) {
             try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(stale))
         }
-        try put(
-            MarkdownPage.render(
-                report,
-                diagram: report.diagramSVG == nil ? nil : report.fullDiagram == nil ? "diagram.svg" : "diagram-sectors.svg"),
-            "report.md")
-        try put(report.findings.json, "findings.json")
-        try put(report.findings.table.rendered(as: .csv), "findings.csv")
-        for (name, table) in report.tables {
-            try put(table.rendered(as: .csv), "tables/\(name).csv")
-            try put(table.rendered(as: .json), "tables/\(name).json")
-        }
+        for (text, renderer) in zip(texts, renderers).dropFirst() { try put(text, renderer.name) }
         try removeStale(in: (folder as NSString).appendingPathComponent("tables"), keeping: written)
         return written
     }
