@@ -267,9 +267,9 @@ extension Area {
     }
 
     /// Reports empty and repeated ids and returns the index of each id's first occurrence.
-    private func firstOccurrences(
-        of ids: [String], origins: [RowOrigin], kind: String, into found: inout [Diagnostic]
-    ) -> [String: Int] {
+    private func firstOccurrences<Origins: RandomAccessCollection<RowOrigin>>(
+        of ids: [String], origins: Origins, kind: String, into found: inout [Diagnostic]
+    ) -> [String: Int] where Origins.Index == Int {
         var first: [String: Int] = [:]
         first.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() {

@@ -26,7 +26,7 @@ public struct RowOrigin: Hashable, Sendable {
 
 /// The origin of every element of an area, element for element.
 public struct AreaOrigins: Hashable, Sendable {
-    public var organisations: [RowOrigin]
+    public var organisations: RowOrigins
     public var relationships: RowOrigins
     public var partnerships: [RowOrigin]
     public var memberships: [RowOrigin]
@@ -38,7 +38,7 @@ public struct AreaOrigins: Hashable, Sendable {
     public var hasPartnershipsTable: Bool
 
     public init(
-        organisations: [RowOrigin], relationships: RowOrigins, partnerships: [RowOrigin],
+        organisations: RowOrigins, relationships: RowOrigins, partnerships: [RowOrigin],
         memberships: [RowOrigin], membershipsFile: String = "memberships.csv", hasPartnershipsTable: Bool = true,
         unknownTies: [RowOrigin] = []
     ) {
@@ -57,7 +57,7 @@ public struct AreaOrigins: Hashable, Sendable {
             (0..<count).map { RowOrigin(file: file, path: "\(table)[\($0)]") }
         }
         self.init(
-            organisations: rows("organisations", area.organisations.count),
+            organisations: RowOrigins(rows("organisations", area.organisations.count)),
             relationships: RowOrigins(rows("relationships", area.relationships.count)),
             partnerships: rows("partnerships", area.partnerships.count),
             memberships: rows("memberships", area.memberships.count),
@@ -67,7 +67,8 @@ public struct AreaOrigins: Hashable, Sendable {
 
 /// The origins of the rows of one large table, held compactly: each row's line, and the
 /// rest of its ``RowOrigin`` (file, columns, path) shared with the rows before it when the
-/// same, as it is for every row of a CSV file. About 8 bytes a row instead of 60.
+/// same, as it is for every row of a CSV file. 4 to 8 bytes a row instead of 60 (and a
+/// dictionary of columns).
 ///
 /// Behaves as an array of ``RowOrigin``.
 public struct RowOrigins: Hashable, Sendable {
@@ -85,9 +86,16 @@ public struct RowOrigins: Hashable, Sendable {
         var shape = origin
         shape.line = nil
         if let last = shapes.last, last == shape { return UInt32(shapes.count - 1) }
+        // A few shapes that take turns (the ends of an edge list's ties, located in the
+        // source or the target column) are looked up; a shape a row (a path per element)
+        // is added.
+        if shapes.count <= Self.searchedShapes, let known = shapes.firstIndex(of: shape) { return UInt32(known) }
         shapes.append(shape)
         return UInt32(shapes.count - 1)
     }
+
+    /// Up to this many shapes, a new row's is looked for among all of them.
+    private static let searchedShapes = 8
 
     private static func storedLine(_ line: Int?) -> UInt32 {
         guard let line, line > 0 else { return 0 }
@@ -120,6 +128,37 @@ extension RowOrigins: RandomAccessCollection, MutableCollection, RangeReplaceabl
         let shape = shape(of: origin)
         lines.append(Self.storedLine(origin.line))
         setShape(shape, at: lines.count - 1)
+    }
+
+    /// Appends `other`'s rows: their lines at once, and their shapes looked up once each
+    /// (the blocks of one file share theirs).
+    ///
+    /// - Complexity: O(R + S²) for the R rows and S shapes of `other` (S is 1 for a file).
+    public mutating func append(contentsOf other: RowOrigins) {
+        let before = lines.count
+        let mapped = other.shapes.map { shape -> UInt32 in
+            if let known = shapes.firstIndex(of: shape) { return UInt32(known) }
+            shapes.append(shape)
+            return UInt32(shapes.count - 1)
+        }
+        lines += other.lines
+        if shapeOfRow.isEmpty && other.shapeOfRow.isEmpty && mapped.allSatisfy({ $0 == 0 }) { return }
+        if shapeOfRow.isEmpty { shapeOfRow = [UInt32](repeating: 0, count: before) }
+        if other.shapeOfRow.isEmpty {
+            shapeOfRow += repeatElement(mapped.first ?? 0, count: other.lines.count)
+        } else {
+            shapeOfRow += other.shapeOfRow.lazy.map { mapped[Int($0)] }
+        }
+    }
+
+    /// Appends a row from the same file, columns and path as the last row, at `line`: a
+    /// table's next row, without comparing its origin with the last.
+    ///
+    /// - Precondition: the collection is not empty.
+    public mutating func append(line: Int) {
+        precondition(!lines.isEmpty, "a row like the last needs a last row")
+        lines.append(Self.storedLine(line))
+        if !shapeOfRow.isEmpty { shapeOfRow.append(shapeOfRow[shapeOfRow.count - 1]) }
     }
 
     /// Records `shape` for the row at `position` (which exists in `lines`), spelling out

@@ -36,7 +36,7 @@ public enum AreaJSON {
             (0..<count).map { RowOrigin(file: path, path: "\(table)[\($0)]") }
         }
         assembly.origins = AreaOrigins(
-            organisations: rows("organisations", area.organisations.count),
+            organisations: RowOrigins(rows("organisations", area.organisations.count)),
             relationships: RowOrigins(rows("relationships", area.relationships.count)),
             partnerships: rows("partnerships", area.partnerships.count),
             memberships: rows("memberships", area.memberships.count), membershipsFile: path,

@@ -338,7 +338,9 @@ enum EdgeListFormat {
                         "expected a source and a target, got \(fields.count) field\(fields.count == 1 ? "" : "s")"))
                 return
             }
-            let origin = RowOrigin(file: layout.file, line: row.line, columns: layout.columns)
+            // Every row of the file has the same origin but for its line: spelled out only
+            // for a message.
+            var origin: RowOrigin { RowOrigin(file: layout.file, line: row.line, columns: layout.columns) }
             var weight = 1.0
             var attributes: [String: String] = [:]
             var relation = Relationship.defaultRelation
@@ -416,7 +418,7 @@ enum EdgeListFormat {
                 Relationship(
                     source: fields[layout.source], target: fields[layout.target], weight: weight, relation: relation,
                     attributes: attributes))
-            origins.append(origin)
+            if origins.isEmpty { origins.append(origin) } else { origins.append(line: row.line) }
         }
     }
 

@@ -64,7 +64,7 @@ enum NodesTable {
         area.organisations = organisations
         area.extraColumns.organisations += extras.filter { !area.extraColumns.organisations.contains($0) }
         parsed.assembly.area = area
-        parsed.assembly.origins.organisations = origins
+        parsed.assembly.origins.organisations = RowOrigins(origins)
     }
 
     /// One warning naming the organisations whose sector is unknown.
