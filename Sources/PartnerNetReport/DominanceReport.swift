@@ -323,11 +323,7 @@ public struct DominanceReport: Sendable {
         }
     }
 
-    static func percent(_ value: Double) -> String {
-        let scaled = value * 100
-        if scaled != 0 && abs(scaled) < 1 { return String(format: "%.1f%%", scaled) }
-        return String(format: "%.0f%%", scaled)
-    }
+    static func percent(_ value: Double) -> String { ReportText.percent(value) }
 
     /// Two decimals, with a true minus sign.
     static func decimal(_ value: Double) -> String {

@@ -22,11 +22,16 @@ enum ReportText {
         return text == "−0" ? "0" : text
     }
 
-    /// A share as a whole percentage ("27%"), or with one decimal below 1% ("0.4%").
+    /// A share as a whole percentage ("27%"); below 1%, with one decimal ("0.4%"), and
+    /// below 0.1% to its first significant digit ("0.03%"), so that a share among
+    /// thousands of organisations never reads as 0%.
     static func percent(_ share: Double) -> String {
         guard share.isFinite else { return "–" }
         let value = share * 100
-        return (value > 0 && value < 1 ? String(format: "%.1f", value) : String(format: "%.0f", value)) + "%"
+        let size = abs(value)
+        guard size > 0 && size < 1 else { return String(format: "%.0f", value) + "%" }
+        let places = max(1, Int(-log10(size).rounded(.up)))
+        return String(format: "%.*f", places, value) + "%"
     }
 
     /// A p-value: three decimals, four below 0.001.

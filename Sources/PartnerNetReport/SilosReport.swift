@@ -37,11 +37,13 @@ public struct SilosReport: Sendable {
     ///   - permutations: shuffles of the labels for the E-I p-values; 0 skips the test.
     ///   - seed: seeds both the shuffles and the community detection.
     ///   - communityMethod: Leiden (the default) or Louvain; `nil` skips detection.
+    ///   - communityRuns: independent runs of the detection whose best partition is kept;
+    ///     `nil` for ``Communities/defaultRuns(nodes:ties:)``.
     ///   - weighted: modularity and community detection on the valued adjacency (Docs/METRICS.md:
     ///     the E-I index, mixing and cut structure count ties whatever this says).
     public init(
         area: Area, graph: Graph, attribute: String = "sector", permutations: Int = 5_000, seed: UInt64 = 1,
-        communityMethod: CommunityMethod? = .leiden, weighted: Bool = false
+        communityMethod: CommunityMethod? = .leiden, communityRuns: Int? = nil, weighted: Bool = false
     ) {
         let organisations = Dictionary(area.organisations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let values = graph.labels.map { id in organisations[id].map { ResultTable.field(attribute, of: $0) } ?? "" }
@@ -53,7 +55,9 @@ public struct SilosReport: Sendable {
         self.mixing = graph.mixingMatrix(groups: groups)
         self.assortativity = graph.assortativity(groups: groups)
         self.groupModularity = graph.modularity(of: groups.membership, weighted: weighted)
-        let communities = communityMethod.map { graph.communities($0, weighted: weighted, seed: seed) }
+        let communities = communityMethod.map {
+            graph.communities($0, weighted: weighted, runs: communityRuns, seed: seed)
+        }
         self.communities = communities
         let membership = groups.membership
         self.agreement = communities.map { PartitionAgreement($0.membership, membership) }

@@ -286,6 +286,25 @@ import Testing
         #expect(bad.status == 64 && bad.stderr.contains("--communities must be leiden, louvain or none"))
     }
 
+    /// `--runs` sets the runs of the community detection: on Zachary's club the default is
+    /// 300 runs (the same seeds, so the same result as `--runs 300`), and one run reaches
+    /// no higher a modularity than the best of 300.
+    @Test func silosRunsSetTheCommunityRuns() throws {
+        func modularity(_ extra: String...) throws -> Double {
+            let json = try PartnerNetCommand.run(
+                ["silos", "Datasets/zachary_karate", "-f", "json", "--permutations", "0"] + extra)
+            #expect(json.status == 0, "\(json.stderr)")
+            let object = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let communities = try #require(object["communities"] as? [String: Any])
+            return try #require(communities["modularity"] as? Double)
+        }
+        let byDefault = try modularity()
+        #expect(try modularity("--runs", "300") == byDefault)
+        #expect(try modularity("--runs", "1") <= byDefault)
+        let bad = try run("silos", "Datasets/zachary_karate", "--runs", "0")
+        #expect(bad.status == 64 && bad.stderr.contains("--runs must be 1 or more"))
+    }
+
     @Test func architectureReportsDuplicationNestingAndChairs() throws {
         let table = try run("architecture", "Tests/Fixtures/twomode_areas/random_affiliation")
         #expect(table.status == 0, "\(table.stderr)")

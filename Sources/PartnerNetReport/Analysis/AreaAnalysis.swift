@@ -37,6 +37,9 @@ public struct AnalysisSettings: Sendable, Hashable {
     public var options = MeasureOptions()
     /// How communities are found; `nil` skips detection.
     public var communityMethod: CommunityMethod? = .leiden
+    /// Independent runs of the community detection, the best kept; `nil` for
+    /// ``Communities/defaultRuns(nodes:ties:)``.
+    public var communityRuns: Int?
     /// Jaccard overlap from which two partnerships, neither nested in the other, are
     /// likely duplicates.
     public var duplicationThreshold = 0.5
@@ -248,7 +251,7 @@ public struct AreaAnalysis: Sendable {
         memo.value("silos") {
             SilosReport(
                 area: area, graph: graph, attribute: settings.groups, permutations: settings.permutations,
-                seed: settings.seed, communityMethod: settings.communityMethod,
+                seed: settings.seed, communityMethod: settings.communityMethod, communityRuns: settings.communityRuns,
                 weighted: settings.options.weighted)
         }
     }

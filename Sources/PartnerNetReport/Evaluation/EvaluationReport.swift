@@ -103,17 +103,18 @@ public struct EvaluationReport: Sendable {
         }
         self.analysis = analysis
         survey = SurveySection(area: analysis.area)
-        // The measures most sections read first, each on all cores (a computation started
-        // inside another's parallel loop runs on one core only).
+        // The measures most sections read, and the costliest, first, each on all cores (a
+        // computation started inside another's parallel loop runs on one core only).
         _ = analysis.betweenness
         _ = analysis.centrality
+        _ = analysis.silos
         // Then the diagram and the analyses the sections read, which are independent:
         // computed side by side, so that the serial part of one (a Graphviz layout, a
         // regression, a core/periphery search) leaves no core idle. Every result is the one
         // computed alone; each is computed once (the analysis's memo).
         let analyses: [@Sendable () -> Void] = [
             { _ = analysis.dominanceResult }, { _ = analysis.brokerage }, { _ = analysis.tiePredictors },
-            { _ = analysis.silos }, { _ = analysis.networkTests }, { _ = analysis.network },
+            { _ = analysis.networkTests }, { _ = analysis.network },
             { _ = analysis.balanceResult }, { _ = analysis.architecture }, { _ = analysis.sectorShares },
             { _ = analysis.relationAnalyses }, { _ = analysis.findings },
         ]
