@@ -133,6 +133,24 @@ import Testing
         }
     }
 
+    /// Betweenness's breadth-first searches also keep every source's distance summary for
+    /// closeness, harmonic centrality and the path lengths: read after betweenness, they
+    /// are the same bits as on a graph that searched for them alone.
+    @Test(arguments: [true, false])
+    func distancesKeptByBetweennessAreTheSearchesOwn(directed: Bool) throws {
+        func graph() -> Graph { Self.randomGraph(nodes: 400, arcs: 1600, directed: directed, seed: directed ? 9 : 10) }
+        let alone = graph()
+        let closeness = alone.closenessCentrality(.outgoing, weighted: false)
+        let harmonic = alone.harmonicCentrality(.outgoing, weighted: false)
+        let lengths = (alone.averagePathLength(weighted: false), alone.diameter(weighted: false))
+        let after = graph()
+        _ = after.betweennessCentrality()
+        #expect(after.closenessCentrality(.outgoing, weighted: false) == closeness)
+        #expect(after.harmonicCentrality(.outgoing, weighted: false) == harmonic)
+        #expect(after.averagePathLength(weighted: false) == lengths.0 && after.diameter(weighted: false) == lengths.1)
+        #expect(closeness.contains { $0 > 0 })
+    }
+
     /// Weighted paths whose lengths agree only within rounding (0.1 + 0.2 against 0.25 +
     /// 0.05) tie: s – a – t and s – b – t share the pair's dependency equally. t lies on
     /// the one shortest a–b path (0.2 + 0.05, against 0.1 + 0.25 through s).

@@ -203,7 +203,9 @@ import Testing
 
     @Test func defaultRunsSpendAFixedEffort() {
         #expect(Communities.defaultRuns(nodes: 31, ties: 74) == 300)
-        #expect(Communities.defaultRuns(nodes: 100_000, ties: 500_000) == 4)
+        #expect(Communities.defaultRuns(nodes: 100_000, ties: 500_000) == 16)
+        #expect(Communities.defaultRuns(nodes: 100_000, ties: 2_000_000) == 4)
+        #expect(Communities.defaultRuns(nodes: 1_000_000, ties: 10_000_000) == 4)
         #expect(Communities.defaultRuns(nodes: 10_000, ties: 50_000) == 18)
     }
 }

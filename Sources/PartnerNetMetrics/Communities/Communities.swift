@@ -27,11 +27,15 @@ public struct Communities: Sendable, Hashable {
     /// The number of independent runs whose best partition is kept, unless told otherwise:
     /// as many as fit in about 2,000,000 visits of a node or tie (one run costs about
     /// n + 2m of them, m the ties of the skeleton, for each of its few iterations and
-    /// levels), at least 4 and at most 300. A large network, whose result varies little from
-    /// run to run, gets 4; a partnership of a few dozen organisations, where runs differ
-    /// most, gets 300, in a fraction of a second.
+    /// levels), at most 300; at least 16 while a run visits at most 4,000,000 (about
+    /// 100,000 organisations and 2,000,000 ties, a second or two a run), and at least 4
+    /// beyond. A partnership of a few dozen organisations, where runs differ most, gets 300
+    /// in a fraction of a second; on 100,000 organisations and 1,000,000 ties, where runs
+    /// differ in the fifth decimal, the best of 16 reaches a higher modularity than the
+    /// best of four runs of igraph's Louvain (Benchmarks/RESULTS.md).
     public static func defaultRuns(nodes: Int, ties: Int) -> Int {
-        min(300, max(4, 2_000_000 / max(1, nodes + 2 * ties)))
+        let visits = max(1, nodes + 2 * ties)
+        return min(300, max(visits <= 4_000_000 ? 16 : 4, 2_000_000 / visits))
     }
 }
 
@@ -55,14 +59,16 @@ extension Graph {
     /// refines each community into well-connected pieces and merges those instead, so every
     /// community it returns is connected; Louvain's may fall apart into pieces. Both repeat
     /// whole iterations from the last partition until one changes nothing, as igraph's
-    /// `community_leiden(n_iterations=-1)` does. The refinement's randomness θ is 0.01,
-    /// igraph's default `beta`.
+    /// `community_leiden(n_iterations=-1)` does; a Leiden run starts from where Louvain's
+    /// iterations stop (they cost less, having no refinement) and iterates Leiden from
+    /// there, so its result is still a Leiden partition, every community connected. The
+    /// refinement's randomness θ is 0.01, igraph's default `beta`.
     ///
     /// One run's result depends on the random order of visits, most of all on small
     /// networks, so the best of `runs` runs is kept (by default
-    /// ``Communities/defaultRuns(nodes:ties:)``: 300 on a few dozen organisations, 4 on
-    /// 100,000 nodes). Each run draws its own seed from `generator` and runs alone, on all
-    /// cores at once, and the first run with the highest modularity wins: the same
+    /// ``Communities/defaultRuns(nodes:ties:)``: 300 on a few dozen organisations, 16 on
+    /// 100,000 nodes and a million ties, 4 on a million nodes). Each run draws its own seed
+    /// from `generator` and runs alone, on all cores at once, and the first run with the highest modularity wins: the same
     /// generator state gives the same communities whatever the number of cores. Labels are
     /// not comparable with igraph's, only quality: on every bundled dataset and test area,
     /// and on a 100,000-node planted-partition graph, the modularity reached equals (to
@@ -107,12 +113,17 @@ extension Graph {
         let seeds = (0..<runs).map { _ in generator.next() }
         let results = parallelMap(runs) { run -> (membership: [Int32], count: Int, modularity: Double?) in
             var random = SplitMix64(seed: seeds[run])
-            let found = CommunityIterations.untilStable(on: skeleton, resolution: resolution, using: &random) {
+            // Louvain's iterations first (cheap: no refinement), then, for Leiden, Leiden's
+            // from where they stopped: its refinement makes every community connected.
+            var found = CommunityIterations.untilStable(on: skeleton, resolution: resolution, using: &random) {
                 graph, membership, resolution, random in
-                switch method {
-                case .louvain:
-                    Louvain.iterate(on: graph, membership: &membership, resolution: resolution, using: &random)
-                case .leiden: Leiden.iterate(on: graph, membership: &membership, resolution: resolution, using: &random)
+                Louvain.iterate(on: graph, membership: &membership, resolution: resolution, using: &random)
+            }
+            if method == .leiden {
+                found = CommunityIterations.untilStable(
+                    on: skeleton, from: found, resolution: resolution, using: &random
+                ) { graph, membership, resolution, random in
+                    Leiden.iterate(on: graph, membership: &membership, resolution: resolution, using: &random)
                 }
             }
             return (

@@ -164,11 +164,11 @@ enum CommunityIterations {
     /// number of communities) from singletons until the membership stops changing; the
     /// membership is over `graph`'s nodes, renumbered in order of first node.
     static func untilStable(
-        on graph: CommunityGraph, resolution: Double, using random: inout SplitMix64,
-        _ iterate: (CommunityGraph, inout [Int32], Double, inout SplitMix64) -> Int
+        on graph: CommunityGraph, from start: (membership: [Int32], count: Int)? = nil, resolution: Double,
+        using random: inout SplitMix64, _ iterate: (CommunityGraph, inout [Int32], Double, inout SplitMix64) -> Int
     ) -> (membership: [Int32], count: Int) {
-        var membership = (0..<graph.nodeCount).map { Int32($0) }
-        var count = graph.nodeCount
+        var membership = start?.membership ?? (0..<graph.nodeCount).map { Int32($0) }
+        var count = start?.count ?? graph.nodeCount
         guard graph.totalStrength > 0 else { return (membership, count) }
         for _ in 0..<maximum {
             var next = membership

@@ -123,6 +123,19 @@ final class DependencyAccumulator {
         }
     }
 
+    /// The distance summary of the last unweighted source: its reached nodes' hops summed
+    /// in the order reached, as ``Graph/distanceSummaries(_:weighted:threads:)`` sums them.
+    func distanceSummary() -> DistanceSummary {
+        var summary = DistanceSummary(reached: search.reached - 1)
+        for index in 1..<search.reached {
+            let distance = Double(search.hops[Int(search.order[index])])
+            summary.total += distance
+            summary.reciprocalTotal += 1 / distance
+            summary.farthest = max(summary.farthest, distance)
+        }
+        return summary
+    }
+
     /// Adds δₛ(v) to `total[v]` for every node v ≠ s, arc lengths in `out.values`.
     ///
     /// Dijkstra's algorithm counting paths as it goes, with igraph's rule for equal
@@ -212,30 +225,48 @@ extension Graph {
         // Computed once per graph (betweenness, its centralisation, the balance of power
         // and the report's diagram all read it); a thread count asked for is a test of
         // that count, so it is computed afresh.
-        guard threads == nil else { return computePairDependencies(weighted: weighted, threads: threads) }
+        guard threads == nil else { return computePairDependencies(weighted: weighted, threads: threads).dependencies }
         return memo.value("pairDependencies(weighted: \(weighted))") {
-            computePairDependencies(weighted: weighted, threads: nil)
+            let (dependencies, summaries) = computePairDependencies(weighted: weighted, threads: nil)
+            // The breadth-first searches found every distance from every source: kept as the
+            // distance summaries closeness and the path lengths read (the same sums, in the
+            // same order, as ``distanceSummaries(_:weighted:threads:)`` makes).
+            if let summaries { _ = memo.value(Self.distanceSummariesKey(.outgoing, weighted: false)) { summaries } }
+            return dependencies
         }
     }
 
-    private func computePairDependencies(weighted: Bool, threads: Int?) -> [Double] {
+    /// The dependencies, and, unweighted, every source's distance summary.
+    private func computePairDependencies(
+        weighted: Bool, threads: Int?
+    ) -> (dependencies: [Double], summaries: [DistanceSummary]?) {
         let n = nodeCount
-        guard n > 2 else { return [Double](repeating: 0, count: n) }
+        guard n > 2 else { return ([Double](repeating: 0, count: n), nil) }
         let out = Adjacency(self, values: weighted ? .lengths : .none)
         let blocks = NodeBlocks(nodeCount: n)
-        return blocks.sum(threads: threads, work: n * (arcCount + n)) { sources in
+        let partials = blocks.map(threads: threads, work: n * (arcCount + n)) {
+            sources -> (dependencies: [Double], summaries: [DistanceSummary]) in
             let accumulator = DependencyAccumulator(nodeCount: n, arcCount: arcCount, weighted: weighted)
             let partial = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
             partial.initialize(repeating: 0)
             defer { partial.deallocate() }
+            var summaries: [DistanceSummary] = []
+            if !weighted { summaries.reserveCapacity(sources.count) }
             for source in sources {
                 if weighted {
                     accumulator.addWeighted(from: source, out: out, into: partial)
                 } else {
                     accumulator.addUnweighted(from: source, out: out, into: partial)
+                    summaries.append(accumulator.distanceSummary())
                 }
             }
-            return Array(partial)
+            return (Array(partial), summaries)
         }
+        // Added in block order, as NodeBlocks.sum does: the same whatever the threads.
+        var total = [Double](repeating: 0, count: n)
+        for partial in partials {
+            for node in 0..<n { total[node] += partial.dependencies[node] }
+        }
+        return (total, weighted ? nil : partials.flatMap(\.summaries))
     }
 }

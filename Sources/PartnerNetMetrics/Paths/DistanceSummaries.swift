@@ -31,10 +31,14 @@ extension Graph {
         // Closeness, harmonic centrality, the path lengths and distance fragmentation all
         // read the same summaries: computed once per graph unless a thread count is tested.
         guard threads == nil else { return computeDistanceSummaries(direction, weighted: weighted, threads: threads) }
-        let key = isDirected ? direction : .outgoing
-        return memo.value("distanceSummaries(\(key), weighted: \(weighted))") {
+        return memo.value(Self.distanceSummariesKey(direction, weighted: weighted, directed: isDirected)) {
             computeDistanceSummaries(direction, weighted: weighted, threads: nil)
         }
+    }
+
+    /// The memo key of the summaries (an undirected graph's are the same both ways).
+    static func distanceSummariesKey(_ direction: PathDirection, weighted: Bool, directed: Bool = true) -> String {
+        "distanceSummaries(\(directed ? direction : .outgoing), weighted: \(weighted))"
     }
 
     private func computeDistanceSummaries(_ direction: PathDirection, weighted: Bool, threads: Int?) -> [DistanceSummary] {

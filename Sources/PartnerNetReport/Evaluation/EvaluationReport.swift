@@ -108,13 +108,14 @@ public struct EvaluationReport: Sendable {
         _ = analysis.betweenness
         _ = analysis.centrality
         _ = analysis.silos
+        _ = analysis.dominanceResult
         // Then the diagram and the analyses the sections read, which are independent:
         // computed side by side, so that the serial part of one (a Graphviz layout, a
         // regression, a core/periphery search) leaves no core idle. Every result is the one
         // computed alone; each is computed once (the analysis's memo).
         let analyses: [@Sendable () -> Void] = [
-            { _ = analysis.dominanceResult }, { _ = analysis.brokerage }, { _ = analysis.tiePredictors },
-            { _ = analysis.networkTests }, { _ = analysis.network },
+            { _ = analysis.tiePredictors }, { _ = analysis.brokerage }, { _ = analysis.networkTests },
+            { _ = analysis.network },
             { _ = analysis.balanceResult }, { _ = analysis.architecture }, { _ = analysis.sectorShares },
             { _ = analysis.relationAnalyses }, { _ = analysis.findings },
         ]
