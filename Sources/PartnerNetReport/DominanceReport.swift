@@ -194,17 +194,17 @@ public struct DominanceReport: Sendable {
         let size = focal.count
         let subject = focalName
         lines.append(
-            "\(subject) is \(size) of \(n) organisation\(n == 1 ? "" : "s") (\(Self.percent(Double(size) / Double(n))))."
+            "\(subject) is \(size) of \(n) organisation\(n == 1 ? "" : "s") (\(ReportText.percent(Double(size) / Double(n))))."
         )
 
         // Shares: the ones beyond chance one by one, the rest together.
-        let organisationShare = Self.percent(Double(size) / Double(n))
+        let organisationShare = ReportText.percent(Double(size) / Double(n))
         var within: [String] = []
         for row in measures {
             guard let share = row.share, let value = share.share else { continue }
-            let text = "\(Self.percent(value)) of \(Self.words(row.measure))"
+            let text = "\(ReportText.percent(value)) of \(Self.words(row.measure))"
             if let p = row.twoSidedP, p > Self.alpha {
-                within.append("\(Self.words(row.measure)) (\(Self.percent(value)), two-sided p = \(Self.pValue(p)))")
+                within.append("\(Self.words(row.measure)) (\(ReportText.percent(value)), two-sided p = \(Self.pValue(p)))")
             } else if let p = row.twoSidedP, let mean = row.randomMean {
                 lines.append(
                     "\(subject) holds \(text) with \(organisationShare) of the organisations: "
@@ -246,9 +246,9 @@ public struct DominanceReport: Sendable {
 
         if let betweenness = groupBetweenness, let degree = groupDegree {
             lines.append(
-                "Together its members lie on \(Self.percent(betweenness)) of the shortest paths between other "
+                "Together its members lie on \(ReportText.percent(betweenness)) of the shortest paths between other "
                     + "organisations [group_betweenness] and \(isDirected ? "send ties to" : "are tied directly to") "
-                    + "\(Self.percent(degree)) of them [group_degree].")
+                    + "\(ReportText.percent(degree)) of them [group_degree].")
         }
 
         if let before = fragmentation, let after = fragmentationWithoutFocal {
@@ -323,7 +323,6 @@ public struct DominanceReport: Sendable {
         }
     }
 
-    static func percent(_ value: Double) -> String { ReportText.percent(value) }
 
     /// Two decimals, with a true minus sign.
     static func decimal(_ value: Double) -> String {

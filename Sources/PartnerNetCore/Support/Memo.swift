@@ -20,7 +20,7 @@ package final class Memo: Sendable {
     /// The value stored under `key`, computed by `make` the first time it is asked for.
     ///
     /// - Precondition: every call with `key` asks for the same type.
-    package func value<T: Sendable>(_ key: String, _ make: () throws(Never) -> T) -> T {
+    package func value<T: Sendable>(_ key: String, _ make: () -> T) -> T {
         let slot = slots.withLock { slots in
             if let slot = slots[key] { return slot }
             let slot = Slot()

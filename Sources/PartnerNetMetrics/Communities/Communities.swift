@@ -68,8 +68,9 @@ extension Graph {
     /// networks, so the best of `runs` runs is kept (by default
     /// ``Communities/defaultRuns(nodes:ties:)``: 300 on a few dozen organisations, 16 on
     /// 100,000 nodes and a million ties, 4 on a million nodes). Each run draws its own seed
-    /// from `generator` and runs alone, on all cores at once, and the first run with the highest modularity wins: the same
-    /// generator state gives the same communities whatever the number of cores. Labels are
+    /// from `generator` and runs alone, on all cores at once, and the first run with the
+    /// highest modularity wins: the same generator state gives the same communities
+    /// whatever the number of cores. Labels are
     /// not comparable with igraph's, only quality: on every bundled dataset and test area,
     /// and on a 100,000-node planted-partition graph, the modularity reached equals (to
     /// rounding) or exceeds the best of 20 seeds (5 on the large graph) of igraph 1.0's

@@ -154,15 +154,16 @@ enum Leiden {
     }
 }
 
-/// Iterations of a community algorithm from singletons until one changes nothing.
+/// Iterations of a community algorithm, from singletons or a given partition, until one
+/// changes nothing.
 enum CommunityIterations {
     /// A bound that is never reached in practice: each iteration that changes the partition
     /// raises modularity by a margin, so iterations stop on their own.
     static let maximum = 1_000
 
     /// Runs `iterate` (one iteration from a membership, which it replaces, returning the
-    /// number of communities) from singletons until the membership stops changing; the
-    /// membership is over `graph`'s nodes, renumbered in order of first node.
+    /// number of communities) from `start`, or from singletons, until the membership stops
+    /// changing; the membership is over `graph`'s nodes, renumbered in order of first node.
     static func untilStable(
         on graph: CommunityGraph, from start: (membership: [Int32], count: Int)? = nil, resolution: Double,
         using random: inout SplitMix64, _ iterate: (CommunityGraph, inout [Int32], Double, inout SplitMix64) -> Int

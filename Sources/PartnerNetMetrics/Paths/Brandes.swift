@@ -123,18 +123,9 @@ final class DependencyAccumulator {
         }
     }
 
-    /// The distance summary of the last unweighted source: its reached nodes' hops summed
-    /// in the order reached, as ``Graph/distanceSummaries(_:weighted:threads:)`` sums them.
-    func distanceSummary() -> DistanceSummary {
-        var summary = DistanceSummary(reached: search.reached - 1)
-        for index in 1..<search.reached {
-            let distance = Double(search.hops[Int(search.order[index])])
-            summary.total += distance
-            summary.reciprocalTotal += 1 / distance
-            summary.farthest = max(summary.farthest, distance)
-        }
-        return summary
-    }
+    /// The distance summary of the last unweighted source, as
+    /// ``Graph/distanceSummaries(_:weighted:threads:)`` makes it from the same search.
+    func distanceSummary() -> DistanceSummary { DistanceSummary(of: search, weighted: false) }
 
     /// Adds δₛ(v) to `total[v]` for every node v ≠ s, arc lengths in `out.values`.
     ///
@@ -262,11 +253,6 @@ extension Graph {
             }
             return (Array(partial), summaries)
         }
-        // Added in block order, as NodeBlocks.sum does: the same whatever the threads.
-        var total = [Double](repeating: 0, count: n)
-        for partial in partials {
-            for node in 0..<n { total[node] += partial.dependencies[node] }
-        }
-        return (total, weighted ? nil : partials.flatMap(\.summaries))
+        return (blocks.added(partials.map(\.dependencies)), weighted ? nil : partials.flatMap(\.summaries))
     }
 }

@@ -15,6 +15,19 @@ struct DistanceSummary: Sendable {
     var total = 0.0
     var reciprocalTotal = 0.0
     var farthest = 0.0
+
+    /// The summary of the search `search` has just made: its reached nodes' distances
+    /// (hops, or lengths when `weighted`) summed in the order they were reached.
+    init(of search: PathSearch, weighted: Bool) {
+        reached = search.reached - 1
+        for index in 1..<search.reached {
+            let node = Int(search.order[index])
+            let distance = weighted ? search.distance[node] : Double(search.hops[node])
+            total += distance
+            reciprocalTotal += 1 / distance
+            farthest = max(farthest, distance)
+        }
+    }
 }
 
 extension Graph {
@@ -41,7 +54,9 @@ extension Graph {
         "distanceSummaries(\(directed ? direction : .outgoing), weighted: \(weighted))"
     }
 
-    private func computeDistanceSummaries(_ direction: PathDirection, weighted: Bool, threads: Int?) -> [DistanceSummary] {
+    private func computeDistanceSummaries(
+        _ direction: PathDirection, weighted: Bool, threads: Int?
+    ) -> [DistanceSummary] {
         let n = nodeCount
         let rows = Adjacency(self, incoming: direction == .incoming && isDirected, values: weighted ? .lengths : .none)
         return NodeBlocks(nodeCount: n).values(threads: threads, work: n * (arcCount + n)) { sources in
@@ -52,15 +67,7 @@ extension Graph {
                 } else {
                     search.breadthFirst(from: source, in: rows)
                 }
-                var summary = DistanceSummary(reached: search.reached - 1)
-                for index in 1..<search.reached {
-                    let node = Int(search.order[index])
-                    let distance = weighted ? search.distance[node] : Double(search.hops[node])
-                    summary.total += distance
-                    summary.reciprocalTotal += 1 / distance
-                    summary.farthest = max(summary.farthest, distance)
-                }
-                return summary
+                return DistanceSummary(of: search, weighted: weighted)
             }
         }
     }

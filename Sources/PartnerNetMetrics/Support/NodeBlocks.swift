@@ -46,8 +46,14 @@ struct NodeBlocks: Sendable {
 
     /// Per-node vectors from every block, added element by element in block order.
     func sum(threads: Int? = nil, work: Int = .max, _ body: @Sendable (Range<Int>) -> [Double]) -> [Double] {
+        added(map(threads: threads, work: work, body))
+    }
+
+    /// The blocks' per-node vectors added element by element in block order, so that the
+    /// total is the same bits whatever the number of threads that made them.
+    func added(_ partials: [[Double]]) -> [Double] {
         var total = [Double](repeating: 0, count: nodeCount)
-        for partial in map(threads: threads, work: work, body) {
+        for partial in partials {
             for node in 0..<nodeCount { total[node] += partial[node] }
         }
         return total
