@@ -50,4 +50,23 @@ import Testing
         #expect(Array(origins) == expected)
         #expect(origins[4].location("id") == SourceLocation(file: "ties.csv", line: 6, column: 1))
     }
+
+    /// Lines are held as runs of consecutive lines: rows set or replaced in the middle, rows
+    /// without a line and gaps between lines read back as given.
+    @Test func linesReadBackWhateverTheirRuns() {
+        var rows = (2..<40).map { Self.at(Self.source, $0) }
+        rows += [
+            Self.at(Self.source, 45), Self.at(Self.source, 46), Self.at(Self.other, nil), Self.at(Self.other, nil),
+        ]
+        var origins = RowOrigins(rows)
+        #expect(Array(origins) == rows)
+        origins[10] = Self.at(Self.target, 100)
+        rows[10] = Self.at(Self.target, 100)
+        #expect(Array(origins) == rows)
+        origins.replaceSubrange(3..<6, with: [Self.at(Self.source, 7)])
+        rows.replaceSubrange(3..<6, with: [Self.at(Self.source, 7)])
+        #expect(Array(origins) == rows)
+        #expect(origins == RowOrigins(rows))
+        #expect(origins[origins.count - 1].location("id") == SourceLocation(file: "more.csv", column: 1))
+    }
 }

@@ -90,4 +90,54 @@ import Testing
         #expect(a.warnings.contains { $0.message.hasPrefix("duplicate tie") })
         #expect(a.area.organisations.map(\.id) == Array(a.area.relationships.endpointIDs))
     }
+
+    /// A block is read in parts, each given back once read: parts of a few kilobytes give
+    /// the area, origins and messages (at the same lines) of parts as large as the file.
+    @Test(arguments: [false, true])
+    func partsOfAnySizeReadAlike(conflict: Bool) throws {
+        let path = Paths.temporaryFolder() + "/ties.csv"
+        try Data(Self.text(rows: 60_000, conflict: conflict, quoteFirst: false).utf8).write(
+            to: URL(fileURLWithPath: path))
+        func parse(_ partSize: Int) throws -> AreaAssembly {
+            try EdgeListFormat.parse(
+                try FileText(path: path), file: path, options: FormatReadOptions(), partSize: partSize
+            ).assembly
+        }
+        let (whole, small) = (try parse(1 << 30), try parse(4_096))
+        #expect(whole.diagnostics.count > 20)
+        #expect(small.diagnostics == whole.diagnostics)
+        #expect(small.area == whole.area)
+        #expect(small.origins == whole.origins)
+    }
+
+    /// A file large enough to be mapped reads as its bytes (without a byte-order mark), and
+    /// again after its pages are given back; a bad byte deep in it is located.
+    @Test func aMappedFileReadsAsItsBytes() throws {
+        let folder = Paths.temporaryFolder()
+        let lines = (0..<120_000).map { "o\($0),o\($0 + 1),\($0 % 9 + 1)\n" }.joined()
+        #expect(lines.utf8.count > 1 << 20)
+        let path = folder + "/marked.csv"
+        try Data([0xEF, 0xBB, 0xBF] + Array(lines.utf8)).write(to: URL(fileURLWithPath: path))
+        let text = try FileText(path: path)
+        #expect(Array(text.bytes) == Array(lines.utf8))
+        text.release()
+        text.release(1_000..<900_000)
+        #expect(Array(text.bytes) == Array(lines.utf8))
+
+        var bad = Array(lines.utf8)
+        let offset = bad.count - 10
+        bad[offset] = 0xFF
+        let badPath = folder + "/bad.csv"
+        try Data(bad).write(to: URL(fileURLWithPath: badPath))
+        let before = bad[..<offset]
+        let line = before.filter { $0 == 0x0A }.count + 1
+        let column = offset - (before.lastIndex(of: 0x0A) ?? -1)
+        #expect(throws: AreaIOError.self) { _ = try FileText(path: badPath) }
+        do {
+            _ = try FileText(path: badPath)
+        } catch {
+            #expect(error.diagnostics.first?.location == SourceLocation(file: badPath, line: line, column: column))
+            #expect(error.diagnostics.first?.message.hasPrefix("not valid UTF-8 (byte 0xFF)") == true)
+        }
+    }
 }

@@ -170,17 +170,21 @@ extension Graph {
             arcs[index].weights.append(weight)
             if both { add(index, target, source, weight, both: false) }
         }
-        // Ends and relations through the relationships' columns: one lookup per distinct id.
-        let ends = area.relationships.endpointPositions(in: handles)
+        // Ends and relations through the relationships' columns: one lookup per distinct id,
+        // none when the organisations are the ties' ends as read (an edge list's).
+        let ends =
+            area.relationships.endpointIDs == labels
+            ? area.relationships.endpointColumns : area.relationships.endpointPositions(in: handles)
         let relationOf = area.relationships.relationPositions(in: relations)
         let bothWays = relations.map { directed && !area.metadata.isDirected(relation: $0) }
-        for tie in area.relationships.indices {
+        for tie in area.relationships.indices where relationOf[tie] != Relationships.absent {
             let index = Int(relationOf[tie])
-            guard index >= 0 else { continue }
             let (source, target) = (ends.sources[tie], ends.targets[tie])
-            if source < 0 { _ = try handle(area.relationships.source(at: tie)) }
-            if target < 0 { _ = try handle(area.relationships.target(at: tie)) }
-            add(index, source, target, area.relationships.weight(at: tie), both: bothWays[index])
+            if source == Relationships.absent { _ = try handle(area.relationships.source(at: tie)) }
+            if target == Relationships.absent { _ = try handle(area.relationships.target(at: tie)) }
+            add(
+                index, Int32(truncatingIfNeeded: source), Int32(truncatingIfNeeded: target),
+                area.relationships.weight(at: tie), both: bothWays[index])
         }
         if let index = position[Area.coMembership] {
             var members: [String: [Int32]] = [:]

@@ -31,8 +31,19 @@ extension Area {
     ///   M memberships and P partnerships.
     public func diagnostics(origins: AreaOrigins, unreadable: Set<AreaTable> = []) -> [Diagnostic] {
         var found = controlCharacterDiagnostics(origins: origins)
-        let organisationLine = firstOccurrences(
-            of: organisations.map(\.id), origins: origins.organisations, kind: "organisation", into: &found)
+        // An edge list's organisations as read are the ties' ends in order, each once and none
+        // empty: the ties' own columns are then their positions, and no table of ids is built.
+        let asRead =
+            !organisations.contains { $0.id.isEmpty }
+            && relationships.endpointIDs.elementsEqual(organisations.lazy.map(\.id))
+        let organisationLine =
+            asRead
+            ? [:]
+            : firstOccurrences(
+                of: organisations.map(\.id), origins: origins.organisations, kind: "organisation", into: &found)
+        func organisationPosition(_ id: String) -> Int? {
+            asRead ? relationships.endpointPosition(of: id) : organisationLine[id]
+        }
         for (index, organisation) in organisations.enumerated() {
             if organisation.sector.isEmpty {
                 found.append(.error(at: origins.organisations[index].location("sector"), "sector is empty"))
@@ -41,14 +52,14 @@ extension Area {
         let checkOrganisations = !unreadable.contains(.organisations)
 
         func checkOrganisation(_ id: String, field: String, origin: RowOrigin) {
-            guard checkOrganisations, organisationLine[id] == nil else { return }
+            guard checkOrganisations, organisationPosition(id) == nil else { return }
             if id.isEmpty {
                 found.append(.error(at: origin.location(field), "\(field) is empty"))
                 return
             }
             var message = "unknown organisation \(quotedVisibly(id)) in \(field)"
             let trimmed = id.trimmingWhitespace()
-            if trimmed != id, organisationLine[trimmed] != nil {
+            if trimmed != id, organisationPosition(trimmed) != nil {
                 message += " (did you mean \(quoted(trimmed)), without the surrounding spaces?)"
             } else if let note = invisibleCharacterNote(id) {
                 message += " (\(note))"
@@ -65,12 +76,11 @@ extension Area {
         for (index, name) in relationOrder.enumerated() { relationIndex[name] = index }
         let relationOf = relationships.relationPositions(in: relationOrder)
         let relationDirected = relationOrder.map { metadata.isDirected(relation: $0) }
-        let ends = relationships.endpointPositions(in: organisationLine)
-        var indexed = [Bool](repeating: false, count: relationships.count)
+        let ends = asRead ? relationships.endpointColumns : relationships.endpointPositions(in: organisationLine)
         for index in relationships.indices {
             let weight = relationships.weight(at: index)
-            let sourceHandle = ends.sources[index] < 0 ? nil : Int(ends.sources[index])
-            let targetHandle = ends.targets[index] < 0 ? nil : Int(ends.targets[index])
+            let sourceHandle = ends.sources[index] == Relationships.absent ? nil : Int(ends.sources[index])
+            let targetHandle = ends.targets[index] == Relationships.absent ? nil : Int(ends.targets[index])
             let before = found.count
             if sourceHandle == nil || targetHandle == nil || !(weight.isFinite && weight > 0)
                 || weight > Relationship.maximumWeight || relationships.isSelfLoop(at: index)
@@ -102,15 +112,13 @@ extension Area {
                 }
                 tieFound += found[before...].map { (index, $0) }
                 found.removeSubrange(before...)
-                if tie.isSelfLoop { continue }
             }
-            indexed[index] = sourceHandle != nil && targetHandle != nil
         }
         // Duplicates: each tie's rows in row order. Dated rows of one tie whose since/until
         // spans do not overlap are its history, not duplicates (Docs/FORMAT.md, "Waves").
         let ties = TieIndex(
             sources: ends.sources, targets: ends.targets, relations: relationOf, directed: relationDirected,
-            indexed: indexed, nodes: organisations.count, sortAll: !unknownTies.isEmpty)
+            nodes: organisations.count, sortAll: !unknownTies.isEmpty)
         ties.forEachRepeatedTie { rows in
             let first = rows[0]
             var dated: [Int] = []
@@ -141,8 +149,8 @@ extension Area {
         var firstUnknown: [UnknownKey: Int] = [:]
         for (index, tie) in unknownTies.enumerated() {
             let origin = origins.unknownTies[index]
-            let source = organisationLine[tie.source]
-            let target = organisationLine[tie.target]
+            let source = organisationPosition(tie.source)
+            let target = organisationPosition(tie.target)
             if source == nil { checkOrganisation(tie.source, field: "source", origin: origin) }
             if target == nil { checkOrganisation(tie.target, field: "target", origin: origin) }
             if tie.relation.isEmpty {
@@ -351,50 +359,53 @@ extension Area {
 /// The known ties of an area grouped by tie (relation and ends, unordered when the relation
 /// is undirected), for finding duplicates: rows put in buckets by their first end (a
 /// counting sort, so row order is kept), then each bucket of two or more sorted by second end
-/// and relation. Four bytes a row beside the ends the caller holds.
+/// and relation. Four bytes a row beside the ends and relations the caller holds.
 ///
 /// - Complexity: O(R + n + Σ b log b) time for R rows, n organisations and buckets of b rows.
 private struct TieIndex {
-    private let sources: [Int32]
-    private let targets: [Int32]
-    private let relations: [Int32]
+    private let sources: [UInt32]
+    private let targets: [UInt32]
+    private let relations: [UInt32]
     private let directed: [Bool]
     private var offsets: [Int]
     private var order: [UInt32]
-    /// Each row's second end, in the order of `order`: the loops over buckets read it in
-    /// sequence instead of looking every row up at random.
-    private var seconds: [Int32]
     /// The buckets sorted because two of their rows share a second end (every bucket of
     /// more than one row when `sortAll`).
     private var sortedBuckets: [Int] = []
     private var sortedAll = false
 
-    /// - Parameters: the organisation positions of every row's ends, its relation's
-    ///   position and whether each relation is directed; `indexed` says which rows to take.
-    ///   `sortAll` sorts every bucket, for ``firstRow(source:target:relation:directed:)``;
-    ///   otherwise only buckets holding a repeated tie are, enough for
-    ///   ``forEachRepeatedTie(_:)``.
+    /// - Parameters: the organisation positions of every row's ends
+    ///   (``Relationships/absent`` for an unknown organisation), its relation's position
+    ///   and whether each relation is directed. Rows with both ends known and distinct are
+    ///   taken (a self-loop is no tie). `sortAll` sorts every bucket, for
+    ///   ``firstRow(source:target:relation:directed:)``; otherwise only buckets holding a
+    ///   repeated tie are, enough for ``forEachRepeatedTie(_:)``.
     init(
-        sources: [Int32], targets: [Int32], relations: [Int32], directed: [Bool], indexed: [Bool], nodes: Int,
-        sortAll: Bool
+        sources: [UInt32], targets: [UInt32], relations: [UInt32], directed: [Bool], nodes: Int, sortAll: Bool
     ) {
         (self.sources, self.targets, self.relations, self.directed) = (sources, targets, relations, directed)
+        func indexed(_ row: Int) -> Bool {
+            let (s, t) = (sources[row], targets[row])
+            return s != t && s != Relationships.absent && t != Relationships.absent
+        }
         var offsets = [Int](repeating: 0, count: nodes + 1)
-        for row in indexed.indices where indexed[row] {
+        for row in sources.indices where indexed(row) {
             let (s, t) = (sources[row], targets[row])
             offsets[Int(directed[Int(relations[row])] ? s : min(s, t)) + 1] += 1
         }
         for node in 0..<nodes { offsets[node + 1] += offsets[node] }
         var next = offsets
         var order = [UInt32](repeating: 0, count: offsets[nodes])
-        var seconds = [Int32](repeating: 0, count: offsets[nodes])
-        for row in indexed.indices where indexed[row] {
+        for row in sources.indices where indexed(row) {
             let (s, t) = (sources[row], targets[row])
-            let isDirected = directed[Int(relations[row])]
-            let first = Int(isDirected ? s : min(s, t))
+            let first = Int(directed[Int(relations[row])] ? s : min(s, t))
             order[next[first]] = UInt32(row)
-            seconds[next[first]] = isDirected ? t : max(s, t)
             next[first] += 1
+        }
+        next = []
+        func second(_ row: Int) -> UInt32 {
+            let (s, t) = (sources[row], targets[row])
+            return directed[Int(relations[row])] ? t : max(s, t)
         }
         // A bucket needs sorting only when two of its rows share a second end (and for
         // lookups by tie, when `sortAll`): found with one stamp an organisation.
@@ -405,35 +416,30 @@ private struct TieIndex {
             if !sortAll {
                 var repeated = false
                 for position in bucket {
-                    let second = Int(seconds[position])
-                    if stamp[second] == Int32(node) {
+                    let end = Int(second(Int(order[position])))
+                    if stamp[end] == Int32(node) {
                         repeated = true
                         break
                     }
-                    stamp[second] = Int32(node)
+                    stamp[end] = Int32(node)
                 }
                 if !repeated { continue }
             }
             sortedBuckets.append(node)
             let keyed = bucket.map { position -> (UInt64, UInt32) in
                 let row = order[position]
-                let key = UInt64(UInt32(bitPattern: seconds[position])) << 32
-                return (key | UInt64(UInt32(bitPattern: relations[Int(row)])), row)
+                return (UInt64(second(Int(row))) << 32 | UInt64(relations[Int(row)]), row)
             }.sorted { $0 < $1 }
-            for (place, entry) in zip(bucket, keyed) {
-                order[place] = entry.1
-                seconds[place] = Int32(bitPattern: UInt32(entry.0 >> 32))
-            }
+            for (place, entry) in zip(bucket, keyed) { order[place] = entry.1 }
         }
         self.offsets = offsets
         self.order = order
-        self.seconds = seconds
         self.sortedBuckets = sortedBuckets
         self.sortedAll = sortAll
     }
 
     /// A row's second end and relation: its order inside its bucket.
-    private func key(_ row: Int) -> (Int32, Int32) {
+    private func key(_ row: Int) -> (UInt32, UInt32) {
         let (s, t) = (sources[row], targets[row])
         return (directed[Int(relations[row])] ? t : max(s, t), relations[row])
     }
@@ -445,12 +451,8 @@ private struct TieIndex {
             var start = offsets[node]
             while start < offsets[node + 1] {
                 var end = start + 1
-                let row = Int(order[start])
-                while end < offsets[node + 1] && seconds[end] == seconds[start]
-                    && relations[Int(order[end])] == relations[row]
-                {
-                    end += 1
-                }
+                let tie = key(Int(order[start]))
+                while end < offsets[node + 1] && key(Int(order[end])) == tie { end += 1 }
                 if end - start > 1 { body(order[start..<end].map { Int($0) }) }
                 start = end
             }
@@ -462,7 +464,7 @@ private struct TieIndex {
         precondition(sortedAll, "firstRow needs every bucket sorted")
         let (a, b) = directed || source <= target ? (source, target) : (target, source)
         guard a + 1 < offsets.count else { return nil }
-        let wanted = (Int32(b), Int32(relation))
+        let wanted = (UInt32(b), UInt32(relation))
         var (low, high) = (offsets[a], offsets[a + 1])
         while low < high {
             let middle = (low + high) / 2

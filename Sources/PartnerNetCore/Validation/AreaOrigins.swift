@@ -67,18 +67,23 @@ public struct AreaOrigins: Hashable, Sendable {
 
 /// The origins of the rows of one large table, held compactly: each row's line, and the
 /// rest of its ``RowOrigin`` (file, columns, path) shared with the rows before it when the
-/// same, as it is for every row of a CSV file. 4 to 8 bytes a row instead of 60 (and a
-/// dictionary of columns).
+/// same, as it is for every row of a CSV file.
 ///
-/// Behaves as an array of ``RowOrigin``.
+/// Lines are held as runs of rows on consecutive lines (a run is the row it starts at and
+/// that row's line), so that a table read from a file without blank or bad lines costs a
+/// few bytes whatever its length, instead of 60 bytes a row (and a dictionary of columns).
+/// Rows without a line (structured files) are runs of line 0.
+///
+/// Behaves as an array of ``RowOrigin``. Reading a row finds its run by binary search,
+/// O(log r) for r runs; setting one row rebuilds the runs, O(rows).
 public struct RowOrigins: Hashable, Sendable {
     /// Distinct origins with their line left out.
     private var shapes: [RowOrigin] = []
     /// Each row's position in `shapes`; empty while every row has the first shape (as all
-    /// rows of a CSV file do), so that such a table costs 4 bytes a row.
+    /// rows of a CSV file do).
     private var shapeOfRow: [UInt32] = []
-    /// Each row's line; 0 for none (lines count from 1).
-    private var lines: [UInt32] = []
+    /// The lines: ``LineRuns``.
+    private var lines = LineRuns()
 
     public init() {}
 
@@ -103,6 +108,62 @@ public struct RowOrigins: Hashable, Sendable {
     }
 }
 
+/// The line of each row of a table as runs: rows `start..<next start` are on lines
+/// `line, line + 1, …`, or all without a line when `line` is 0.
+private struct LineRuns: Hashable, Sendable {
+    private var starts: [UInt32] = []
+    private var firstLines: [UInt32] = []
+    private(set) var count = 0
+
+    /// The line of `row` (0 for none).
+    ///
+    /// - Complexity: O(log r) for r runs.
+    subscript(row: Int) -> UInt32 {
+        var (low, high) = (0, starts.count)
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if Int(starts[middle]) <= row { low = middle } else { high = middle }
+        }
+        let line = firstLines[low]
+        return line == 0 ? 0 : line + UInt32(row - Int(starts[low]))
+    }
+
+    /// The line the next row would have if it continued the last run.
+    private var continued: UInt32? {
+        guard let last = firstLines.last else { return nil }
+        return last == 0 ? 0 : last + UInt32(count - Int(starts[starts.count - 1]))
+    }
+
+    mutating func append(_ line: UInt32) {
+        if continued != line {
+            starts.append(UInt32(count))
+            firstLines.append(line)
+        }
+        count += 1
+    }
+
+    mutating func append(contentsOf other: LineRuns) {
+        let base = count
+        for (start, line) in zip(other.starts, other.firstLines) {
+            count = base + Int(start)
+            if continued != line {
+                starts.append(UInt32(count))
+                firstLines.append(line)
+            }
+        }
+        count = base + other.count
+    }
+
+    /// Every row's line, spelled out.
+    var all: [UInt32] { (0..<count).map { self[$0] } }
+
+    init() {}
+
+    init(_ lines: some Sequence<UInt32>) {
+        for line in lines { append(line) }
+    }
+}
+
 extension RowOrigins: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
     public var startIndex: Int { 0 }
     public var endIndex: Int { lines.count }
@@ -116,13 +177,15 @@ extension RowOrigins: RandomAccessCollection, MutableCollection, RangeReplaceabl
         }
         set {
             setShape(shape(of: newValue), at: position)
-            lines[position] = Self.storedLine(newValue.line)
+            var all = lines.all
+            all[position] = Self.storedLine(newValue.line)
+            lines = LineRuns(all)
         }
     }
 
-    public mutating func reserveCapacity(_ count: Int) {
-        lines.reserveCapacity(count)
-    }
+    /// Nothing to reserve: lines are held as runs, shapes a row only once a second shape
+    /// appears.
+    public mutating func reserveCapacity(_ count: Int) {}
 
     public mutating func append(_ origin: RowOrigin) {
         let shape = shape(of: origin)
@@ -141,7 +204,7 @@ extension RowOrigins: RandomAccessCollection, MutableCollection, RangeReplaceabl
             shapes.append(shape)
             return UInt32(shapes.count - 1)
         }
-        lines += other.lines
+        lines.append(contentsOf: other.lines)
         if shapeOfRow.isEmpty && other.shapeOfRow.isEmpty && mapped.allSatisfy({ $0 == 0 }) { return }
         if shapeOfRow.isEmpty { shapeOfRow = [UInt32](repeating: 0, count: before) }
         if other.shapeOfRow.isEmpty {
@@ -156,7 +219,7 @@ extension RowOrigins: RandomAccessCollection, MutableCollection, RangeReplaceabl
     ///
     /// - Precondition: the collection is not empty.
     public mutating func append(line: Int) {
-        precondition(!lines.isEmpty, "a row like the last needs a last row")
+        precondition(lines.count > 0, "a row like the last needs a last row")
         lines.append(Self.storedLine(line))
         if !shapeOfRow.isEmpty { shapeOfRow.append(shapeOfRow[shapeOfRow.count - 1]) }
     }
@@ -172,7 +235,13 @@ extension RowOrigins: RandomAccessCollection, MutableCollection, RangeReplaceabl
         shapeOfRow[position] = shape
     }
 
+    /// - Complexity: O(n) for n new rows at the end (how arrays of origins are turned into
+    ///   one), O(rows) elsewhere.
     public mutating func replaceSubrange<C: Collection<RowOrigin>>(_ subrange: Range<Int>, with origins: C) {
+        if subrange.isEmpty && subrange.lowerBound == lines.count {
+            for origin in origins { append(origin) }
+            return
+        }
         var newShapes: [UInt32] = []
         var newLines: [UInt32] = []
         for origin in origins {
@@ -183,7 +252,9 @@ extension RowOrigins: RandomAccessCollection, MutableCollection, RangeReplaceabl
             shapeOfRow = [UInt32](repeating: 0, count: lines.count)
         }
         if !shapeOfRow.isEmpty { shapeOfRow.replaceSubrange(subrange, with: newShapes) }
-        lines.replaceSubrange(subrange, with: newLines)
+        var all = lines.all
+        all.replaceSubrange(subrange, with: newLines)
+        lines = LineRuns(all)
     }
 
     public static func == (left: RowOrigins, right: RowOrigins) -> Bool { left.elementsEqual(right) }

@@ -20,6 +20,32 @@ enum UTF8Text {
         return (line, column)
     }
 
+    /// The bytes of `data` without a leading byte-order mark, checked to be UTF-8 without
+    /// making a string of them: for readers that cut a large text into fields themselves.
+    /// A text of ASCII alone is checked in one pass over its bytes; nothing is copied (a
+    /// byte-order mark is cut off as a slice).
+    ///
+    /// - Throws: as ``decode(_:file:)``.
+    static func bytes(_ data: Data, file: String) throws(DiagnosticError) -> Data {
+        let hasMark = data.starts(with: [0xEF, 0xBB, 0xBF])
+        let ascii = data.withUnsafeBytes { raw in
+            // Eight bytes at a time: no high bit set in any.
+            var index = 0
+            var high: UInt64 = 0
+            while index + 8 <= raw.count {
+                high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                index += 8
+            }
+            while index < raw.count {
+                high |= UInt64(raw[index])
+                index += 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0
+        }
+        if !ascii { _ = try decode(data, file: file) }
+        return hasMark ? data[(data.startIndex + 3)...] : data
+    }
+
     /// The text of `data` without a leading byte-order mark.
     ///
     /// - Throws: a ``Diagnostic`` naming the line and column (in characters) of the first

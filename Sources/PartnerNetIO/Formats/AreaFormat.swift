@@ -131,7 +131,7 @@ extension AreaFormat {
         case .gexf: parsed = try GEXFFormat.parse(try Self.data(path), file: path)
         case .dl: parsed = try DLFormat.parse(try Self.text(path), file: path)
         case .pajek: parsed = try PajekFormat.parse(try Self.data(path), file: path)
-        case .edgelist: parsed = try EdgeListFormat.parse(try Self.text(path), file: path, options: options)
+        case .edgelist: parsed = try EdgeListFormat.parse(try FileText(path: path), file: path, options: options)
         }
         if let nodes = options.nodesFile { NodesTable.merge(nodes, into: &parsed) }
         NodesTable.warnMissingSectors(in: &parsed, file: path, format: self)
@@ -153,7 +153,9 @@ extension AreaFormat {
 
     /// What a format other than the folder and JSON loses of the unknown ties: all of them
     /// (it has no way to say "unknown" that readers would not take for a tie or for none).
-    static func withUnknownTies(_ encoded: (text: String, lost: [String]), _ area: Area) -> (
+    static func withUnknownTies(
+        _ encoded: (text: String, lost: [String]), _ area: Area
+    ) -> (
         text: String, lost: [String]
     ) {
         (encoded.text, encoded.lost + (Self.lostUnknownTies(area).map { [$0] } ?? []))
@@ -233,11 +235,41 @@ extension AreaFormat {
     }
 }
 
+/// The organisations of an area read from a format whose sector the file did not say, as
+/// a nodes file leaves them.
+struct MissingSectors {
+    /// Every organisation read, for a format that gives no sector at all (an edge list):
+    /// no set of a million ids.
+    private var everyRead = false
+    /// The organisations read without a sector, for a format that gives some.
+    private var ids: Set<String> = []
+    /// Ids whose sector a nodes file gave since.
+    private var given: Set<String> = []
+
+    init() {}
+
+    init(_ ids: Set<String>) { self.ids = ids }
+
+    /// Every organisation read lacks a sector.
+    static var everyOrganisation: MissingSectors {
+        var missing = MissingSectors()
+        missing.everyRead = true
+        return missing
+    }
+
+    func contains(_ id: String) -> Bool { !given.contains(id) && (everyRead || ids.contains(id)) }
+
+    /// Records that a nodes file gives `id` a sector (whether or not it was read).
+    mutating func remove(_ id: String) {
+        if everyRead { given.insert(id) } else { ids.remove(id) }
+    }
+}
+
 /// An area read from a format, before the nodes file and the checks.
 struct ParsedArea {
     var assembly: AreaAssembly
     /// Organisations whose sector the file did not say (their sector is "none").
-    var missingSector: Set<String> = []
+    var missingSector = MissingSectors()
 
     /// Sector given to organisations the file says nothing of.
     static let unknownSector = "none"

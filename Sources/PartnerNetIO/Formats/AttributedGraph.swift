@@ -224,7 +224,7 @@ struct AttributedGraph {
         assembly.origins.hasPartnershipsTable = !assembly.area.partnerships.isEmpty || assembly.area.memberships.isEmpty
         assembly.origins.membershipsFile = file
         assembly.diagnostics = diagnostics
-        return ParsedArea(assembly: assembly, missingSector: missing)
+        return ParsedArea(assembly: assembly, missingSector: MissingSectors(missing))
     }
 
     // MARK: Area → graph

@@ -22,6 +22,8 @@ enum EdgeListFormat {
     static let sourceNames: Set<String> = ["source", "from", "src", "tail", "ego", "sender", "node1", "v1"]
     static let targetNames: Set<String> = ["target", "to", "dst", "head", "alter", "receiver", "node2", "v2"]
     static let weightNames: Set<String> = ["weight", "value"]
+    /// The size of the parts a block of a large file is read in, each given back once read.
+    static let defaultPartSize = 1 << 21
 
     /// One row of the file, its fields and where it starts.
     private struct Row {
@@ -31,22 +33,33 @@ enum EdgeListFormat {
         var data: [(String, String)] = []
     }
 
-    static func parse(_ text: String, file: String, options: FormatReadOptions) throws(AreaIOError) -> ParsedArea {
+    /// Reads an edge list from `file`'s text (``FileText``), whose pages it gives back as it
+    /// reads them, parts of `partSize` bytes at a time.
+    static func parse(
+        _ source: FileText, file: String, options: FormatReadOptions, partSize: Int = defaultPartSize
+    ) throws(AreaIOError) -> ParsedArea {
         var diagnostics: [Diagnostic] = []
         let lowered = file.lowercased()
+        let text = source.bytes
         // The first line up to any networkx data dict, whose commas separate nothing.
-        let firstLine = text.utf8.prefix { $0 != 0x0A && $0 != 0x0D && $0 != UInt8(ascii: "{") }
+        let firstLine = text.prefix { $0 != 0x0A && $0 != 0x0D && $0 != UInt8(ascii: "{") }
         let separator: UInt8? =
             lowered.hasSuffix(".tsv") || firstLine.contains(0x09)
             ? 0x09 : (lowered.hasSuffix(".csv") || firstLine.contains(0x2C) ? 0x2C : nil)
 
         // The rows, read in one of three ways. A separated text without a double quote is
-        // cut record by record as it is read, its rows never held together: the way of
-        // large files. Quoted CSV goes through the CSV layer; white space through its scanner.
+        // cut record by record from its bytes as it is read, its rows never held together
+        // and no string made of the whole: the way of large files. Quoted CSV goes through
+        // the CSV layer; white space through its scanner.
         let rows: RowSource
-        if let separator, !text.utf8.contains(UInt8(ascii: "\"")) {
-            rows = .unquoted(text, separator)
+        let hasQuote = text.withUnsafeBytes { bytes in
+            bytes.count > 0 && memchr(bytes.baseAddress!, Int32(UInt8(ascii: "\"")), bytes.count) != nil
+        }
+        source.release()
+        if let separator, !hasQuote {
+            rows = .unquoted(source, separator)
         } else if let separator {
+            let text = String(decoding: text, as: UTF8.self)
             do {
                 let table = try CSVTable.parse(
                     text, file: file, delimiter: Unicode.Scalar(separator), into: &diagnostics)
@@ -59,7 +72,7 @@ enum EdgeListFormat {
                 throw .invalidInput(diagnostics + [error.diagnostic])
             }
         } else {
-            rows = .rows(try whitespaceRows(text, file: file))
+            rows = .rows(try whitespaceRows(String(decoding: text, as: UTF8.self), file: file))
         }
         guard let first = rows.first else {
             if separator != nil {
@@ -124,17 +137,21 @@ enum EdgeListFormat {
             file: file, source: sourceColumn, target: targetColumn, weight: weightColumn, relation: relationColumn,
             directed: directedColumn, extras: extras, columns: columns, defaultDirected: options.directed ?? false)
         var reader: RowReader
+        var assembly = AreaAssembly()
         switch rows {
         case .rows(let list):
-            reader = RowReader(layout)
-            reader.ties.reserveCapacity(list.count)
-            reader.origins.reserveCapacity(list.count)
-            for row in list.dropFirst(hasHeader ? 1 : 0) { reader.read(row) }
-        case .unquoted(let text, let separator):
-            reader = RowReader.read(text, separator: separator, layout: layout, skipFirst: hasHeader)
+            nonisolated(unsafe) let list = list.dropFirst(hasHeader ? 1 : 0)
+            let read = Relationships.read(blocks: [list.count]) { _, ties in
+                var reader = RowReader(layout)
+                for row in list { reader.read(row, into: &ties) }
+                return reader
+            }
+            assembly.area.relationships = read.ties
+            reader = read.results[0]
+        case .unquoted(let source, let separator):
+            (assembly.area.relationships, reader) = RowReader.read(
+                source, separator: separator, layout: layout, skipFirst: hasHeader, partSize: partSize)
         }
-        var assembly = AreaAssembly()
-        assembly.area.relationships = reader.ties
         assembly.origins.relationships = reader.origins
         diagnostics += reader.diagnostics
         let dataKeys = reader.dataKeys
@@ -160,7 +177,7 @@ enum EdgeListFormat {
         assembly.origins.hasPartnershipsTable = false
         assembly.origins.membershipsFile = file
         assembly.diagnostics = diagnostics
-        return ParsedArea(assembly: assembly, missingSector: Set(assembly.area.organisations.map(\.id)))
+        return ParsedArea(assembly: assembly, missingSector: .everyOrganisation)
     }
 
     /// The assembly of a file without a row.
@@ -176,16 +193,20 @@ enum EdgeListFormat {
     /// separated text as they are read.
     private enum RowSource {
         case rows([Row])
-        case unquoted(String, UInt8)
+        case unquoted(FileText, UInt8)
 
         var first: Row? {
             switch self {
             case .rows(let rows): return rows.first
-            case .unquoted(let text, let separator):
+            case .unquoted(let source, let separator):
                 var first: Row?
-                CSVTable.forEachUnquotedRecord(in: text, firstLine: 1, delimiter: separator) { fields, line in
-                    first = Row(fields: fields, line: line)
-                    return false
+                source.bytes.withUnsafeBytes { bytes in
+                    CSVTable.forEachUnquotedRecord(
+                        in: bytes.assumingMemoryBound(to: UInt8.self), firstLine: 1, delimiter: separator
+                    ) { fields, line in
+                        first = Row(fields: fields, line: line)
+                        return false
+                    }
                 }
                 return first
             }
@@ -198,12 +219,17 @@ enum EdgeListFormat {
             switch self {
             case .rows(let rows):
                 for row in rows { body(row) }
-            case .unquoted(let text, let separator):
+            case .unquoted(let source, let separator):
+                defer { source.release() }
                 var width: Int?
-                CSVTable.forEachUnquotedRecord(in: text, firstLine: 1, delimiter: separator) { fields, line in
-                    if width == nil { width = fields.count }
-                    if fields.count == width { body(Row(fields: fields, line: line)) }
-                    return true
+                source.bytes.withUnsafeBytes { bytes in
+                    CSVTable.forEachUnquotedRecord(
+                        in: bytes.assumingMemoryBound(to: UInt8.self), firstLine: 1, delimiter: separator
+                    ) { fields, line in
+                        if width == nil { width = fields.count }
+                        if fields.count == width { body(Row(fields: fields, line: line)) }
+                        return true
+                    }
                 }
             }
         }
@@ -223,10 +249,10 @@ enum EdgeListFormat {
         let defaultDirected: Bool
     }
 
-    /// Turns rows into relationships, their origins and the problems found, in order.
+    /// Turns rows into relationships (written into a block of them), their origins and the
+    /// problems found, in order.
     private struct RowReader: @unchecked Sendable {
         let layout: RowLayout
-        var ties = Relationships()
         var origins = RowOrigins()
         var diagnostics: [Diagnostic] = []
         /// Each relation's direction and the line that first gave it.
@@ -241,59 +267,93 @@ enum EdgeListFormat {
         init(_ layout: RowLayout) { self.layout = layout }
 
         /// The rows of an unquoted separated text, read in one block per core when it is
-        /// large: each block into its own relationships, the blocks then joined in order.
+        /// large, each block straight into its part of the relationships
+        /// (``Relationships/read(blocks:_:)``), the rest of the blocks then joined in order.
         /// The result is the one a single pass gives; when a relation's direction is
         /// contradicted anywhere, the single pass is taken, so that each message names the
         /// line that first gave the direction.
-        static func read(_ text: String, separator: UInt8, layout: RowLayout, skipFirst: Bool) -> RowReader {
-            var text = text
-            return text.withUTF8 { bytes in
+        static func read(
+            _ source: FileText, separator: UInt8, layout: RowLayout, skipFirst: Bool, partSize: Int
+        ) -> (Relationships, RowReader) {
+            source.bytes.withUnsafeBytes { raw in
+                let bytes = raw.assumingMemoryBound(to: UInt8.self)
+                let lineFeedsOnly = bytes.isEmpty || memchr(bytes.baseAddress!, 0x0D, bytes.count) == nil
                 let starts = blockStarts(
-                    bytes, blocks: bytes.count < 1 << 20 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+                    bytes,
+                    blocks: bytes.count < 1 << 20 || !lineFeedsOnly ? 1 : ProcessInfo.processInfo.activeProcessorCount)
                 let header = CSVTable.firstRecordLength(bytes, delimiter: separator)
                 nonisolated(unsafe) let all = bytes
-                @Sendable func block(_ index: Int, of starts: [(offset: Int, line: Int)]) -> RowReader {
-                    let end = index + 1 < starts.count ? starts[index + 1].offset : all.count
-                    var reader = RowReader(layout)
-                    let piece = UnsafeBufferPointer(rebasing: all[starts[index].offset..<end])
-                    let lines = piece.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                    reader.ties.reserveCapacity(lines + 1)
-                    reader.origins.reserveCapacity(lines + 1)
-                    var skip = skipFirst && index == 0
-                    CSVTable.forEachUnquotedRecord(in: piece, firstLine: starts[index].line, delimiter: separator) {
-                        fields, line in
-                        if skip {
-                            skip = false
-                        } else if let header, fields.count != header.count {
-                            reader.diagnostics.append(
-                                CSVTable.fieldCountError(
-                                    file: layout.file, line: line, count: fields.count, header: header))
-                        } else {
-                            reader.read(Row(fields: fields, line: line))
+                func read(_ starts: [(offset: Int, line: Int)]) -> (Relationships, [RowReader]) {
+                    // Each block's lines (it holds at most a tie a line), and its parts of a
+                    // few megabytes cut after a line feed, each read and given back in turn.
+                    let blocks = parallelMap(starts.count) { index -> (lines: Int, parts: [Part]) in
+                        let block =
+                            starts[index].offset..<(index + 1 < starts.count ? starts[index + 1].offset : all.count)
+                        var parts: [Part] = []
+                        var part = (start: block.lowerBound, line: starts[index].line)
+                        var lineFeeds = 0
+                        for offset in block where all[offset] == 0x0A {
+                            lineFeeds += 1
+                            if lineFeedsOnly && offset + 1 - part.start >= partSize && offset + 1 < block.upperBound {
+                                parts.append(Part(bytes: part.start..<offset + 1, line: part.line))
+                                part = (offset + 1, starts[index].line + lineFeeds)
+                            }
                         }
-                        return true
+                        parts.append(Part(bytes: part.start..<block.upperBound, line: part.line))
+                        source.release(block)
+                        return (lineFeeds + 1, parts)
                     }
-                    return reader
+                    return Relationships.read(blocks: blocks.map(\.lines)) { index, ties in
+                        var reader = RowReader(layout)
+                        var skip = skipFirst && index == 0
+                        for part in blocks[index].parts {
+                            CSVTable.forEachUnquotedRecord(
+                                in: UnsafeBufferPointer(rebasing: all[part.bytes]), firstLine: part.line,
+                                delimiter: separator
+                            ) { fields, line in
+                                if skip {
+                                    skip = false
+                                } else if let header, fields.count != header.count {
+                                    reader.diagnostics.append(
+                                        CSVTable.fieldCountError(
+                                            file: layout.file, line: line, count: fields.count, header: header))
+                                } else {
+                                    reader.read(Row(fields: fields, line: line), into: &ties)
+                                }
+                                return true
+                            }
+                            source.release(part.bytes)
+                        }
+                        return reader
+                    }
                 }
-                let blocks = parallelMap(starts.count) { block($0, of: starts) }
-                guard var joined = blocks.first else { return RowReader(layout) }
-                let total = blocks.reduce(0) { $0 + $1.ties.count }
-                joined.ties.reserveCapacity(total)
-                joined.origins.reserveCapacity(total)
-                for next in blocks.dropFirst() {
-                    guard joined.join(next) else { return block(0, of: [(0, 1)]) }
+                var (ties, blocks) = read(starts)
+                guard !blocks.isEmpty else { return (ties, RowReader(layout)) }
+                var joined = blocks.removeFirst()
+                for next in blocks {
+                    guard joined.join(next) else {
+                        (ties, blocks) = ([], [])
+                        let single = read([(0, 1)])
+                        return (single.0, single.1[0])
+                    }
                 }
-                return joined
+                return (ties, joined)
             }
         }
 
+        /// A part of a block: its bytes and the line it starts on.
+        private struct Part {
+            let bytes: Range<Int>
+            let line: Int
+        }
+
         /// Where to cut `bytes` into about `blocks` pieces: after a line feed, with the line
-        /// each piece starts on. One piece when the text holds a carriage return (which also
-        /// ends a line).
+        /// each piece starts on. (A text holding a carriage return, which also ends a line,
+        /// must be read in one piece.)
         private static func blockStarts(_ bytes: UnsafeBufferPointer<UInt8>, blocks: Int) -> [(offset: Int, line: Int)]
         {
             var starts: [(offset: Int, line: Int)] = [(0, 1)]
-            guard blocks > 1, !bytes.contains(0x0D) else { return starts }
+            guard blocks > 1 else { return starts }
             let share = bytes.count / blocks
             var line = 1
             var offset = 0
@@ -322,14 +382,13 @@ enum EdgeListFormat {
                     relationOrder.append(relation)
                 }
             }
-            ties.append(contentsOf: next.ties)
             origins.append(contentsOf: next.origins)
             diagnostics += next.diagnostics
             for key in next.dataKeys where !dataKeys.contains(key) { dataKeys.append(key) }
             return true
         }
 
-        mutating func read(_ row: Row) {
+        mutating func read(_ row: Row, into ties: inout Relationships.Block) {
             let fields = row.fields
             guard fields.count > max(layout.source, layout.target) else {
                 diagnostics.append(

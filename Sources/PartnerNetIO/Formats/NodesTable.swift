@@ -52,8 +52,8 @@ enum NodesTable {
                 merged.name = row.name ?? read.name
                 merged.subsector = row.subsector ?? read.subsector
                 merged.attributes = read.attributes.merging(row.attributes) { $1 }
-                parsed.missingSector.remove(row.id)
             }
+            parsed.missingSector.remove(row.id)
             organisations.append(merged)
             origins.append(origin)
         }

@@ -445,7 +445,7 @@ struct PajekReader {
                         + Array(Set(ignoredSections)).sorted().joined(separator: ", ")))
         }
         assembly.diagnostics = diagnostics
-        return ParsedArea(assembly: assembly, missingSector: missing)
+        return ParsedArea(assembly: assembly, missingSector: MissingSectors(missing))
     }
 
     /// Vertices n1+1…n as partnerships, and the ties as memberships whose value is the votes.

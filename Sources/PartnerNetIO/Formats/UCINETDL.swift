@@ -639,7 +639,7 @@ enum DLFormat {
             assembly.origins.hasPartnershipsTable = true
             assembly.origins.membershipsFile = file
             assembly.diagnostics = diagnostics
-            return ParsedArea(assembly: assembly, missingSector: missing)
+            return ParsedArea(assembly: assembly, missingSector: MissingSectors(missing))
         }
 
         /// Cells with repeated (row, column) pairs summed, each at its first place, with a
