@@ -5,7 +5,8 @@ Every task is a whole process on a file both tools read: for PartnerNet the `par
 command a user would run (reading, checking, building, computing, writing the output);
 for igraph and networkx a Python process that reads the same CSV with pandas (its C
 parser), builds the graph and computes. Wall time and the process's peak resident memory
-come from the operating system (os.wait4), so start-up and imports count for both sides.
+come from the operating system (os.wait4 in a small launcher that forks the command, so
+that this script's own size does not count), so start-up and imports count for both sides.
 
 Files (generated once into Benchmarks/.data, seeded):
   e1m.csv     100,000 organisations, 1,000,000 random ties (weights 1–9)
@@ -54,19 +55,43 @@ PN = os.path.join(ROOT, ".build", "release", "partnernet")
 
 # ---------------------------------------------------------------- running and measuring
 
+# A command started straight from this process would report, as its peak, at least this
+# process's own size when it started it: Linux carries the high-water mark of resident
+# memory across the exec of a forked or vforked child. So each command is run in a fork of
+# a small launcher, which times it from fork to exit and reports its own peak (os.wait4).
+LAUNCHER = """
+import os, sys, time
+report = int(sys.argv[1])
+started = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.close(report)
+    try:
+        os.execvp(sys.argv[2], sys.argv[2:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+os.write(report, f"{time.perf_counter() - started} {usage.ru_maxrss}".encode())
+sys.exit(os.waitstatus_to_exitcode(status) & 0xFF)
+"""
+
+
 def measure(command, env=None):
     """Runs `command` as its own process; returns (seconds, peak MB, standard output)."""
     with tempfile.TemporaryFile() as out:
-        started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, env=env)
+        read, write = os.pipe()
+        process = subprocess.Popen([sys.executable, "-c", LAUNCHER, str(write), *command], stdout=out,
+                                   stderr=subprocess.PIPE, env=env, pass_fds=(write,))
+        os.close(write)
         err = process.stderr.read()
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
+        process.wait()
+        with os.fdopen(read) as report:
+            seconds, peak = report.read().split()
         out.seek(0)
         text = out.read().decode()
-    if os.waitstatus_to_exitcode(status) != 0:
+    if process.returncode != 0:
         raise SystemExit(f"failed: {' '.join(command)}\n{err.decode()[-2000:]}")
-    return seconds, usage.ru_maxrss / 1024, text
+    return float(seconds), int(peak) / 1024, text
 
 
 def best(command, repeat, env=None):

@@ -123,4 +123,33 @@ import Testing
         #expect(found.contains { $0.message.hasPrefix("self-loop") })
         #expect(found == problems(ids.reversed()))
     }
+
+    /// Ties of one relation hold their relations as a count; a second relation, set, appended
+    /// or replaced in, spells the column out, and every way of reading it agrees with the ties.
+    @Test func relationsReadBackHoweverTheyAreHeld() {
+        let one = (0..<50).map { Relationship(source: "o\($0)", target: "o\($0 + 1)", relation: "joint") }
+        var ties = Relationships(one)
+        #expect(Array(ties.relationPositions(in: ["joint"])) == [UInt32](repeating: 0, count: 50))
+        #expect(Array(ties.relationPositions(in: ["other", "joint"])) == [UInt32](repeating: 1, count: 50))
+        var expected = one
+        ties[7] = Relationship(source: "o7", target: "o9", relation: "funding")
+        expected[7] = Relationship(source: "o7", target: "o9", relation: "funding")
+        ties.append(Relationship(source: "a", target: "b", relation: "joint"))
+        expected.append(Relationship(source: "a", target: "b", relation: "joint"))
+        #expect(Array(ties) == expected)
+        #expect(ties.relationNames == ["joint", "funding"])
+        let positions = ties.relationPositions(in: ["funding", "joint", "absent"])
+        #expect(positions.count == expected.count)
+        #expect(zip(positions, expected).allSatisfy { $0 == ($1.relation == "funding" ? 0 : 1) })
+        ties.removeAll { $0.relation == "funding" }
+        expected.removeAll { $0.relation == "funding" }
+        #expect(Array(ties) == expected)
+        #expect(Array(ties.relationPositions(in: ties.relationNames)) == [UInt32](repeating: 0, count: 50))
+        #expect(Array(ties.relationPositions(in: ["funding"])) == [UInt32](repeating: Relationships.absent, count: 50))
+        ties.replaceSubrange(0..<2, with: [Relationship(source: "x", target: "y", relation: "funding")])
+        expected.replaceSubrange(0..<2, with: [Relationship(source: "x", target: "y", relation: "funding")])
+        #expect(Array(ties) == expected)
+        ties.removeAll()
+        #expect(ties.isEmpty && ties.relationPositions(in: ["joint"]).isEmpty)
+    }
 }

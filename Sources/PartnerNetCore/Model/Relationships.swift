@@ -25,7 +25,7 @@ public struct Relationships: Sendable {
     private var relationTextIndex: [String: UInt32] = [:]
     private var sources: [UInt32] = []
     private var targets: [UInt32] = []
-    private var relations: [UInt32] = []
+    private var relations = RelationColumn()
     private var weights = WeightColumn()
     /// The extra columns' names and cells (`nil` where a row has no value), each as long as
     /// the collection.
@@ -173,13 +173,14 @@ public struct Relationships: Sendable {
     /// When `names` are the relation names in the order they were first given (as
     /// ``relationNames`` are for ties as read), the collection's own column, shared.
     ///
-    /// - Complexity: O(T + R), as ``endpointPositions(in:)``; O(T) when shared.
-    public func relationPositions(in names: [String]) -> [UInt32] {
-        if names == relationTexts { return relations }
+    /// - Complexity: O(T + R), as ``endpointPositions(in:)``; O(T) when shared (and O(1)
+    ///   space while every tie has one relation).
+    public func relationPositions(in names: [String]) -> RelationPositions {
+        if names == relationTexts { return RelationPositions(relations) }
         var table: [String: UInt32] = [:]
         for (index, name) in names.enumerated() where table[name] == nil { table[name] = UInt32(index) }
         let position = relationTexts.map { table[$0] ?? Self.absent }
-        return relations.map { position[Int($0)] }
+        return RelationPositions(RelationColumn(compacting: relations.map { position[Int($0)] }))
     }
 }
 
@@ -324,7 +325,8 @@ extension Relationships {
         targets.removeLast(targets.count - rows)
         relations.removeLast(relations.count - rows)
         weights.removeLast(weights.count - rows)
-        (joined.sources, joined.targets, joined.relations) = (sources, targets, relations)
+        (joined.sources, joined.targets) = (sources, targets)
+        joined.relations = RelationColumn(compacting: relations)
         joined.weights = WeightColumn(narrow: weights, exceptions: wideWeights)
         for (name, cells) in attributes {
             var column = [String?](repeating: nil, count: joined.count)
@@ -428,7 +430,7 @@ extension Relationships: RandomAccessCollection, MutableCollection, RangeReplace
         guard kept.count < count else { return }
         sources = kept.map { sources[$0] }
         targets = kept.map { targets[$0] }
-        relations = kept.map { relations[$0] }
+        relations = RelationColumn(compacting: kept.map { relations[$0] })
         weights = weights.selecting(kept)
         attributeCells = attributeCells.map { cells in kept.map { cells[$0] } }
     }
@@ -554,5 +556,73 @@ struct WeightColumn: Hashable, Sendable {
     mutating func removeAll(keepingCapacity: Bool) {
         narrow.removeAll(keepingCapacity: keepingCapacity)
         if wide != nil { wide!.removeAll(keepingCapacity: keepingCapacity) }
+    }
+}
+
+/// Every tie's relation as a position in a list of names: ``Relationships/relationPositions(in:)``.
+/// Read as an array; it shares the collection's column, and holds only a count while every
+/// tie has the same relation.
+public struct RelationPositions: RandomAccessCollection, Sendable {
+    fileprivate let column: RelationColumn
+
+    fileprivate init(_ column: RelationColumn) { self.column = column }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { column.count }
+    public subscript(position: Int) -> UInt32 { column[position] }
+}
+
+/// The relations of a collection of ties, as positions in its table of names: a count
+/// alone while every tie has the first relation (an edge list of one relation, 4 bytes a
+/// tie saved), each tie's position once another appears.
+struct RelationColumn: RandomAccessCollection, MutableCollection, RangeReplaceableCollection, Sendable {
+    /// Every row's position; empty while every row's is 0 (then there are `zeros` rows).
+    private var explicit: [UInt32] = []
+    private var zeros = 0
+
+    init() {}
+
+    /// The column of `rows`, held as a count when every one is 0.
+    init(compacting rows: [UInt32]) {
+        if rows.allSatisfy({ $0 == 0 }) { zeros = rows.count } else { explicit = rows }
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { explicit.isEmpty ? zeros : explicit.count }
+
+    subscript(position: Int) -> UInt32 {
+        get {
+            if explicit.isEmpty {
+                precondition(position >= 0 && position < zeros, "index out of range")
+                return 0
+            }
+            return explicit[position]
+        }
+        set {
+            if explicit.isEmpty {
+                if newValue == 0 { return }
+                spellOut()
+            }
+            explicit[position] = newValue
+        }
+    }
+
+    private mutating func spellOut() {
+        explicit = [UInt32](repeating: 0, count: zeros)
+        zeros = 0
+    }
+
+    mutating func replaceSubrange<C: Collection<UInt32>>(_ subrange: Range<Int>, with rows: C) {
+        if explicit.isEmpty && rows.allSatisfy({ $0 == 0 }) {
+            precondition(subrange.lowerBound >= 0 && subrange.upperBound <= zeros, "range out of bounds")
+            zeros += rows.count - subrange.count
+            return
+        }
+        if explicit.isEmpty { spellOut() }
+        explicit.replaceSubrange(subrange, with: rows)
+    }
+
+    mutating func reserveCapacity(_ count: Int) {
+        if !explicit.isEmpty { explicit.reserveCapacity(count) }
     }
 }

@@ -365,7 +365,7 @@ extension Area {
 private struct TieIndex {
     private let sources: [UInt32]
     private let targets: [UInt32]
-    private let relations: [UInt32]
+    private let relations: RelationPositions
     private let directed: [Bool]
     private var offsets: [Int]
     private var order: [UInt32]
@@ -381,7 +381,8 @@ private struct TieIndex {
     ///   ``firstRow(source:target:relation:directed:)``; otherwise only buckets holding a
     ///   repeated tie are, enough for ``forEachRepeatedTie(_:)``.
     init(
-        sources: [UInt32], targets: [UInt32], relations: [UInt32], directed: [Bool], nodes: Int, sortAll: Bool
+        sources: [UInt32], targets: [UInt32], relations: RelationPositions, directed: [Bool], nodes: Int,
+        sortAll: Bool
     ) {
         (self.sources, self.targets, self.relations, self.directed) = (sources, targets, relations, directed)
         func indexed(_ row: Int) -> Bool {
