@@ -13,7 +13,10 @@ import PartnerNetCore
 /// A regular file is mapped into memory rather than copied: its pages are read as they are
 /// touched, and ``release(_:)`` gives back those of a part already read, so that reading a
 /// file of a gigabyte never holds it all. (A mapped page given back is read again from the
-/// file if touched again.) Other files (a pipe, standard input) are read whole.
+/// file if touched again.) Other files (a pipe, standard input) and files under 1 MiB are
+/// read whole. As with any mapped file, another program cutting the file short while it is
+/// being read ends the process with a bus error: a file is read as it stands, not while it
+/// is being written.
 struct FileText: @unchecked Sendable {
     /// The bytes, without a byte-order mark.
     let bytes: Data
