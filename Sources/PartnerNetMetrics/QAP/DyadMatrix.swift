@@ -113,22 +113,36 @@ public enum DyadMode: String, Sendable, Hashable {
         pairIndices(order: matrix.order).map { matrix.values[$0] }
     }
 
-    /// The positions i·n + j of the pairs used, in `sna`'s order.
+    /// The positions of the pairs used, in `sna`'s order (column by column, i > j when
+    /// undirected): i·n + j when directed; when undirected, where every matrix is
+    /// symmetric, its twin j·n + i, which holds the same value and lies next to the pair
+    /// before it, so that a vector is read off in memory order rather than a row apart.
     func pairIndices(order n: Int) -> [Int] {
         var out: [Int] = []
         out.reserveCapacity(pairCount(order: n))
         for j in 0..<n {
-            for i in 0..<n where i != j && (self == .directed || i > j) { out.append(i * n + j) }
+            if self == .undirected {
+                for i in (j + 1)..<Swift.max(j + 1, n) { out.append(j * n + i) }
+            } else {
+                for i in 0..<n where i != j { out.append(i * n + j) }
+            }
         }
         return out
     }
 
     /// The values of `y` and of each column at the pairs used where none of them is
     /// unknown (NaN): `sna`'s complete cases (`mis <- is.na(y) | apply(is.na(x), 1, any)`).
+    ///
+    /// - Complexity: O(n² · (k + 1)) for k columns over n organisations; when no value is
+    ///   unknown, each vector is read off at once, without a check a pair.
     func completeVectors(_ y: [Double], _ columns: [[Double]], indices: [Int]) -> (y: [Double], columns: [[Double]]) {
+        if !y.contains(where: \.isNaN) && !columns.contains(where: { $0.contains(where: \.isNaN) }) {
+            return (indices.map { y[$0] }, columns.map { column in indices.map { column[$0] } })
+        }
         var yOut: [Double] = []
         var columnsOut = [[Double]](repeating: [], count: columns.count)
         yOut.reserveCapacity(indices.count)
+        for k in columnsOut.indices { columnsOut[k].reserveCapacity(indices.count) }
         for index in indices {
             if y[index].isNaN || columns.contains(where: { $0[index].isNaN }) { continue }
             yOut.append(y[index])
