@@ -177,7 +177,9 @@ public enum QAPError: Error, Sendable, Hashable, CustomStringConvertible {
         case .collinear(let name):
             "\(name) is a linear combination of the other predictors and the intercept; drop it or another"
         case .outcomeConstant(let tied):
-            tied ? "every pair is tied, so there is nothing to predict" : "no pair is tied, so there is nothing to predict"
+            tied
+                ? "every pair is tied, so there is nothing to predict"
+                : "no pair is tied, so there is nothing to predict"
         case .didNotConverge(let iterations):
             "the logistic fit did not converge in \(iterations) iterations (a predictor may separate ties from non-ties)"
         }

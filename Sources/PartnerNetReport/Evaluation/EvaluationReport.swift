@@ -64,7 +64,9 @@ public struct EvaluationReport: Sendable {
             ]
         }
         if let stability {
-            out += [("survey_stability_findings", stability.findingTable), ("survey_stability_ranks", stability.rankTable)]
+            out += [
+                ("survey_stability_findings", stability.findingTable), ("survey_stability_ranks", stability.rankTable),
+            ]
         }
         return out + (scenario?.tables ?? []) + (change?.tables ?? [])
     }
@@ -106,6 +108,15 @@ public struct EvaluationReport: Sendable {
         // The measures most sections read, and the costliest, first, each on all cores (a
         // computation started inside another's parallel loop runs on one core only).
         _ = analysis.betweenness
+        // The tie-predictor regression is long and mostly serial on a large area (its pairs
+        // grow as n²): started on a thread of its own beside the measures below, so that it
+        // does not run alone at the end. Its result is the one computed alone.
+        let predictors = DispatchSemaphore(value: 0)
+        Thread {
+            _ = analysis.tiePredictors
+            predictors.signal()
+        }.start()
+        defer { predictors.wait() }
         _ = analysis.centrality
         _ = analysis.silos
         _ = analysis.dominanceResult
@@ -286,7 +297,8 @@ extension Area {
         guard !counts.isEmpty else { return nil }
         let total = counts.reduce(0) { $0 + $1.pairs }
         let parts = counts.map { "\($0.relation) \($0.pairs)" }
-        return "\(total) pair\(total == 1 ? "" : "s") of organisations \(total == 1 ? "has" : "have") a tie recorded as "
+        return
+            "\(total) pair\(total == 1 ? "" : "s") of organisations \(total == 1 ? "has" : "have") a tie recorded as "
             + "unknown (weight NA: \(parts.joined(separator: ", "))). The network measures use the observed ties only, "
             + "so an unknown tie counts as no tie there and values that count ties may be understated; the QAP "
             + "regressions leave these pairs out rather than count them as zeros (Docs/CONVENTIONS.md)."
