@@ -185,6 +185,14 @@ import TestSupport
         if !focal.isSignificant { #expect(focal.sentence.contains("within what random sets")) }
         for finding in analysis.findings where finding.claim == .more || finding.claim == .less {
             #expect(try #require(finding.adjustedPValue) <= AreaAnalysis.alpha)
+            // "more than what 5000 … give", never "more than 5000 …", which reads as a count.
+            #expect(finding.sentence.contains(" than what "), "\(finding.sentence)")
+        }
+        // A tie predictor is tested two-sided on |t|: further from zero, whatever its sign.
+        let predictors = analysis.findings.filter { $0.topic == .predictors && $0.claim != .descriptive }
+        #expect(!predictors.isEmpty)
+        for finding in predictors where finding.claim != .none {
+            #expect(finding.sentence.contains("further from zero than what"), "\(finding.sentence)")
         }
         let kite = try Self.analysis("Datasets/krackhardt_kite")
         #expect(kite.graph.nodeCount == 10)

@@ -124,10 +124,13 @@ public struct Finding: Sendable, Hashable, Identifiable {
     public var sentence: String {
         guard let pValue, let nullModel else { return statement + "." }
         let raw = "two-sided p = \(ReportText.p(pValue))"
-        let adjusted = adjustedPValue.map { "; \(ReportText.p($0)) after Holm's adjustment for the report's tests" } ?? ""
+        let adjusted =
+            adjustedPValue.map { "; \(ReportText.p($0)) after Holm's adjustment for the report's tests" } ?? ""
         switch claim {
         case .more, .less:
-            return statement + "; \(directionWords[claim == .more ? 0 : 1]) than \(nullModel) give (\(raw)\(adjusted))."
+            // "than what N shuffles give": "more than N shuffles" would read as a count.
+            return statement
+                + "; \(directionWords[claim == .more ? 0 : 1]) than what \(nullModel) give (\(raw)\(adjusted))."
         default:
             return statement + "; within what \(nullModel) give (\(raw)\(adjusted))."
         }

@@ -176,7 +176,10 @@ public enum FindingRules {
                         id: "predictors.\(model.outcome).\(coefficient.term)", topic: .predictors,
                         subject: model.outcome, statistic: "estimate", value: estimate,
                         statement: subject + " (\(ReportText.decimal(estimate, 3)), the other terms held fixed)",
-                        evidence: evidence, n: analysis.graph.nodeCount, test: test))
+                        evidence: evidence, n: analysis.graph.nodeCount, test: test,
+                        // Two-sided on |t|: the estimate is further from zero than the
+                        // relabelled estimates, whichever its sign.
+                        directionWords: ("further from zero", "further from zero")))
             }
         }
         return out
