@@ -140,4 +140,36 @@ import Testing
             #expect(error.diagnostics.first?.message.hasPrefix("not valid UTF-8 (byte 0xFF)") == true)
         }
     }
+
+    /// Lines may end in a line feed, a carriage return and line feed, or a carriage return
+    /// alone: each file, small or large enough to be mapped, reads as the same area with
+    /// its messages on the same lines (a block holds at most a tie a line, whatever ends it).
+    @Test(arguments: [300, 60_000])
+    func everyLineEndingReadsAlike(rows: Int) throws {
+        let folder = Paths.temporaryFolder()
+        let lines = Self.text(rows: rows, conflict: false, quoteFirst: false).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        var loaded: [Result<LoadedArea, AreaIOError>] = []
+        for (index, end) in ["\n", "\r\n", "\r"].enumerated() {
+            let path = folder + "/ties.csv"
+            let text = lines.dropLast().joined(separator: end) + end
+            if rows > 300 && index == 0 { #expect(text.utf8.count > 1 << 20) }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            do { loaded.append(.success(try AreaFormat.edgelist.read(at: path))) } catch {
+                loaded.append(.failure(error))
+            }
+        }
+        guard case .failure(let lineFeeds) = loaded[0] else {
+            Issue.record("the file has bad weights and short rows: it must fail")
+            return
+        }
+        #expect(lineFeeds.diagnostics.count > (rows > 300 ? 20 : 0))
+        for other in loaded.dropFirst() {
+            guard case .failure(let error) = other else {
+                Issue.record("every line ending must read alike")
+                continue
+            }
+            #expect(error.diagnostics == lineFeeds.diagnostics)
+        }
+    }
 }

@@ -480,7 +480,7 @@ extension Relationships: CustomStringConvertible {
 /// (whole numbers up to 2²⁴, halves, quarters: the weights of survey scales and counts),
 /// 64-bit doubles from the first weight that is not. Four bytes a tie for the usual
 /// weights, and no weight ever changed: a weight reads back as the `Double` it was given.
-struct WeightColumn: Hashable, Sendable {
+struct WeightColumn: Sendable {
     private var narrow: [Float] = []
     /// Every weight, once one is not exactly a `Float`; then `narrow` is empty.
     private var wide: [Double]?

@@ -128,10 +128,13 @@ private struct LineRuns: Hashable, Sendable {
         return line == 0 ? 0 : line + UInt32(row - Int(starts[low]))
     }
 
-    /// The line the next row would have if it continued the last run.
+    /// The line the next row would have if it continued the last run; `nil` when there is
+    /// no run, or when that line would pass the largest held (then a run starts).
     private var continued: UInt32? {
         guard let last = firstLines.last else { return nil }
-        return last == 0 ? 0 : last + UInt32(count - Int(starts[starts.count - 1]))
+        guard last != 0 else { return 0 }
+        let offset = count - Int(starts[starts.count - 1])
+        return offset <= Int(UInt32.max - last) ? last + UInt32(offset) : nil
     }
 
     mutating func append(_ line: UInt32) {

@@ -59,6 +59,15 @@ struct FileText: @unchecked Sendable {
         release()
     }
 
+    /// Whether the text holds `byte` (a quote, a carriage return), found without a pass in
+    /// Swift over every byte.
+    func contains(_ byte: UInt8) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return false }
+            return memchr(base, Int32(byte), raw.count) != nil
+        }
+    }
+
     /// Gives back the pages wholly inside `range` (byte offsets into ``bytes``; all of them
     /// when `nil`) once they have been read; nothing for a file read whole.
     func release(_ range: Range<Int>? = nil) {

@@ -52,9 +52,7 @@ enum EdgeListFormat {
         // and no string made of the whole: the way of large files. Quoted CSV goes through
         // the CSV layer; white space through its scanner.
         let rows: RowSource
-        let hasQuote = text.withUnsafeBytes { bytes in
-            bytes.count > 0 && memchr(bytes.baseAddress!, Int32(UInt8(ascii: "\"")), bytes.count) != nil
-        }
+        let hasQuote = source.contains(UInt8(ascii: "\""))
         source.release()
         if let separator, !hasQuote {
             rows = .unquoted(source, separator)
@@ -275,33 +273,35 @@ enum EdgeListFormat {
         static func read(
             _ source: FileText, separator: UInt8, layout: RowLayout, skipFirst: Bool, partSize: Int
         ) -> (Relationships, RowReader) {
-            source.bytes.withUnsafeBytes { raw in
+            let lineFeedsOnly = !source.contains(0x0D)
+            return source.bytes.withUnsafeBytes { raw in
                 let bytes = raw.assumingMemoryBound(to: UInt8.self)
-                let lineFeedsOnly = bytes.isEmpty || memchr(bytes.baseAddress!, 0x0D, bytes.count) == nil
                 let starts = blockStarts(
                     bytes,
                     blocks: bytes.count < 1 << 20 || !lineFeedsOnly ? 1 : ProcessInfo.processInfo.activeProcessorCount)
                 let header = CSVTable.firstRecordLength(bytes, delimiter: separator)
                 nonisolated(unsafe) let all = bytes
                 func read(_ starts: [(offset: Int, line: Int)]) -> (Relationships, [RowReader]) {
-                    // Each block's lines (it holds at most a tie a line), and its parts of a
-                    // few megabytes cut after a line feed, each read and given back in turn.
+                    // Each block's lines (it holds at most a tie a line; a line ends at a line
+                    // feed or a carriage return, so counting both bounds them), and its parts
+                    // of a few megabytes cut after a line feed when the text has no carriage
+                    // return, each read and given back in turn.
                     let blocks = parallelMap(starts.count) { index -> (lines: Int, parts: [Part]) in
                         let block =
                             starts[index].offset..<(index + 1 < starts.count ? starts[index + 1].offset : all.count)
                         var parts: [Part] = []
                         var part = (start: block.lowerBound, line: starts[index].line)
-                        var lineFeeds = 0
-                        for offset in block where all[offset] == 0x0A {
-                            lineFeeds += 1
+                        var lineEnds = 0
+                        for offset in block where all[offset] == 0x0A || all[offset] == 0x0D {
+                            lineEnds += 1
                             if lineFeedsOnly && offset + 1 - part.start >= partSize && offset + 1 < block.upperBound {
                                 parts.append(Part(bytes: part.start..<offset + 1, line: part.line))
-                                part = (offset + 1, starts[index].line + lineFeeds)
+                                part = (offset + 1, starts[index].line + lineEnds)
                             }
                         }
                         parts.append(Part(bytes: part.start..<block.upperBound, line: part.line))
                         source.release(block)
-                        return (lineFeeds + 1, parts)
+                        return (lineEnds + 1, parts)
                     }
                     return Relationships.read(blocks: blocks.map(\.lines)) { index, ties in
                         var reader = RowReader(layout)

@@ -122,7 +122,7 @@ public enum DyadMode: String, Sendable, Hashable {
         out.reserveCapacity(pairCount(order: n))
         for j in 0..<n {
             if self == .undirected {
-                for i in (j + 1)..<Swift.max(j + 1, n) { out.append(j * n + i) }
+                for i in (j + 1)..<n { out.append(j * n + i) }
             } else {
                 for i in 0..<n where i != j { out.append(i * n + j) }
             }

@@ -122,10 +122,11 @@ public struct EvaluationReport: Sendable {
         _ = analysis.dominanceResult
         // Then the diagram and the analyses the sections read, which are independent:
         // computed side by side, so that the serial part of one (a Graphviz layout, a
-        // regression, a core/periphery search) leaves no core idle. Every result is the one
-        // computed alone; each is computed once (the analysis's memo).
+        // core/periphery search) leaves no core idle. Every result is the one computed
+        // alone; each is computed once (the analysis's memo). The tie predictors are not
+        // among them: their thread computes them, and a slot here would only wait for it.
         let analyses: [@Sendable () -> Void] = [
-            { _ = analysis.tiePredictors }, { _ = analysis.brokerage }, { _ = analysis.networkTests },
+            { _ = analysis.brokerage }, { _ = analysis.networkTests },
             { _ = analysis.network },
             { _ = analysis.balanceResult }, { _ = analysis.architecture }, { _ = analysis.sectorShares },
             { _ = analysis.relationAnalyses }, { _ = analysis.findings },
